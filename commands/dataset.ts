@@ -1,0 +1,29 @@
+import type { Command } from '../src/core/command.js';
+import type { Reply } from '../src/core/reply.js';
+import { entryReply } from '../src/present/entry.js';
+import { taskDatasetsReply } from '../src/present/dataset-list.js';
+import { choicesReply, lookup } from '../src/present/lookup.js';
+import { notFound } from '../src/present/suggest.js';
+
+const KINDS = ['task', 'dataset'] as const;
+
+/** /dataset <task or name>: a task lists its datasets (sub-tasks included); a name shows one dataset. */
+export default {
+  name: 'dataset',
+  description: 'cmd.dataset.description',
+  example: 'cmd.dataset.example',
+  options: [{ name: 'query', type: 'string', description: 'cmd.dataset.query', required: true, maxLength: 80, autocomplete: 'dataset' }],
+  execute(options, context): Reply {
+    const query = String(options.query);
+    const { catalog, lang } = context;
+    const result = lookup(catalog, query, KINDS);
+    if ('many' in result) return choicesReply(query, result.many, context);
+    if ('one' in result) {
+      const task = catalog.task(result.one.id);
+      if (task) return taskDatasetsReply(task, context, query);
+      const found = catalog.get(result.one.id);
+      if (found) return entryReply(found, context);
+    }
+    throw notFound('dataset', query, catalog, lang, KINDS);
+  },
+} satisfies Command;

@@ -1,0 +1,54 @@
+import type { Command, CommandOption } from '../src/core/command.js';
+import type { Reply } from '../src/core/reply.js';
+import { UserError } from '../src/core/errors.js';
+import { closestNames } from '../src/core/closest.js';
+import { translateDynamic, type Lang } from '../src/i18n/index.js';
+
+/** /help [command]: every command at a glance, or one command's options and an example. */
+export default {
+  name: 'help',
+  description: 'cmd.help.description',
+  example: 'cmd.help.example',
+  options: [{ name: 'command', type: 'string', description: 'cmd.help.command', maxLength: 40, autocomplete: 'command' }],
+  execute(options, { t, lang, commands }): Reply {
+    if (options.command === undefined) {
+      return {
+        kind: 'help',
+        title: t('help.title'),
+        text: t('help.intro'),
+        fields: commands.map((command) => ({ name: usage(command), value: translateDynamic(lang, command.description) })),
+        footer: t('help.more'),
+      };
+    }
+    const wanted = String(options.command).replace(/^\//, '').toLowerCase();
+    const command = commands.find((c) => c.name === wanted);
+    if (!command) {
+      const names = commands.map((c) => c.name);
+      throw new UserError('error.unknownCommand', { name: wanted }, closestNames(wanted, names).map((n) => `/help ${n}`));
+    }
+    return {
+      kind: 'help',
+      title: t('help.commandTitle', { command: command.name }),
+      text: translateDynamic(lang, command.description),
+      fields: [
+        { name: t('field.usage'), value: usage(command) },
+        ...command.options.map((option) => ({ name: optionLabel(option), value: optionHelp(option, lang) })),
+        { name: t('field.examples'), value: translateDynamic(lang, command.example) },
+      ],
+    };
+  },
+} satisfies Command;
+
+/** "/model <name>" — required options in <>, optional in []. */
+export function usage(command: Command): string {
+  return [`/${command.name}`, ...command.options.map(optionLabel)].join(' ');
+}
+
+function optionLabel(option: CommandOption): string {
+  return option.required ? `<${option.name}>` : `[${option.name}]`;
+}
+
+function optionHelp(option: CommandOption, lang: Lang): string {
+  const text = translateDynamic(lang, option.description);
+  return option.choices ? `${text} (${option.choices.map((c) => c.value).join(' | ')})` : text;
+}

@@ -1,0 +1,26 @@
+import type { Command } from '../src/core/command.js';
+import type { Reply } from '../src/core/reply.js';
+import { entryReply } from '../src/present/entry.js';
+import { choicesReply, lookup } from '../src/present/lookup.js';
+import { notFound } from '../src/present/suggest.js';
+
+const KINDS = ['model', 'concept'] as const;
+
+/** /model <name>: one model or method card; a list to pick from when the name is ambiguous. */
+export default {
+  name: 'model',
+  description: 'cmd.model.description',
+  example: 'cmd.model.example',
+  options: [{ name: 'name', type: 'string', description: 'cmd.model.name', required: true, maxLength: 80, autocomplete: 'model' }],
+  execute(options, context): Reply {
+    const query = String(options.name);
+    const { catalog, lang } = context;
+    const result = lookup(catalog, query, KINDS);
+    if ('many' in result) return choicesReply(query, result.many, context);
+    // A dataset or section typed into /model is shown rather than refused.
+    const hit = 'one' in result ? result.one : catalog.search.best(query);
+    const found = hit && catalog.get(hit.id);
+    if (found) return entryReply(found, context);
+    throw notFound('model', query, catalog, lang, KINDS);
+  },
+} satisfies Command;

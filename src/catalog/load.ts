@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { catalogFileSchema, type CatalogFile } from './schema.js';
+import { Catalog, type CatalogData } from './catalog.js';
+import { checkReferences, type Located } from './references.js';
+
+/** Every problem found, each as "data/catalog/FILE.yaml:LINE: what is wrong". */
+export class CatalogError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The catalog has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.join('\n')}`);
+    this.name = 'CatalogError';
+  }
+}
+
+interface ParsedFile {
+  path: string;
+  doc: Document;
+  lines: LineCounter;
+  data: CatalogFile;
+}
+
+/**
+ * Reads and validates every YAML file in `dir`, then checks ids and
+ * cross-references across files. Either the whole catalog loads or a
+ * CatalogError lists every problem — nothing is ever half-loaded.
+ */
+export function loadCatalog(dir: string): Catalog {
+  const files = readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
+  if (files.length === 0) throw new CatalogError([`${displayPath(dir)}: no .yaml files found`]);
+  const problems: string[] = [];
+  const parsed: ParsedFile[] = [];
+  for (const name of files) {
+    const result = parseFile(join(dir, name));
+    if ('problems' in result) problems.push(...result.problems);
+    else parsed.push(result);
+  }
+  if (problems.length > 0) throw new CatalogError(problems);
+
+  const data: CatalogData = { topics: [], tasks: [], models: [], datasets: [], concepts: [] };
+  const located: Located[] = [];
+  for (const file of parsed) {
+    for (const list of ['topics', 'tasks', 'models', 'datasets', 'concepts'] as const) {
+      file.data[list]?.forEach((entry, index) => {
+        (data[list] as unknown[]).push(entry);
+        located.push({ list, entry, where: (path) => locate(file, [list, index, ...path]) });
+      });
+    }
+  }
+  const referenceProblems = checkReferences(located);
+  if (referenceProblems.length > 0) throw new CatalogError(referenceProblems);
+  return new Catalog(data);
+}
+
+function parseFile(path: string): ParsedFile | { problems: string[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((error) => `${displayPath(path)}:${error.linePos?.[0]?.line ?? 1}: ${firstLine(error.message)}`),
+    };
+  }
+  const result = catalogFileSchema.safeParse(doc.toJS() ?? {});
+  if (!result.success) {
+    const file = { path, doc, lines, data: {} };
+    return { problems: result.error.issues.map((issue) => `${locate(file, issue.path)}: ${describeIssue(issue)}`) };
+  }
+  return { path, doc, lines, data: result.data };
+}
+
+/** "data/catalog/x.yaml:12" for the deepest node of `path` that exists in the file. */
+function locate(file: Pick<ParsedFile, 'path' | 'doc' | 'lines'>, path: readonly PropertyKey[]): string {
+  let offset = 0;
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? file.doc.contents : file.doc.getIn(path.slice(0, depth) as unknown[], true);
+    if (isNode(node) && node.range) {
+      offset = node.range[0];
+      break;
+    }
+  }
+  return `${displayPath(file.path)}:${file.lines.linePos(offset).line}`;
+}
+
+function describeIssue(issue: { path: readonly PropertyKey[]; message: string; code: string; keys?: string[] }): string {
+  const where = issue.path.map(String).join('.') || 'file';
+  if (issue.code === 'unrecognized_keys' && issue.keys) return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  return `${where}: ${issue.message}`;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/** Paths relative to the working directory when inside it, so messages read like data/catalog/x.yaml. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel || basename(path);
+}

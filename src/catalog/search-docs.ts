@@ -1,0 +1,35 @@
+import type { Catalog } from './catalog.js';
+import type { SearchDoc } from './search/index.js';
+
+/**
+ * What the search sees of each entry: `names` are things a user types to mean
+ * exactly this entry; `keywords` (paper titles, full names) only help ranking.
+ */
+export function buildSearchDocs(catalog: Pick<Catalog, 'topics' | 'tasks' | 'models' | 'datasets' | 'concepts'>): SearchDoc[] {
+  const docs: SearchDoc[] = [];
+  for (const topic of catalog.topics) {
+    docs.push({ id: topic.id, kind: 'topic', names: [topic.name.en, topic.name.ja, ...topic.aliases] });
+  }
+  for (const task of catalog.tasks) {
+    docs.push({ id: task.id, kind: 'task', names: [task.name.en, task.name.ja, ...task.aliases] });
+  }
+  for (const model of catalog.models) {
+    docs.push({ id: model.id, kind: 'model', names: [model.name, ...model.aliases], keywords: keywords(model.paper?.title) });
+  }
+  for (const dataset of catalog.datasets) {
+    docs.push({
+      id: dataset.id,
+      kind: 'dataset',
+      names: [dataset.name, ...dataset.aliases],
+      keywords: keywords(dataset.full_name, dataset.paper?.title),
+    });
+  }
+  for (const concept of catalog.concepts) {
+    docs.push({ id: concept.id, kind: 'concept', names: [concept.name, ...concept.aliases], keywords: keywords(concept.paper?.title) });
+  }
+  return docs;
+}
+
+function keywords(...texts: (string | undefined)[]): string[] {
+  return texts.filter((text): text is string => Boolean(text));
+}

@@ -1,0 +1,104 @@
+import type { EntryKind } from '../schema.js';
+import type { MatchHow, SearchDoc, SearchHit } from './types.js';
+
+/**
+ * Ranking. A hit's tier decides first; within a tier, a closer match decides.
+ *
+ *   tier               score band    example (query → name)
+ *   exact name         [0.9, 1.0)    "detr" → DETR
+ *   exact alias        [0.8, 0.9)    "coco" → MS COCO (alias COCO)
+ *   prefix of a name   [0.7, 0.8)    "slowf" → SlowFast
+ *   whole word         [0.6, 0.7)    "detr" → Efficient DETR; "attention" → a paper title
+ *   word prefix        [0.5, 0.6)    "segmen" → Semantic Segmentation
+ *   substring          [0.4, 0.5)    "nerf" → KiloNeRF; "医療" → 医療画像
+ *   fuzzy, 1 typo      [0.3, 0.4)    "mobilnet" → MobileNet
+ *   fuzzy, 2 typos     [0.2, 0.3)
+ *   fuzzy, 3 typos     [0.1, 0.2)    only for suggest()
+ *
+ * Bands never overlap, so a worse tier can never outrank a better one however
+ * close it is. "Closeness" inside a band is mostly query length / name length,
+ * which is why "nerf" lists NeRF before KiloNeRF and "efficientnet" lists
+ * EfficientNet before EfficientNet V2; canonical names get a small edge over aliases.
+ */
+export const Tier = {
+  exactName: 0,
+  exactAlias: 1,
+  prefix: 2,
+  word: 3,
+  wordPrefix: 4,
+  substring: 5,
+  fuzzy: 6, // + (distance - 1)
+} as const;
+
+const HOW_BY_TIER: readonly MatchHow[] = ['exact', 'exact', 'prefix', 'word', 'word', 'substring'];
+
+function tierScore(tier: number, closeness: number): number {
+  const bandTop = 1 - tier * 0.1;
+  const clamped = Math.min(1, Math.max(0, closeness));
+  return Math.round((bandTop - 0.1 + 0.099 * clamped) * 1e6) / 1e6;
+}
+
+/** How close a match of `queryLength` characters is to a name of `nameLength`, with a canonical-name edge. */
+export function closeness(queryLength: number, nameLength: number, canonical: boolean): number {
+  const ratio = nameLength === 0 ? 0 : Math.min(1, queryLength / nameLength);
+  return 0.9 * ratio + (canonical ? 0.1 : 0);
+}
+
+/** A hit plus what best() needs to judge confidence. */
+export interface RankedHit {
+  hit: SearchHit;
+  tier: number;
+}
+
+/**
+ * Collects hits stage by stage: one per id (the best one), restricted to the
+ * requested kinds. Stages run best tier first, so once `limit` ids are held a
+ * later stage can only add worse hits and the caller may stop.
+ */
+export class HitCollector {
+  private readonly byId = new Map<string, RankedHit>();
+  private readonly kinds: ReadonlySet<EntryKind> | undefined;
+
+  constructor(
+    private readonly docs: readonly SearchDoc[],
+    kinds: readonly EntryKind[] | undefined,
+    readonly limit: number,
+  ) {
+    this.kinds = kinds && kinds.length > 0 ? new Set(kinds) : undefined;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get full(): boolean {
+    return this.byId.size >= this.limit;
+  }
+
+  /** Whether this doc is allowed by the kinds filter — checked before costly work. */
+  wants(docIndex: number): boolean {
+    return this.kinds === undefined || this.kinds.has(this.docs[docIndex]!.kind);
+  }
+
+  offer(docIndex: number, tier: number, closenessValue: number, matched: string): void {
+    if (!this.wants(docIndex)) return;
+    const doc = this.docs[docIndex]!;
+    const score = tierScore(tier, closenessValue);
+    const held = this.byId.get(doc.id);
+    if (held && held.hit.score >= score) return;
+    const how = HOW_BY_TIER[tier] ?? 'fuzzy';
+    this.byId.set(doc.id, { hit: { id: doc.id, kind: doc.kind, score, how, matched }, tier });
+  }
+
+  /** Best first; ties go to the shorter matched text, then the id, so results are stable. */
+  ranked(): RankedHit[] {
+    return [...this.byId.values()]
+      .sort(
+        (a, b) =>
+          b.hit.score - a.hit.score ||
+          a.hit.matched.length - b.hit.matched.length ||
+          (a.hit.id < b.hit.id ? -1 : a.hit.id > b.hit.id ? 1 : 0),
+      )
+      .slice(0, this.limit);
+  }
+}

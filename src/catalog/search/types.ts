@@ -1,0 +1,28 @@
+import type { EntryKind } from '../schema.js';
+
+/** One catalog entry as the search engine sees it: only the text people search by. */
+export interface SearchDoc {
+  id: string;
+  kind: EntryKind;
+  /** Canonical name first, then aliases (English, Japanese, the survey's typos). */
+  names: string[];
+  /** Weaker text — paper title, full name — matched as words or word prefixes, ranked below names. */
+  keywords?: string[];
+}
+
+export type MatchHow = 'exact' | 'prefix' | 'word' | 'substring' | 'fuzzy';
+
+export interface SearchHit {
+  id: string;
+  kind: EntryKind;
+  /** In (0, 1]; higher is better. Tiers never overlap, see ranking.ts. */
+  score: number;
+  how: MatchHow;
+  /** The name, alias or keyword as written in the catalog, so a reply can say what matched. */
+  matched: string;
+}
+
+export interface SearchOptions {
+  kinds?: readonly EntryKind[];
+  limit?: number;
+}

@@ -1,0 +1,54 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { SettingsStore } from '../store/settings.js';
+import type { Lang, MessageKey, Translate } from '../i18n/index.js';
+import type { Reply } from './reply.js';
+import type { Place } from './invocation.js';
+
+/**
+ * A slash command as typed data (the discord.js template's shape): the
+ * definition drives Discord registration, the Slack manifest, the console's
+ * parser and /help — there is no second list.
+ */
+export type OptionType = 'string' | 'integer' | 'boolean';
+export type OptionValue = string | number | boolean;
+export type Options = Readonly<Record<string, OptionValue | undefined>>;
+
+/** What an option's autocomplete offers, ranked by the shared search. */
+export type AutocompleteSource = 'model' | 'dataset' | 'topic' | 'any' | 'command';
+
+export interface CommandOption {
+  name: string;
+  type: OptionType;
+  /** Message key of the option's description (both languages come from it). */
+  description: MessageKey;
+  required?: boolean;
+  /** Longest accepted text; also keeps paging button ids under Discord's 100 characters. */
+  maxLength?: number;
+  choices?: readonly { value: string; label: string }[];
+  autocomplete?: AutocompleteSource;
+}
+
+export interface CommandContext {
+  lang: Lang;
+  t: Translate;
+  catalog: Catalog;
+  settings: SettingsStore;
+  place: Place;
+  /** 1-based page for commands that page through long lists. */
+  page: number;
+  /** What applies where a place has chosen nothing. */
+  defaults: { lang: Lang; timezone: string };
+  /** Every command, for /help. */
+  commands: readonly Command[];
+}
+
+export interface Command {
+  name: string;
+  description: MessageKey;
+  /** Message key of a full example, shown in help and in "missing option" errors. */
+  example: MessageKey;
+  options: readonly CommandOption[];
+  /** Changes a place's settings: adapters require a manager's permission for it. */
+  managesPlace?: boolean;
+  execute(options: Options, context: CommandContext): Reply | Promise<Reply>;
+}

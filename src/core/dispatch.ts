@@ -1,0 +1,86 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { SettingsStore } from '../store/settings.js';
+import { translateDynamic, translator, type Lang, langFromLocale } from '../i18n/index.js';
+import type { Logger } from './logger.js';
+import type { Reply } from './reply.js';
+import type { CommandRegistry } from './registry.js';
+import { UserError, isUserError } from './errors.js';
+import { placeKey, type Invocation } from './invocation.js';
+import { validateOptions } from './validate-options.js';
+import { closestNames } from './closest.js';
+
+export interface DispatchServices {
+  registry: CommandRegistry;
+  catalog: Catalog;
+  settings: SettingsStore;
+  logger: Logger;
+  defaultLang: Lang;
+  defaultTimezone: string;
+}
+
+/** ok: the command answered; user-error: bad input, explained; failed: our bug, apologised for. */
+export type DispatchStatus = 'ok' | 'user-error' | 'failed';
+
+export interface DispatchResult {
+  reply: Reply;
+  status: DispatchStatus;
+  lang: Lang;
+}
+
+/**
+ * The single path from an adapter's Invocation to a Reply. Every failure
+ * becomes a Reply too, so no adapter can leave a user without an answer.
+ */
+export async function dispatch(invocation: Invocation, services: DispatchServices): Promise<DispatchResult> {
+  const lang = resolveLang(invocation, services);
+  const t = translator(lang);
+  const command = services.registry.get(invocation.command.toLowerCase());
+  try {
+    if (!command) {
+      const suggestions = closestNames(invocation.command, services.registry.names()).map((name) => `/${name}`);
+      throw new UserError('error.unknownCommand', { name: invocation.command }, suggestions);
+    }
+    const options = validateOptions(command, invocation.options, translateDynamic(lang, command.example));
+    const page = Math.max(1, Math.floor(invocation.page ?? 1));
+    const reply = await command.execute(options, {
+      lang,
+      t,
+      catalog: services.catalog,
+      settings: services.settings,
+      place: invocation.place,
+      page,
+      defaults: { lang: services.defaultLang, timezone: services.defaultTimezone },
+      commands: services.registry.all(),
+    });
+    return { reply, status: 'ok', lang };
+  } catch (error) {
+    if (isUserError(error)) return { reply: userErrorReply(error, lang), status: 'user-error', lang };
+    services.logger.error(
+      { err: error, command: invocation.command, place: placeKey(invocation.place), actor: invocation.actor.id },
+      'command failed',
+    );
+    return {
+      reply: { kind: 'error', text: t('error.internal', { command: invocation.command }), ephemeral: true },
+      status: 'failed',
+      lang,
+    };
+  }
+}
+
+/** Explicit choice (--lang) > the place's setting > the user's locale > the configured default. */
+export function resolveLang(invocation: Invocation, services: Pick<DispatchServices, 'settings' | 'defaultLang'>): Lang {
+  return (
+    invocation.lang ??
+    services.settings.get(placeKey(invocation.place)).language ??
+    langFromLocale(invocation.locale) ??
+    services.defaultLang
+  );
+}
+
+export function userErrorReply(error: UserError, lang: Lang): Reply {
+  const lines = [translateDynamic(lang, error.key, error.params as Record<string, string | number>)];
+  if (error.suggestions.length > 0) {
+    lines.push(translateDynamic(lang, 'error.didYouMean'), ...error.suggestions.map((s) => `• ${s}`));
+  }
+  return { kind: 'error', text: lines.join('\n'), ephemeral: true };
+}

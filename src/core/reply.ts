@@ -1,0 +1,42 @@
+/**
+ * The neutral reply every command returns. Adapters render it (Discord embeds,
+ * Slack Block Kit, terminal text); nothing here knows about a platform.
+ *
+ * All strings are plain text. Adapters escape them for their markup, so a
+ * command never has to think about `@everyone`, `<!channel>` or markdown.
+ */
+export type ReplyKind = 'model' | 'dataset' | 'concept' | 'topic' | 'task' | 'list' | 'help' | 'settings' | 'error';
+
+export interface ReplyField {
+  name: string;
+  value: string;
+  /** A hint that the field is short enough to sit beside others. */
+  inline?: boolean;
+}
+
+export interface ReplyLink {
+  label: string;
+  url: string;
+}
+
+export interface ReplyButton {
+  /** A short, versioned id (see core/paging.ts); handlers re-check everything it claims. */
+  id: string;
+  label: string;
+  style?: 'primary' | 'secondary' | 'danger';
+  disabled?: boolean;
+}
+
+export interface Reply {
+  kind: ReplyKind;
+  title?: string;
+  /** Where the title links to (the paper's arXiv page, a dataset's home). */
+  url?: string;
+  text?: string;
+  fields?: ReplyField[];
+  links?: ReplyLink[];
+  buttons?: ReplyButton[];
+  footer?: string;
+  /** Shown only to the person who asked (errors, "did you mean"). */
+  ephemeral?: boolean;
+}

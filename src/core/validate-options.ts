@@ -1,0 +1,78 @@
+import type { Command, CommandOption, OptionValue } from './command.js';
+import { UserError } from './errors.js';
+import { cleanText, charLength } from './text.js';
+
+export type ValidOptions = Record<string, OptionValue | undefined>;
+
+/**
+ * Checks raw option values against a command's definition and returns clean
+ * values. Every problem is a UserError that names the option and shows an
+ * example, so bad input never reaches a command.
+ */
+export function validateOptions(
+  command: Command,
+  raw: Readonly<Record<string, OptionValue | undefined>>,
+  exampleText: string,
+): ValidOptions {
+  const known = new Map(command.options.map((option) => [option.name, option]));
+  for (const name of Object.keys(raw)) {
+    if (raw[name] !== undefined && !known.has(name)) {
+      throw new UserError('error.unknownOption', {
+        command: command.name,
+        option: name,
+        options: command.options.map((o) => o.name).join(', ') || '—',
+      });
+    }
+  }
+  const valid: ValidOptions = {};
+  for (const option of command.options) {
+    valid[option.name] = validateOne(command, option, raw[option.name], exampleText);
+  }
+  return valid;
+}
+
+function validateOne(
+  command: Command,
+  option: CommandOption,
+  value: OptionValue | undefined,
+  example: string,
+): OptionValue | undefined {
+  if (value === undefined || value === '') {
+    if (option.required) throw new UserError('error.missingOption', { command: command.name, option: option.name, example });
+    return undefined;
+  }
+  switch (option.type) {
+    case 'string':
+      return validateString(command, option, String(value), example);
+    case 'integer': {
+      const number = typeof value === 'number' ? value : Number(String(value).trim());
+      if (!Number.isSafeInteger(number)) throw new UserError('error.badInteger', { option: option.name });
+      return number;
+    }
+    case 'boolean': {
+      if (typeof value === 'boolean') return value;
+      const word = String(value).trim().toLowerCase();
+      if (['true', 'yes', 'on', '1'].includes(word)) return true;
+      if (['false', 'no', 'off', '0'].includes(word)) return false;
+      throw new UserError('error.badBoolean', { option: option.name });
+    }
+  }
+}
+
+function validateString(command: Command, option: CommandOption, raw: string, example: string): string | undefined {
+  const text = cleanText(raw);
+  if (text === '') {
+    if (option.required) throw new UserError('error.emptyText', { option: option.name, example });
+    return undefined;
+  }
+  const max = option.maxLength;
+  if (max !== undefined && charLength(text) > max) {
+    throw new UserError('error.tooLong', { option: option.name, length: charLength(text), max });
+  }
+  if (option.choices) {
+    const choice = option.choices.find((c) => c.value.toLowerCase() === text.toLowerCase());
+    if (!choice) throw new UserError('error.badChoice', { option: option.name, choices: option.choices.map((c) => c.value).join(', ') });
+    return choice.value;
+  }
+  return text;
+}

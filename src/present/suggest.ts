@@ -1,0 +1,24 @@
+import { UserError } from '../core/errors.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { EntryKind } from '../catalog/schema.js';
+import type { Lang } from '../i18n/index.js';
+
+/** Which command shows an entry of each kind. */
+export const COMMAND_FOR_KIND: Record<EntryKind, string> = {
+  model: 'model',
+  concept: 'model',
+  dataset: 'dataset',
+  task: 'dataset',
+  topic: 'topic',
+};
+
+/**
+ * "Nothing matches" with up to three ready-to-run suggestions, looked for in
+ * the command's own kinds first and then anywhere in the catalog.
+ */
+export function notFound(command: string, query: string, catalog: Catalog, lang: Lang, kinds?: readonly EntryKind[]): UserError {
+  const own = kinds ? catalog.search.suggest(query, { kinds }) : [];
+  const hits = own.length > 0 ? own : catalog.search.suggest(query);
+  const suggestions = hits.slice(0, 3).map((hit) => `/${COMMAND_FOR_KIND[hit.kind]} ${catalog.displayName(hit.id, lang)}`);
+  return new UserError('error.notFound', { command, query }, suggestions);
+}
