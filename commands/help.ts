@@ -2,6 +2,7 @@ import type { Command, CommandOption } from '../src/core/command.js';
 import type { Reply } from '../src/core/reply.js';
 import { UserError } from '../src/core/errors.js';
 import { closestNames } from '../src/core/closest.js';
+import { usageLine } from '../src/core/parse-text.js';
 import { translateDynamic, type Lang } from '../src/i18n/index.js';
 
 /** /help [command]: every command at a glance, or one command's options and an example. */
@@ -16,7 +17,7 @@ export default {
         kind: 'help',
         title: t('help.title'),
         text: t('help.intro'),
-        fields: commands.map((command) => ({ name: usage(command), value: translateDynamic(lang, command.description) })),
+        fields: commands.map((command) => ({ name: usageLine(command), value: translateDynamic(lang, command.description) })),
         footer: t('help.more'),
       };
     }
@@ -31,7 +32,7 @@ export default {
       title: t('help.commandTitle', { command: command.name }),
       text: translateDynamic(lang, command.description),
       fields: [
-        { name: t('field.usage'), value: usage(command) },
+        { name: t('field.usage'), value: usageLine(command) },
         ...command.options.map((option) => ({ name: optionLabel(option), value: optionHelp(option, lang) })),
         { name: t('field.examples'), value: translateDynamic(lang, command.example) },
       ],
@@ -39,11 +40,7 @@ export default {
   },
 } satisfies Command;
 
-/** "/model <name>" — required options in <>, optional in []. */
-export function usage(command: Command): string {
-  return [`/${command.name}`, ...command.options.map(optionLabel)].join(' ');
-}
-
+/** <required> or [optional], as in the usage line. */
 function optionLabel(option: CommandOption): string {
   return option.required ? `<${option.name}>` : `[${option.name}]`;
 }

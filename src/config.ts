@@ -25,6 +25,16 @@ const envSchema = z.object({
     .refine(isTimeZone, 'an IANA time zone such as Asia/Tokyo or Europe/Berlin')
     .default('UTC'),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  DISCORD_TOKEN: z.string().optional(),
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,25}$/, 'the numeric application id from the Developer Portal').optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d{15,25}$/, 'a numeric server (guild) id').optional(),
+  DISCORD_API_URL: z.url('a URL such as http://localhost:8080/api').optional(),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
+  SLACK_COMMAND_PREFIX: z.string().regex(/^[a-z0-9_-]{0,10}$/, 'up to 10 lower-case letters, digits, "-" or "_", e.g. yk-').default(''),
+  SLACK_API_URL: z.url('a URL such as https://slack.com/api/').optional(),
+  PORT: z.coerce.number().int().min(1).max(65535, 'a TCP port between 1 and 65535').default(3000),
 });
 
 export interface Config {
@@ -35,6 +45,10 @@ export interface Config {
   defaultTimezone: string;
   /** Undefined when not set, so each front end can pick its own quiet default. */
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
+  /** Set when DISCORD_TOKEN is: the Discord adapter runs. */
+  discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
+  /** Set when SLACK_BOT_TOKEN is: the Slack adapter runs (Socket Mode when an app token is given). */
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; port: number; commandPrefix: string; apiUrl?: string };
 }
 
 export class ConfigError extends Error {
@@ -44,9 +58,16 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads the config from `env` (process.env by default); blank values count as unset. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+/**
+ * Reads the config from `env` (process.env by default) with command-line
+ * `overrides` on top (`--db`); blank values count as unset.
+ */
+export function loadConfig(
+  overrides: Readonly<Record<string, string | undefined>> = {},
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Config {
+  const merged = { ...env, ...overrides };
+  const present = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const result = envSchema.safeParse(present);
   if (!result.success) {
     throw new ConfigError(
@@ -57,13 +78,58 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     );
   }
   const parsed = result.data;
+  const problems = [...discordProblems(parsed), ...slackProblems(parsed)];
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
+    ...platforms(parsed),
     dbPath: parsed.YOMIKAI_DB === ':memory:' ? ':memory:' : resolve(parsed.YOMIKAI_DB),
     catalogDir: resolve(parsed.YOMIKAI_CATALOG_DIR),
     defaultLang: parsed.YOMIKAI_LANG,
     defaultTimezone: parsed.YOMIKAI_TIMEZONE,
     logLevel: parsed.LOG_LEVEL,
   };
+}
+
+type Parsed = z.infer<typeof envSchema>;
+
+function discordProblems(env: Parsed): string[] {
+  if (!env.DISCORD_TOKEN) {
+    return env.DISCORD_APPLICATION_ID || env.DISCORD_GUILD_ID ? ['DISCORD_TOKEN is not set: set it too, or unset the other DISCORD_ variables.'] : [];
+  }
+  return env.DISCORD_APPLICATION_ID ? [] : ['DISCORD_APPLICATION_ID is not set: the bot needs its application id (Developer Portal → General Information).'];
+}
+
+function slackProblems(env: Parsed): string[] {
+  if (!env.SLACK_BOT_TOKEN) {
+    return env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN ? ['SLACK_BOT_TOKEN is not set: set it too, or unset the other SLACK_ variables.'] : [];
+  }
+  return env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN
+    ? []
+    : ['SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is not set: Slack needs one of them with SLACK_BOT_TOKEN.'];
+}
+
+/** Only the platforms whose tokens are present, without undefined holes. */
+function platforms(env: Parsed): Pick<Config, 'discord' | 'slack'> {
+  const result: Pick<Config, 'discord' | 'slack'> = {};
+  if (env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID) {
+    result.discord = {
+      token: env.DISCORD_TOKEN,
+      applicationId: env.DISCORD_APPLICATION_ID,
+      ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+      ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
+    };
+  }
+  if (env.SLACK_BOT_TOKEN) {
+    result.slack = {
+      botToken: env.SLACK_BOT_TOKEN,
+      port: env.PORT,
+      commandPrefix: env.SLACK_COMMAND_PREFIX,
+      ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+      ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+      ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+    };
+  }
+  return result;
 }
 
 function findPackageRoot(start: string): string {

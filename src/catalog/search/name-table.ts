@@ -19,7 +19,8 @@ export class NameTable {
   readonly keys: string[] = [];
   readonly originals: string[] = [];
   readonly docOf: Int32Array;
-  readonly canonical: Uint8Array;
+  /** Where the name sits in its doc's list: 0 = canonical, then aliases in the catalog's order (capped at 255). */
+  readonly position: Uint8Array;
   private readonly firstOfKey = new Map<string, number>();
   private readonly byKey: Int32Array;
   /** firstOfLength[n] = the first entry whose key has at least n characters. */
@@ -28,25 +29,25 @@ export class NameTable {
   private readonly sharedGrams: Uint16Array;
 
   constructor(docs: readonly SearchDoc[]) {
-    const rows: { key: string; original: string; doc: number; canonical: boolean }[] = [];
+    const rows: { key: string; original: string; doc: number; position: number }[] = [];
     docs.forEach((doc, docIndex) => {
       const seen = new Set<string>();
       doc.names.forEach((name, position) => {
         const key = normalize(name);
         if (key.length === 0 || seen.has(key)) return;
         seen.add(key);
-        rows.push({ key, original: name, doc: docIndex, canonical: position === 0 });
+        rows.push({ key, original: name, doc: docIndex, position: Math.min(position, 255) });
       });
     });
     rows.sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.doc - b.doc));
 
     this.docOf = new Int32Array(rows.length);
-    this.canonical = new Uint8Array(rows.length);
+    this.position = new Uint8Array(rows.length);
     rows.forEach((row, entry) => {
       this.keys.push(row.key);
       this.originals.push(row.original);
       this.docOf[entry] = row.doc;
-      this.canonical[entry] = row.canonical ? 1 : 0;
+      this.position[entry] = row.position;
       if (!this.firstOfKey.has(row.key)) this.firstOfKey.set(row.key, entry);
     });
 

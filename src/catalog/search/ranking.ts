@@ -18,7 +18,10 @@ import type { MatchHow, SearchDoc, SearchHit } from './types.js';
  * Bands never overlap, so a worse tier can never outrank a better one however
  * close it is. "Closeness" inside a band is mostly query length / name length,
  * which is why "nerf" lists NeRF before KiloNeRF and "efficientnet" lists
- * EfficientNet before EfficientNet V2; canonical names get a small edge over aliases.
+ * EfficientNet before EfficientNet V2. The rest is a small edge for where the name
+ * sits in its entry's list — canonical first, then aliases in catalog order — so
+ * when two entries share an alias ("行動認識" is an alias of a topic and a task), the
+ * entry that lists it earlier, i.e. treats it as a main name, comes first.
  */
 export const Tier = {
   exactName: 0,
@@ -38,10 +41,10 @@ function tierScore(tier: number, closeness: number): number {
   return Math.round((bandTop - 0.1 + 0.099 * clamped) * 1e6) / 1e6;
 }
 
-/** How close a match of `queryLength` characters is to a name of `nameLength`, with a canonical-name edge. */
-export function closeness(queryLength: number, nameLength: number, canonical: boolean): number {
+/** How close a match of `queryLength` characters is to a name of `nameLength` at `position` in its list. */
+export function closeness(queryLength: number, nameLength: number, position: number): number {
   const ratio = nameLength === 0 ? 0 : Math.min(1, queryLength / nameLength);
-  return 0.9 * ratio + (canonical ? 0.1 : 0);
+  return 0.9 * ratio + 0.1 / (1 + position);
 }
 
 /** A hit plus what best() needs to judge confidence. */

@@ -14,15 +14,15 @@ const MAX_PREFIX_EXPANSIONS = 64;
 
 export function matchExact(names: NameTable, key: string, collector: HitCollector): void {
   for (const entry of names.exact(key)) {
-    const tier = names.canonical[entry] ? Tier.exactName : Tier.exactAlias;
-    collector.offer(names.docOf[entry]!, tier, 1, names.originals[entry]!);
+    const position = names.position[entry]!;
+    const tier = position === 0 ? Tier.exactName : Tier.exactAlias;
+    collector.offer(names.docOf[entry]!, tier, closeness(1, 1, position), names.originals[entry]!);
   }
 }
 
 export function matchPrefix(names: NameTable, key: string, collector: HitCollector): void {
   for (const entry of names.prefixed(key)) {
-    const isCanonical = names.canonical[entry] === 1;
-    const nearness = closeness(key.length, names.keys[entry]!.length, isCanonical);
+    const nearness = closeness(key.length, names.keys[entry]!.length, names.position[entry]!);
     collector.offer(names.docOf[entry]!, Tier.prefix, nearness, names.originals[entry]!);
   }
 }
@@ -63,7 +63,7 @@ export function matchSubstring(names: NameTable, key: string, collector: HitColl
   for (const entry of names.containing(key)) {
     if (collector.full) return;
     const doc = names.docOf[entry]!;
-    const nearness = closeness(key.length, names.keys[entry]!.length, names.canonical[entry] === 1);
+    const nearness = closeness(key.length, names.keys[entry]!.length, names.position[entry]!);
     collector.offer(doc, Tier.substring, nearness, names.originals[entry]!);
   }
 }
@@ -71,7 +71,7 @@ export function matchSubstring(names: NameTable, key: string, collector: HitColl
 export function matchTypos(names: NameTable, key: string, bound: number, collector: HitCollector): void {
   for (const [entry, distance] of names.typos(key, bound)) {
     const nameLength = names.keys[entry]!.length;
-    const nearness = closeness(Math.min(key.length, nameLength), Math.max(key.length, nameLength), names.canonical[entry] === 1);
+    const nearness = closeness(Math.min(key.length, nameLength), Math.max(key.length, nameLength), names.position[entry]!);
     collector.offer(names.docOf[entry]!, Tier.fuzzy + distance - 1, nearness, names.originals[entry]!);
   }
 }

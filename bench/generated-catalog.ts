@@ -1,0 +1,87 @@
+import type { EntryKind } from '../src/catalog/schema.js';
+import { normalize, type SearchDoc } from '../src/catalog/search/index.js';
+
+/**
+ * A made-up catalog of any size that looks like the real one to a search
+ * engine: CamelCase model names built from the stems papers actually use
+ * ("Swin", "Mobile", "Former", "Mixer"), versions and sizes ("V2", "-L", "3D"),
+ * lower-case and hyphenated aliases, katakana readings, the odd survey typo,
+ * and paper titles as keywords. Seeded, so every run measures the same catalog.
+ * The real docs are included and no generated name may collide with a real
+ * one, so the query table keeps one right answer.
+ */
+
+const STEMS = ['Eff', 'Mobile', 'Res', 'Dense', 'Shuffle', 'Ghost', 'Swin', 'Conv', 'Deep', 'Fast', 'Slow', 'Tiny',
+  'Mega', 'Neural', 'Sparse', 'Dyna', 'Hyper', 'Meta', 'Uni', 'Omni', 'Point', 'Graph', 'Vox', 'Mask', 'Cross',
+  'Time', 'Video', 'Flow', 'Depth', 'Light', 'Nano', 'Retina', 'Cascade', 'Pyramid', 'Axial', 'Local', 'Global'];
+const SUFFIXES = ['Net', 'Former', 'Mixer', 'GAN', 'NeRF', 'Det', 'Seg', 'Flow', 'VAE', 'Diff', 'BERT', 'ViT', 'RNN',
+  'Trans', 'Conv', 'Pose', 'Fusion', 'Rec', 'Track', 'Matcher'];
+const VERSIONS = ['', '', '', 'V2', 'V3', '-L', '-XL', '-S', '3D', '++', '-B0', '-B7', '2D', '-Lite', ' Plus'];
+const DATASET_WORDS = ['Urban', 'Indoor', 'Aerial', 'Street', 'Clinical', 'Retinal', 'Kitchen', 'Sports', 'Wild',
+  'Driving', 'Speech', 'Crowd', 'Fashion', 'Satellite', 'Document', 'Egocentric', 'Surgical', 'Traffic'];
+const DATASET_NOUNS = ['Scenes', 'Actions', 'Objects', 'Captions', 'Faces', 'Poses', 'Parts', 'Shapes', 'Clips'];
+const TITLE_VERBS = ['Rethinking', 'Scaling', 'Revisiting', 'Learning', 'Towards', 'Improving', 'Accelerating'];
+const TITLE_TOPICS = ['Video Recognition', 'Object Detection', 'Semantic Segmentation', 'Image Classification',
+  'Neural Rendering', 'Representation Learning', 'Efficient Training', 'View Synthesis', 'Action Recognition'];
+const KANA = ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ', 'サ', 'シ', 'ス', 'セ', 'ソ', 'タ', 'テ', 'ト',
+  'ナ', 'ニ', 'ネ', 'ノ', 'フ', 'ヘ', 'マ', 'ミ', 'ム', 'メ', 'モ', 'ラ', 'リ', 'ル', 'レ', 'ロ', 'ン', 'ー', 'ッ'];
+const SYLLABLES = ['ka', 'ri', 'to', 'ne', 'mo', 'sa', 'lu', 'vi', 'do', 'ze', 'pa', 'ko', 'mi', 'ra', 'ti', 'no'];
+
+/** mulberry32: tiny, fast and good enough to make data, and identical on every machine. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateCatalog(size: number, realDocs: readonly SearchDoc[], seed = 2021): SearchDoc[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const realKeys = new Set(realDocs.flatMap((doc) => doc.names.map(normalize)));
+  const taken = new Set(realKeys);
+  const docs: SearchDoc[] = [...realDocs];
+
+  const invent = (): { kind: EntryKind; name: string; keywords: string[] } => {
+    const roll = random();
+    if (roll < 0.7) {
+      const coined = random() < 0.5 ? pick(STEMS) : capitalize(pick(SYLLABLES) + pick(SYLLABLES));
+      const name = `${coined}${random() < 0.3 ? pick(STEMS) : ''}${pick(SUFFIXES)}${pick(VERSIONS)}`;
+      return { kind: 'model', name, keywords: [`${name}: ${pick(TITLE_VERBS)} ${pick(TITLE_TOPICS)}`] };
+    }
+    if (roll < 0.9) {
+      const name = `${pick(DATASET_WORDS)}${pick(DATASET_NOUNS)}-${Math.floor(random() * 2000)}`;
+      return { kind: 'dataset', name, keywords: [`The ${name} Dataset for ${pick(TITLE_TOPICS)}`] };
+    }
+    const name = `${pick(DATASET_WORDS)} ${pick(TITLE_TOPICS)}`;
+    return { kind: random() < 0.5 ? 'concept' : 'task', name: `${name} ${Math.floor(random() * 1000)}`, keywords: [] };
+  };
+
+  let serial = 0;
+  while (docs.length < size) {
+    const { kind, name, keywords } = invent();
+    const key = normalize(name);
+    if (taken.has(key)) continue;
+    taken.add(key);
+    const names = [name];
+    if (random() < 0.5) names.push(name.replace(/(?<=[a-z])(?=[A-Z])/g, '-').toLowerCase());
+    if (random() < 0.4) names.push(Array.from({ length: 3 + Math.floor(random() * 5) }, () => pick(KANA)).join(''));
+    if (random() < 0.1) names.push(withTypo(name, random));
+    const aliases = names.slice(1).filter((alias) => !realKeys.has(normalize(alias)));
+    docs.push({ id: `gen-${++serial}`, kind, names: [name, ...aliases], keywords });
+  }
+  return docs;
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** The survey's kind of typo: one letter dropped. */
+function withTypo(name: string, random: () => number): string {
+  const at = 1 + Math.floor(random() * Math.max(1, name.length - 2));
+  return name.slice(0, at) + name.slice(at + 1);
+}

@@ -1,0 +1,44 @@
+import { createInterface } from 'node:readline';
+import type { DispatchServices } from '../../core/dispatch.js';
+import { translator, type Lang } from '../../i18n/index.js';
+import { ANSI, PLAIN, renderText } from './render.js';
+import { ConsoleSession } from './session.js';
+
+/**
+ * The interactive terminal chat `npm start` opens when no chat tokens are set.
+ * Resolves when the user quits or input ends (Ctrl-D, a closed pipe).
+ */
+export async function runRepl(
+  services: DispatchServices,
+  io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream & { isTTY?: boolean } },
+  lang?: Lang,
+): Promise<void> {
+  const session = new ConsoleSession(services, lang);
+  const style = io.output.isTTY ? ANSI : PLAIN;
+  const t = translator(lang ?? services.defaultLang);
+  const rl = createInterface({ input: io.input, output: io.output, terminal: Boolean(io.output.isTTY), prompt: 'yomikai> ' });
+  const write = (text: string) => io.output.write(`${text}\n`);
+  write(t('console.welcome'));
+  rl.prompt();
+  // Lines are handled one at a time, in order, even when pasted in a burst.
+  let queue = Promise.resolve();
+  let quitting = false;
+  await new Promise<void>((done) => {
+    rl.on('line', (line) => {
+      queue = queue.then(async () => {
+        if (quitting) return;
+        const outcome = await session.handle(line);
+        if (outcome.type === 'quit') {
+          quitting = true;
+          write(t('console.bye'));
+          rl.close();
+          return;
+        }
+        if (outcome.type === 'not-a-command') write(t('console.notCommand'));
+        if (outcome.type === 'result') write(renderText(outcome.result.reply, style) + '\n');
+        rl.prompt();
+      });
+    });
+    rl.on('close', () => void queue.then(done));
+  });
+}

@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { loadConfig } from './config.js';
+import { loadCatalog } from './catalog/load.js';
+import { isLang, type Lang } from './i18n/index.js';
+import { bootstrap, explainStartupError, start } from './start.js';
+import { ConsoleSession } from './adapters/console/session.js';
+import { renderText } from './adapters/console/render.js';
+
+const USAGE = `Usage:
+  yomikai [start] [--db PATH] [--lang ja|en]     start the bot (console chat when no tokens are set)
+  yomikai ask "/model X3D" [--json] [--lang ja|en] [--db PATH]
+                                                  run one command, print the reply, exit
+  yomikai catalog check [--dir PATH]              validate data/catalog and print counts
+  yomikai --help
+
+Exit codes: 0 ok, 1 the command reported a problem (unknown name, bad option),
+2 bad usage or configuration, 70 an internal error.`;
+
+class UsageError extends Error {}
+
+/** The `yomikai` command line. Returns the exit code. */
+export async function runCli(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      db: { type: 'string' },
+      dir: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    out.write(`${USAGE}\n`);
+    return 0;
+  }
+  const lang = parseLang(values.lang);
+  const overrides = values.db ? { YOMIKAI_DB: values.db } : {};
+  const [verb = 'start', ...rest] = positionals;
+  switch (verb) {
+    case 'start':
+      await start({ overrides, ...(lang ? { lang } : {}) });
+      return 0;
+    case 'ask':
+      return ask(rest, { json: Boolean(values.json), lang, overrides }, out, err);
+    case 'catalog':
+      if (rest[0] !== 'check') throw new UsageError(`Unknown "catalog ${rest[0] ?? ''}". Did you mean "yomikai catalog check"?`);
+      return catalogCheck(values.dir, out);
+    default:
+      throw new UsageError(`Unknown command "${verb}".`);
+  }
+}
+
+async function ask(
+  words: string[],
+  options: { json: boolean; lang: Lang | undefined; overrides: Record<string, string | undefined> },
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  const line = words.join(' ').trim();
+  if (line === '') throw new UsageError('ask needs a command, e.g. yomikai ask "/model X3D".');
+  const { app } = bootstrap(options.overrides);
+  try {
+    const outcome = await new ConsoleSession(app, options.lang).handle(line.startsWith('/') ? line : `/${line}`);
+    if (outcome.type !== 'result') throw new UsageError(`"${line}" is not a command. Try yomikai ask "/help".`);
+    const { result } = outcome;
+    if (options.json) out.write(`${JSON.stringify({ status: result.status, lang: result.lang, reply: result.reply }, null, 2)}\n`);
+    else (result.status === 'ok' ? out : err).write(`${renderText(result.reply)}\n`);
+    return result.status === 'ok' ? 0 : result.status === 'user-error' ? 1 : 70;
+  } finally {
+    app.close();
+  }
+}
+
+function catalogCheck(dir: string | undefined, out: NodeJS.WritableStream): number {
+  const catalogDir = dir ? resolve(dir) : loadConfig().catalogDir;
+  const catalog = loadCatalog(catalogDir);
+  const counts = catalog.counts();
+  out.write(
+    `Catalog OK (${catalogDir}):\n` +
+      `  models and methods: ${counts.model}\n  datasets: ${counts.dataset}\n  concepts: ${counts.concept}\n` +
+      `  sections: ${counts.topic}\n  tasks: ${counts.task}\n`,
+  );
+  return 0;
+}
+
+function parseLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  if (!isLang(value)) throw new UsageError(`--lang must be ja or en, not "${value}".`);
+  return value;
+}
+
+/** Runs the CLI as a program: messages for expected problems, a stack only for bugs. */
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    process.exitCode = await runCli(argv);
+  } catch (error) {
+    const known = explainStartupError(error);
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (known) {
+      process.stderr.write(`${known}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import type { Command, OptionValue } from './command.js';
+import { UserError } from './errors.js';
+
+/**
+ * Turns typed text into a command's options, for front ends without native
+ * options (the console, Slack's slash commands):
+ *   /model X3D                      → name = "X3D"
+ *   /settings language:ja timezone:"America/New_York"
+ *   /search "inverted residual"     → query = "inverted residual"
+ * `name:value` counts only when name is one of the command's options, so
+ * "/search foo:bar" still searches for "foo:bar". Free words fill the options
+ * in order, and the last option left takes all remaining words.
+ */
+export function parseOptionsText(command: Command, text: string): Record<string, OptionValue> {
+  const tokens = tokenize(text, command);
+  const values: Record<string, OptionValue> = {};
+  const free: string[] = [];
+  for (const token of tokens) {
+    const named = token.quoted ? undefined : /^([a-z][a-z0-9_-]*)[:=](.*)$/is.exec(token.text);
+    const option = named && command.options.find((o) => o.name === named[1]?.toLowerCase());
+    if (option && named) values[option.name] = unquote(named[2] ?? '');
+    else free.push(token.text);
+  }
+  const open = command.options.filter((o) => values[o.name] === undefined);
+  open.forEach((option, index) => {
+    if (free.length === 0) return;
+    const last = index === open.length - 1;
+    values[option.name] = last ? free.splice(0).join(' ') : (free.shift() ?? '');
+  });
+  if (free.length > 0) {
+    // Every option was named explicitly and words are left over: keep them rather than drop them silently.
+    const first = command.options[0];
+    if (first) values[first.name] = [values[first.name], ...free].filter((v) => v !== undefined).join(' ');
+  }
+  return values;
+}
+
+/** Splits a command line into "/name" and the text after it; undefined when it is not a command. */
+export function splitCommandLine(line: string): { command: string; text: string } | undefined {
+  const match = /^\s*\/(\S+)\s*(.*)$/s.exec(line);
+  if (!match) return undefined;
+  return { command: (match[1] ?? '').toLowerCase(), text: match[2] ?? '' };
+}
+
+interface Token {
+  text: string;
+  quoted: boolean;
+}
+
+const OPEN_QUOTES = new Set(['"', '“', '”', '＂']);
+
+function tokenize(text: string, command: Command): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i] ?? '';
+    if (/\s/.test(char)) {
+      i++;
+      continue;
+    }
+    if (OPEN_QUOTES.has(char)) {
+      const end = findClosingQuote(text, i + 1);
+      if (end < 0) throw new UserError('error.unclosedQuote', { usage: usageLine(command) });
+      tokens.push({ text: text.slice(i + 1, end), quoted: true });
+      i = end + 1;
+      continue;
+    }
+    // A bare word, which may contain a quoted value after "name:" (timezone:"America/New_York").
+    let j = i;
+    while (j < text.length && !/\s/.test(text[j] ?? '')) {
+      if (OPEN_QUOTES.has(text[j] ?? '') && j > i && /[:=]$/.test(text.slice(i, j))) {
+        const end = findClosingQuote(text, j + 1);
+        if (end < 0) throw new UserError('error.unclosedQuote', { usage: usageLine(command) });
+        j = end + 1;
+        break;
+      }
+      j++;
+    }
+    tokens.push({ text: text.slice(i, j), quoted: false });
+    i = j;
+  }
+  return tokens;
+}
+
+function findClosingQuote(text: string, from: number): number {
+  for (let k = from; k < text.length; k++) if (OPEN_QUOTES.has(text[k] ?? '')) return k;
+  return -1;
+}
+
+function unquote(value: string): string {
+  const first = value[0];
+  const last = value[value.length - 1];
+  return value.length >= 2 && first && last && OPEN_QUOTES.has(first) && OPEN_QUOTES.has(last) ? value.slice(1, -1) : value;
+}
+
+export function usageLine(command: Command): string {
+  return [`/${command.name}`, ...command.options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`))].join(' ');
+}

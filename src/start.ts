@@ -1,0 +1,59 @@
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { createApp, type App } from './app.js';
+import { CatalogError } from './catalog/load.js';
+import { createLogger, type Logger } from './core/logger.js';
+import { platformAdapters } from './adapters/platforms.js';
+import { runRepl } from './adapters/console/repl.js';
+import type { Lang } from './i18n/index.js';
+
+/** Problems that should end the process with a clear message rather than a stack trace. */
+export function explainStartupError(error: unknown): string | undefined {
+  if (error instanceof ConfigError || error instanceof CatalogError) return error.message;
+  return undefined;
+}
+
+export interface StartOptions {
+  overrides?: Record<string, string | undefined>;
+  lang?: Lang;
+}
+
+/** Builds the app from the environment; throws ConfigError / CatalogError with readable messages. */
+export function bootstrap(overrides: Record<string, string | undefined> = {}, quietByDefault = true): { config: Config; logger: Logger; app: App } {
+  const config = loadConfig(overrides);
+  const hasPlatform = Boolean(config.discord || config.slack);
+  const logger = createLogger(config.logLevel ?? (hasPlatform || !quietByDefault ? 'info' : 'warn'));
+  const app = createApp(config, logger);
+  return { config, logger, app };
+}
+
+/**
+ * `npm start`: the configured chat platforms, or the console chat when no
+ * tokens are set. Shuts down cleanly on SIGINT/SIGTERM.
+ */
+export async function start(options: StartOptions = {}): Promise<void> {
+  const { app, logger } = bootstrap(options.overrides);
+  const adapters = await platformAdapters(app);
+  if (adapters.length === 0) {
+    try {
+      await runRepl(app, { input: process.stdin, output: process.stdout }, options.lang);
+    } finally {
+      app.close();
+    }
+    return;
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
+    app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  for (const adapter of adapters) {
+    await adapter.start();
+    logger.info({ platform: adapter.platform }, 'adapter started');
+  }
+}
