@@ -66,8 +66,9 @@ export class Catalog {
   displayName(id: string, lang: Lang): string {
     const found = this.byId.get(id);
     if (!found) return id;
-    const name = found.entry.name;
-    return typeof name === 'string' ? name : name[lang];
+    const entry = found.entry;
+    if (typeof entry.name !== 'string') return entry.name[lang];
+    return lang === 'ja' && 'name_ja' in entry && entry.name_ja ? entry.name_ja : entry.name;
   }
 
   /** The task and every task below it in the taxonomy. */

@@ -44,6 +44,8 @@ const surveyVersionSchema = z.record(z.string(), text);
 const common = {
   id: idSchema,
   name: text,
+  /** The Japanese name shown to Japanese readers, where one is in common use (深さ方向分離畳み込み). */
+  name_ja: text.optional(),
   /** What people actually type: spellings, with/without punctuation, the survey's typos, Japanese names. */
   aliases: z.array(text).default([]),
   related: z.array(idSchema).default([]),

@@ -14,22 +14,26 @@ export function buildSearchDocs(catalog: Pick<Catalog, 'topics' | 'tasks' | 'mod
     docs.push({ id: task.id, kind: 'task', names: [task.name.en, task.name.ja, ...task.aliases] });
   }
   for (const model of catalog.models) {
-    docs.push({ id: model.id, kind: 'model', names: [model.name, ...model.aliases], keywords: keywords(model.paper?.title) });
+    docs.push({ id: model.id, kind: 'model', names: [model.name, ...optional(model.name_ja), ...model.aliases], keywords: keywords(model.paper?.title) });
   }
   for (const dataset of catalog.datasets) {
     docs.push({
       id: dataset.id,
       kind: 'dataset',
-      names: [dataset.name, ...dataset.aliases],
+      names: [dataset.name, ...optional(dataset.name_ja), ...dataset.aliases],
       keywords: keywords(dataset.full_name, dataset.paper?.title),
     });
   }
   for (const concept of catalog.concepts) {
-    docs.push({ id: concept.id, kind: 'concept', names: [concept.name, ...concept.aliases], keywords: keywords(concept.paper?.title) });
+    docs.push({ id: concept.id, kind: 'concept', names: [concept.name, ...optional(concept.name_ja), ...concept.aliases], keywords: keywords(concept.paper?.title) });
   }
   return docs;
 }
 
 function keywords(...texts: (string | undefined)[]): string[] {
   return texts.filter((text): text is string => Boolean(text));
+}
+
+function optional(text: string | undefined): string[] {
+  return text ? [text] : [];
 }

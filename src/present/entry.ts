@@ -24,11 +24,16 @@ export function entryReply(found: CatalogEntry, context: Context): Reply {
   }
 }
 
+/** Japanese readers see the Japanese name first, with the original beside it. */
+function titleOf(entry: { name: string; name_ja?: string | undefined }, lang: Context['lang']): string {
+  return lang === 'ja' && entry.name_ja ? `${entry.name_ja} (${entry.name})` : entry.name;
+}
+
 function modelReply(entry: ModelEntry, context: Context): Reply {
   const { t, lang } = context;
   return {
     kind: 'model',
-    title: entry.name,
+    title: titleOf(entry, lang),
     ...urlOf(entry.paper),
     text: entry.note[lang],
     fields: [...paperFields(entry.paper, context), ...commonFields(entry, context)],
@@ -68,7 +73,7 @@ function conceptReply(entry: ConceptEntry, context: Context): Reply {
   const { t, lang } = context;
   return {
     kind: 'concept',
-    title: entry.name,
+    title: titleOf(entry, lang),
     ...urlOf(entry.paper),
     text: entry.note[lang],
     fields: [...(entry.paper ? paperFields(entry.paper, context) : []), ...commonFields(entry, context)],

@@ -20,5 +20,6 @@ export function notFound(command: string, query: string, catalog: Catalog, lang:
   const own = kinds ? catalog.search.suggest(query, { kinds }) : [];
   const hits = own.length > 0 ? own : catalog.search.suggest(query);
   const suggestions = hits.slice(0, 3).map((hit) => `/${COMMAND_FOR_KIND[hit.kind]} ${catalog.displayName(hit.id, lang)}`);
+  if (suggestions.length === 0) return new UserError('error.notFoundNoSuggestion', { command, query });
   return new UserError('error.notFound', { command, query }, suggestions);
 }

@@ -12,9 +12,9 @@ export function topicReply(topic: TopicEntry, { t, lang, catalog }: Context): Re
   const add = (label: string, names: string[]) => {
     if (names.length > 0) fields.push({ name: `${label} (${names.length})`, value: names.join(', ') });
   };
-  add(t('kind.models'), contents.models.map((entry) => entry.name));
-  add(t('kind.datasets'), contents.datasets.map((entry) => entry.name));
-  add(t('kind.concepts'), contents.concepts.map((entry) => entry.name));
+  add(t('kind.models'), contents.models.map((entry) => catalog.displayName(entry.id, lang)));
+  add(t('kind.datasets'), contents.datasets.map((entry) => catalog.displayName(entry.id, lang)));
+  add(t('kind.concepts'), contents.concepts.map((entry) => catalog.displayName(entry.id, lang)));
   return {
     kind: 'topic',
     title: `${topic.order}. ${topic.name[lang]}`,
