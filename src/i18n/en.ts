@@ -115,6 +115,9 @@ export const en = {
   'cmd.settings.example': '/settings language:ja timezone:Asia/Tokyo',
   'cmd.page': 'Page number',
 
+  'error.needAdmin': 'Only workspace admins and owners can change these settings.',
+  'button.share': 'Share in channel',
+
   'console.welcome': 'yomikai console — type /help for commands, /quit to leave.',
   'console.notCommand': 'Commands start with "/". Try /help.',
   'console.bye': 'Bye.',

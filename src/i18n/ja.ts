@@ -114,6 +114,9 @@ export const ja = {
   'cmd.settings.example': '/settings language:ja timezone:Asia/Tokyo',
   'cmd.page': 'ページ番号',
 
+  'error.needAdmin': 'この設定を変更できるのはワークスペースの管理者とオーナーだけです。',
+  'button.share': 'チャンネルに共有',
+
   'console.welcome': 'yomikai コンソール — /help でコマンド一覧、/quit で終了。',
   'console.notCommand': 'コマンドは「/」で始めます。/help をどうぞ。',
   'console.bye': 'またね。',

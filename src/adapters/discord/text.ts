@@ -1,0 +1,64 @@
+import { escapeMarkdown } from 'discord.js';
+
+const URL_PATTERN = /(https?:\/\/[^\s<>]+)/;
+
+/**
+ * Makes text safe to show as markdown: every markdown character escaped (URLs
+ * kept intact so they still link), and mass mentions broken with a zero-width
+ * space. allowed_mentions already stops the ping; this also stops "@everyone"
+ * from being highlighted as if it were one.
+ */
+export function escapeText(text: string): string {
+  return text
+    .split(URL_PATTERN)
+    .map((part, index) => (index % 2 === 1 ? part : escapePart(part)))
+    .join('');
+}
+
+function escapePart(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+    .replace(/@(everyone|here)/gi, '@\u200b$1')
+    .replace(/<([@#])/g, '<\u200b$1');
+}
+
+/**
+ * Splits text into pieces of at most `max` characters (UTF-16 units, as
+ * Discord counts), breaking at a line end if one is near, else at a space,
+ * and never inside a surrogate pair or right after an escaping backslash.
+ */
+export function splitText(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = bestBreak(rest, max);
+    if (isLowSurrogate(rest.charCodeAt(cut))) cut--;
+    while (cut > 1 && rest[cut - 1] === '\\') cut--;
+    if (cut <= 0) cut = max;
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^[ \n]+/, '');
+  }
+  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
+  return pieces.filter((piece, index) => piece.length > 0 || index === 0);
+}
+
+function bestBreak(text: string, max: number): number {
+  const window = text.slice(0, max + 1);
+  // Only break early when that keeps at least half the piece; otherwise a hard cut wastes less.
+  const newline = window.lastIndexOf('\n');
+  if (newline >= max / 2) return newline;
+  const space = window.lastIndexOf(' ');
+  if (space >= max / 2) return space;
+  return max;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Cuts to `max` UTF-16 units with a visible "…", for the few places that cannot split (titles, labels). */
+export function clipUnits(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  if (isLowSurrogate(text.charCodeAt(cut))) cut--;
+  return text.slice(0, cut) + '…';
+}

@@ -1,0 +1,107 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/** The one-shot CLI end to end, as a child process on the built package (npm test builds first). */
+const exec = promisify(execFile);
+const work = mkdtempSync(join(tmpdir(), 'yomikai-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function yomikai(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { PATH: process.env['PATH'] ?? '', HOME: work, YOMIKAI_DB: join(work, 'default.db') };
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['bin/yomikai.js', ...args], { env, timeout: 15_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('yomikai ask', () => {
+  it('prints the X3D card and exits 0', async () => {
+    const { code, stdout } = await yomikai('ask', '/model X3D');
+    expect(code).toBe(0);
+    expect(stdout).toContain('X3D: Expanding Architectures for Efficient Video Recognition');
+    expect(stdout).toContain('Christoph Feichtenhofer');
+    expect(stdout).toContain('2020');
+    expect(stdout).toContain('CVPR 2020');
+    expect(stdout).toContain('https://arxiv.org/abs/2004.04730');
+  });
+
+  it('lists the segmentation datasets', async () => {
+    const { code, stdout } = await yomikai('ask', '/dataset segmentation');
+    expect(code).toBe(0);
+    for (const name of ['ADE20K', 'Cityscapes', 'SIFT Flow', 'Open Images']) expect(stdout).toContain(name);
+  });
+
+  it('exits non-zero with a message for an unknown command', async () => {
+    const { code, stderr, stdout } = await yomikai('ask', '/modle X3D');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('There is no command "/modle"');
+    expect(stderr).toContain('/model');
+  });
+
+  it('exits non-zero with a message for a missing option', async () => {
+    const { code, stderr } = await yomikai('ask', '/dataset');
+    expect(code).toBe(1);
+    expect(stderr).toContain('/dataset needs query');
+  });
+
+  it('prints the Reply as JSON with --json', async () => {
+    const { code, stdout } = await yomikai('ask', '/model X3D', '--json');
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as { status: string; reply: { title: string; url: string } };
+    expect(parsed.status).toBe('ok');
+    expect(parsed.reply.title).toBe('X3D');
+    expect(parsed.reply.url).toBe('https://arxiv.org/abs/2004.04730');
+  });
+
+  it('answers in Japanese with --lang ja', async () => {
+    const { stdout } = await yomikai('ask', '/model X3D', '--lang', 'ja');
+    expect(stdout).toContain('著者');
+  });
+
+  it('rejects a bad --lang with usage', async () => {
+    const { code, stderr } = await yomikai('ask', '/model X3D', '--lang', 'fr');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--lang must be ja or en');
+  });
+
+  it('uses the database given by --db, and settings survive a restart', async () => {
+    const db = join(work, 'chosen.db');
+    expect((await yomikai('ask', '/settings language:ja', '--db', db)).code).toBe(0);
+    expect(existsSync(db)).toBe(true);
+    const { stdout } = await yomikai('ask', '/model X3D', '--db', db);
+    expect(stdout).toContain('著者');
+  });
+});
+
+describe('yomikai catalog check', () => {
+  it('passes on the shipped catalog and prints counts per kind', async () => {
+    const { code, stdout } = await yomikai('catalog', 'check');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/models and methods: \d+/);
+    expect(stdout).toMatch(/datasets: \d+/);
+    expect(stdout).toMatch(/sections: 7/);
+  });
+
+  it('fails with a message for a folder without a catalog', async () => {
+    const { code, stderr } = await yomikai('catalog', 'check', '--dir', work);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no .yaml files found');
+  });
+});
+
+describe('configuration errors', () => {
+  it('names the variable and what it expects', async () => {
+    const env = { PATH: process.env['PATH'] ?? '', YOMIKAI_TIMEZONE: 'Mars/Olympus' };
+    const failed = await exec(process.execPath, ['bin/yomikai.js', 'ask', '/help'], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in failed && failed.code).toBe(2);
+    expect('stderr' in failed && failed.stderr).toContain('YOMIKAI_TIMEZONE="Mars/Olympus" is not valid: expected an IANA time zone');
+  });
+});
