@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+function problems(env: Record<string, string>): string {
+  try {
+    loadConfig({}, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('config loaded');
+}
+
+describe('config', () => {
+  it('has working defaults with an empty environment (console mode)', () => {
+    const config = loadConfig({}, {});
+    expect(config.defaultLang).toBe('en');
+    expect(config.defaultTimezone).toBe('UTC');
+    expect(config.discord).toBeUndefined();
+    expect(config.slack).toBeUndefined();
+    expect(config.dbPath).toMatch(/yomikai\.db$/);
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({}, { YOMIKAI_LANG: '  ', DISCORD_TOKEN: '' }).defaultLang).toBe('en');
+  });
+
+  it.each([
+    [{ YOMIKAI_LANG: 'fr' }, 'YOMIKAI_LANG="fr" is not valid'],
+    [{ YOMIKAI_TIMEZONE: 'Tokyo' }, 'YOMIKAI_TIMEZONE="Tokyo" is not valid: expected an IANA time zone such as Asia/Tokyo'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL="loud" is not valid'],
+    [{ PORT: '99999' }, 'PORT="99999" is not valid'],
+    [{ DISCORD_TOKEN: 'abc' }, 'DISCORD_APPLICATION_ID is not set'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is not set'],
+    [{ SLACK_BOT_TOKEN: 'xoxp-1', SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN="xoxp-1" is not valid: expected a bot token starting with xoxb-'],
+  ])('%o → names the variable', (env, message) => {
+    expect(problems(env)).toContain(message);
+  });
+
+  it('lets command-line overrides win over the environment', () => {
+    expect(loadConfig({ YOMIKAI_DB: ':memory:' }, { YOMIKAI_DB: 'other.db' }).dbPath).toBe(':memory:');
+  });
+});
