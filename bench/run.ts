@@ -1,11 +1,24 @@
 import { loadCatalog } from '../src/catalog/load.js';
 import { buildSearchDocs } from '../src/catalog/search-docs.js';
 import { formatTable, runSearchBench } from './search-bench.js';
+import { runDispatchBench } from './dispatch-bench.js';
+import { runStartupBench } from './startup-bench.js';
 
 /**
- * Provisional entry point: only the search part. The lead's version adds the
- * dispatch timing; run with `npm run bench` (from the repository root).
+ * `npm run bench`: the search against Fuse.js, a command through dispatch and
+ * render, and console start-up. Run from the repository root; takes a few minutes.
  */
 const docs = buildSearchDocs(loadCatalog('data/catalog'));
-const rows = await runSearchBench(docs);
-console.log(formatTable(rows));
+
+console.log('## Search: yomikai vs Fuse.js (default options)\n');
+console.log(formatTable(await runSearchBench(docs)));
+
+console.log('\n## A command through dispatch and render (no I/O), real catalog\n');
+console.log('| command | median µs | p99 µs | samples |\n| --- | ---: | ---: | ---: |');
+for (const row of await runDispatchBench()) {
+  console.log(`| \`${row.command}\` | ${row.medianUs.toFixed(1)} | ${row.p99Us.toFixed(1)} | ${row.samples} |`);
+}
+
+const startup = await runStartupBench();
+console.log('\n## Console start-up to prompt\n');
+console.log(`| runs | median ms | max ms |\n| ---: | ---: | ---: |\n| ${startup.runs} | ${startup.medianMs.toFixed(0)} | ${startup.maxMs.toFixed(0)} |`);

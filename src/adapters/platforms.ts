@@ -7,7 +7,13 @@ import type { ChatAdapter } from '../core/adapter.js';
  */
 export async function platformAdapters(app: App): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
-  if (app.config.discord) throw new Error('DISCORD_TOKEN is set, but this build of yomikai has no Discord adapter yet.');
-  if (app.config.slack) throw new Error('SLACK_BOT_TOKEN is set, but this build of yomikai has no Slack adapter yet.');
+  if (app.config.discord) {
+    const { DiscordAdapter } = await import('./discord/adapter.js');
+    adapters.push(new DiscordAdapter(app, app.config.discord));
+  }
+  if (app.config.slack) {
+    const { SlackAdapter } = await import('./slack/adapter.js');
+    adapters.push(new SlackAdapter(app));
+  }
   return adapters;
 }

@@ -118,6 +118,8 @@ export const en = {
   'error.needAdmin': 'Only workspace admins and owners can change these settings.',
   'button.share': 'Share in channel',
 
+  'error.needManageServer': 'Only members with the Manage Server permission can use /{command} here.',
+
   'console.welcome': 'yomikai console — type /help for commands, /quit to leave.',
   'console.notCommand': 'Commands start with "/". Try /help.',
   'console.bye': 'Bye.',

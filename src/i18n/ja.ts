@@ -74,9 +74,9 @@ export const ja = {
   'unit.studies': '検査',
 
   'model.ambiguous': '「{query}」に一致する項目が複数あります。どれかを選んでください:',
-  'dataset.forTask': '{task} のデータセット',
-  'dataset.forTaskIntro': 'サーベイで {task} に分類されるデータセットは {count} 件です。',
-  'dataset.noneForTask': 'サーベイには {task} のデータセットが挙がっていません。',
+  'dataset.forTask': '{task}のデータセット',
+  'dataset.forTaskIntro': 'サーベイで「{task}」に分類されるデータセットは {count} 件です。',
+  'dataset.noneForTask': 'サーベイには「{task}」のデータセットが挙がっていません。',
   'topic.listTitle': 'サーベイの章',
   'topic.listIntro': 'CCC2021 メタサーベイは {count} 章です。/topic <名前> で開けます。',
   'topic.entries': '{count} 項目',
@@ -116,6 +116,8 @@ export const ja = {
 
   'error.needAdmin': 'この設定を変更できるのはワークスペースの管理者とオーナーだけです。',
   'button.share': 'チャンネルに共有',
+
+  'error.needManageServer': 'このサーバーで /{command} を使えるのは「サーバー管理」権限を持つメンバーだけです。',
 
   'console.welcome': 'yomikai コンソール — /help でコマンド一覧、/quit で終了。',
   'console.notCommand': 'コマンドは「/」で始めます。/help をどうぞ。',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { boundedDistance, TypoMeasure } from '../../src/catalog/search/distance.js';
 import { normalize, SearchIndex, type SearchDoc } from '../../src/catalog/search/index.js';
 
 const m = (id: string, names: string[], keywords?: string[]): SearchDoc => ({ id, kind: 'model', names, keywords });
@@ -196,5 +197,50 @@ describe('complete', () => {
   it('completes Japanese and narrows by kind', () => {
     expect(index.complete('行動')[0]?.id).toBe('action-recognition');
     expect(index.complete('mobile', { kinds: ['model'] }).map((hit) => hit.id)).toEqual(['mobilenet', 'mobilenet-v2']);
+  });
+});
+
+describe('typo distance', () => {
+  /** The textbook optimal-string-alignment table, as the reference. */
+  function reference(a: string, b: string): number {
+    const table = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const row = table[i]!;
+        row[j] = Math.min(table[i - 1]![j]! + 1, row[j - 1]! + 1, table[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, table[i - 2]![j - 2]! + 1);
+      }
+    }
+    return table[a.length]![b.length]!;
+  }
+
+  it('counts a transposition as one edit', () => {
+    expect(boundedDistance('trasnformer', 'transformer', 2)).toBe(1);
+    expect(new TypoMeasure('slowfst').distance('slowfast', 2)).toBe(1);
+    expect(new TypoMeasure('ca').distance('abc', 3)).toBe(3); // OSA, not unrestricted Damerau
+  });
+
+  it('agrees with the reference table, bit-parallel and bounded, on near-miss strings', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const alphabet = 'abcdeー医';
+    const letter = () => alphabet[Math.floor(random() * alphabet.length)]!;
+    for (let round = 0; round < 3000; round++) {
+      const a = Array.from({ length: 1 + Math.floor(random() * 31) }, letter).join('');
+      const edited = [...a];
+      for (let edits = Math.floor(random() * 4); edits > 0; edits--) {
+        const at = Math.floor(random() * edited.length);
+        const operation = Math.floor(random() * 4);
+        if (operation === 0) edited.splice(at, 0, letter());
+        else if (operation === 1) edited.splice(at, 1);
+        else if (operation === 2) edited[at] = letter();
+        else if (at + 1 < edited.length) [edited[at], edited[at + 1]] = [edited[at + 1]!, edited[at]!];
+      }
+      const b = edited.join('');
+      const bound = Math.floor(random() * 4);
+      const expected = Math.min(reference(a, b), bound + 1);
+      expect(new TypoMeasure(a).distance(b, bound), `${a} / ${b}`).toBe(expected);
+      expect(boundedDistance(a, b, bound), `${a} / ${b}`).toBe(expected);
+    }
   });
 });

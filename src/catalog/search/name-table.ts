@@ -1,6 +1,10 @@
-import { boundedDistance } from './distance.js';
+import { TypoMeasure } from './distance.js';
+import { buildGramPostings, gramAt, lowerBound } from './grams.js';
 import { normalize } from './normalize.js';
 import type { SearchDoc } from './types.js';
+
+/** Above this many prefix matches, walking entries in length order beats sorting the range. */
+const BROAD_PREFIX = 512;
 
 /**
  * Every name and alias in key form, laid out so each kind of match is a lookup
@@ -25,8 +29,10 @@ export class NameTable {
   private readonly byKey: Int32Array;
   /** firstOfLength[n] = the first entry whose key has at least n characters. */
   private readonly firstOfLength: Int32Array;
-  private readonly grams = new Map<number, Int32Array>();
+  private readonly grams: Map<number, Int32Array>;
+  /** Scratch for typos(): shared-gram counts per entry and the entries touched, reset after each call. */
   private readonly sharedGrams: Uint16Array;
+  private readonly touched: Int32Array;
 
   constructor(docs: readonly SearchDoc[]) {
     const rows: { key: string; original: string; doc: number; position: number }[] = [];
@@ -61,6 +67,7 @@ export class NameTable {
     this.byKey = Int32Array.from(this.keys.keys()).sort((a, b) => (this.keys[a]! < this.keys[b]! ? -1 : 1));
     this.grams = buildGramPostings(this.keys);
     this.sharedGrams = new Uint16Array(rows.length);
+    this.touched = new Int32Array(rows.length);
   }
 
   get size(): number {
@@ -74,8 +81,27 @@ export class NameTable {
     for (let entry = first; entry < this.keys.length && this.keys[entry] === key; entry++) yield entry;
   }
 
-  /** Entries whose key starts with `key` and is longer than it, in string order. */
+  /**
+   * Entries whose key starts with `key` and is longer than it, shortest first.
+   * A narrow prefix ("efficientn") is a small range of `byKey`, sorted back into
+   * length order; a broad one ("e") is found faster by walking all entries
+   * shortest first, since the caller stops after the first few.
+   */
   *prefixed(key: string): Generator<number> {
+    const from = this.firstByKeyAtLeast(key);
+    const to = this.firstByKeyAtLeast(key + '\uffff');
+    if (to - from > BROAD_PREFIX) {
+      for (let entry = this.firstOfLength[key.length + 1] ?? this.keys.length; entry < this.keys.length; entry++) {
+        if (this.keys[entry]!.startsWith(key)) yield entry;
+      }
+      return;
+    }
+    for (const entry of this.byKey.slice(from, to).sort()) {
+      if (this.keys[entry]!.length > key.length) yield entry;
+    }
+  }
+
+  private firstByKeyAtLeast(key: string): number {
     let low = 0;
     let high = this.byKey.length;
     while (low < high) {
@@ -83,12 +109,7 @@ export class NameTable {
       if (this.keys[this.byKey[middle]!]! < key) low = middle + 1;
       else high = middle;
     }
-    for (let at = low; at < this.byKey.length; at++) {
-      const entry = this.byKey[at]!;
-      const candidate = this.keys[entry]!;
-      if (!candidate.startsWith(key)) return;
-      if (candidate.length > key.length) yield entry;
-    }
+    return low;
   }
 
   /** Entries containing `key` somewhere after its first character, shortest first. */
@@ -122,65 +143,36 @@ export class NameTable {
     if (bound <= 0 || lowLength >= this.firstOfLength.length) return [];
     const windowStart = this.firstOfLength[lowLength]!;
     const windowEnd = this.firstOfLength[Math.min(highLength, this.firstOfLength.length - 1)]!;
-    const counted = new Set<number>();
-    const touched: number[] = [];
+    const counted: number[] = [];
+    let touchedCount = 0;
     for (let at = 0; at + 1 < key.length; at++) {
       const gram = gramAt(key, at);
-      if (counted.has(gram)) continue;
-      counted.add(gram);
+      if (counted.includes(gram)) continue;
+      counted.push(gram);
       const posting = this.grams.get(gram);
       if (!posting) continue;
       const end = lowerBound(posting, windowEnd);
       for (let index = lowerBound(posting, windowStart); index < end; index++) {
         const entry = posting[index]!;
         const before = this.sharedGrams[entry]!;
-        if (before === 0) touched.push(entry);
+        if (before === 0) this.touched[touchedCount++] = entry;
         this.sharedGrams[entry] = before + 1;
       }
     }
 
     // Counted per distinct gram: an edit that destroys a repeated gram's occurrences
     // loses at most as many distinct grams as occurrences, so the bound still holds.
-    const needed = Math.max(1, counted.size - 3 * bound);
+    const needed = Math.max(1, counted.length - 3 * bound);
     const found: [number, number][] = [];
-    for (const entry of touched) {
+    const measure = new TypoMeasure(key);
+    for (let at = 0; at < touchedCount; at++) {
+      const entry = this.touched[at]!;
       if (this.sharedGrams[entry]! >= needed) {
-        const distance = boundedDistance(key, this.keys[entry]!, bound);
+        const distance = measure.distance(this.keys[entry]!, bound);
         if (distance <= bound) found.push([entry, distance]);
       }
       this.sharedGrams[entry] = 0;
     }
     return found;
   }
-}
-
-function gramAt(key: string, at: number): number {
-  return key.charCodeAt(at) * 0x10000 + key.charCodeAt(at + 1);
-}
-
-function buildGramPostings(keys: readonly string[]): Map<number, Int32Array> {
-  const lists = new Map<number, number[]>();
-  keys.forEach((key, entry) => {
-    for (let at = 0; at + 1 < key.length; at++) {
-      const gram = gramAt(key, at);
-      let list = lists.get(gram);
-      if (!list) lists.set(gram, (list = []));
-      if (list[list.length - 1] !== entry) list.push(entry);
-    }
-  });
-  const postings = new Map<number, Int32Array>();
-  for (const [gram, list] of lists) postings.set(gram, Int32Array.from(list));
-  return postings;
-}
-
-/** The first position in an ascending list holding a value ≥ `value`. */
-function lowerBound(list: Int32Array, value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -16,12 +16,13 @@ import type { MatchHow, SearchDoc, SearchHit } from './types.js';
  *   fuzzy, 3 typos     [0.1, 0.2)    only for suggest()
  *
  * Bands never overlap, so a worse tier can never outrank a better one however
- * close it is. "Closeness" inside a band is mostly query length / name length,
- * which is why "nerf" lists NeRF before KiloNeRF and "efficientnet" lists
- * EfficientNet before EfficientNet V2. The rest is a small edge for where the name
- * sits in its entry's list — canonical first, then aliases in catalog order — so
- * when two entries share an alias ("行動認識" is an alias of a topic and a task), the
- * entry that lists it earlier, i.e. treats it as a main name, comes first.
+ * close it is. Inside a band the score is query length / name length — "nerf"
+ * lists NeRF before KiloNeRF, "efficientnet" lists EfficientNet before
+ * EfficientNet V2 — and only the name's length matters, so a stage that walks
+ * names shortest first may stop once it has enough. Equal scores are ordered by
+ * where the name sits in its entry's list (canonical first, then aliases in
+ * catalog order): when two entries share an alias ("行動認識" is an alias of a
+ * topic and of a task) the one that lists it earlier, as a main name, comes first.
  */
 export const Tier = {
   exactName: 0,
@@ -41,16 +42,17 @@ function tierScore(tier: number, closeness: number): number {
   return Math.round((bandTop - 0.1 + 0.099 * clamped) * 1e6) / 1e6;
 }
 
-/** How close a match of `queryLength` characters is to a name of `nameLength` at `position` in its list. */
-export function closeness(queryLength: number, nameLength: number, position: number): number {
-  const ratio = nameLength === 0 ? 0 : Math.min(1, queryLength / nameLength);
-  return 0.9 * ratio + 0.1 / (1 + position);
+/** How close a match of `queryLength` characters is to a name of `nameLength`: 1 when as long. */
+export function closeness(queryLength: number, nameLength: number): number {
+  return nameLength === 0 ? 0 : Math.min(1, queryLength / nameLength);
 }
 
-/** A hit plus what best() needs to judge confidence. */
+/** A hit plus what best() needs to judge confidence and what breaks ties. */
 export interface RankedHit {
   hit: SearchHit;
   tier: number;
+  /** Where the matched name sits in its entry's names (0 = canonical); keywords count as 255. */
+  position: number;
 }
 
 /**
@@ -83,25 +85,20 @@ export class HitCollector {
     return this.kinds === undefined || this.kinds.has(this.docs[docIndex]!.kind);
   }
 
-  offer(docIndex: number, tier: number, closenessValue: number, matched: string): void {
+  offer(docIndex: number, tier: number, closenessValue: number, matched: string, position: number): void {
     if (!this.wants(docIndex)) return;
     const doc = this.docs[docIndex]!;
     const score = tierScore(tier, closenessValue);
     const held = this.byId.get(doc.id);
-    if (held && held.hit.score >= score) return;
+    if (held && (held.hit.score > score || (held.hit.score === score && held.position <= position))) return;
     const how = HOW_BY_TIER[tier] ?? 'fuzzy';
-    this.byId.set(doc.id, { hit: { id: doc.id, kind: doc.kind, score, how, matched }, tier });
+    this.byId.set(doc.id, { hit: { id: doc.id, kind: doc.kind, score, how, matched }, tier, position });
   }
 
-  /** Best first; ties go to the shorter matched text, then the id, so results are stable. */
+  /** Best first; ties go to the earlier-listed name, then the id, so results are stable. */
   ranked(): RankedHit[] {
     return [...this.byId.values()]
-      .sort(
-        (a, b) =>
-          b.hit.score - a.hit.score ||
-          a.hit.matched.length - b.hit.matched.length ||
-          (a.hit.id < b.hit.id ? -1 : a.hit.id > b.hit.id ? 1 : 0),
-      )
+      .sort((a, b) => b.hit.score - a.hit.score || a.position - b.position || (a.hit.id < b.hit.id ? -1 : a.hit.id > b.hit.id ? 1 : 0))
       .slice(0, this.limit);
   }
 }

@@ -9,40 +9,47 @@ import type { SearchDoc } from './types.js';
  * then keywords, each shortest first, so every posting list (field numbers in
  * ascending order) is already in ranking order and a stage can stop early.
  */
+const KEYWORD_POSITION = 255;
+
 export class WordTable {
   readonly fieldDoc: Int32Array;
   readonly fieldText: string[];
   readonly fieldKeyLength: Int32Array;
   readonly fieldIsKeyword: Uint8Array;
+  /** For names, the place in the doc's list (0 = canonical); keywords are 255. */
+  readonly fieldPosition: Uint8Array;
   private readonly postings = new Map<string, Int32Array>();
   private readonly sortedWords: string[];
   /** Per doc, its distinct words as " a b c " — a cheap "does this doc also have word w?" test. */
   private readonly docWords: string[];
 
   constructor(docs: readonly SearchDoc[]) {
-    const fields: { doc: number; text: string; keyLength: number; isKeyword: boolean; words: string[] }[] = [];
+    const fields: { doc: number; text: string; keyLength: number; position: number; words: string[] }[] = [];
     const docWordSets = docs.map(() => new Set<string>());
     docs.forEach((doc, docIndex) => {
-      const add = (text: string, isKeyword: boolean) => {
+      const add = (text: string, position: number) => {
         const words = splitWords(text);
         if (words.length === 0) return;
         for (const word of words) docWordSets[docIndex]!.add(word);
-        fields.push({ doc: docIndex, text, keyLength: normalize(text).length, isKeyword, words });
+        fields.push({ doc: docIndex, text, keyLength: normalize(text).length, position, words });
       };
-      for (const name of doc.names) add(name, false);
-      for (const keyword of doc.keywords ?? []) add(keyword, true);
+      doc.names.forEach((name, position) => add(name, Math.min(position, 254)));
+      for (const keyword of doc.keywords ?? []) add(keyword, KEYWORD_POSITION);
     });
-    fields.sort((a, b) => Number(a.isKeyword) - Number(b.isKeyword) || a.keyLength - b.keyLength || a.doc - b.doc);
+    const isKeyword = (field: { position: number }) => Number(field.position === KEYWORD_POSITION);
+    fields.sort((a, b) => isKeyword(a) - isKeyword(b) || a.keyLength - b.keyLength || a.doc - b.doc);
 
     this.fieldDoc = new Int32Array(fields.length);
     this.fieldKeyLength = new Int32Array(fields.length);
     this.fieldIsKeyword = new Uint8Array(fields.length);
+    this.fieldPosition = new Uint8Array(fields.length);
     this.fieldText = [];
     const lists = new Map<string, number[]>();
     fields.forEach((field, fieldIndex) => {
       this.fieldDoc[fieldIndex] = field.doc;
       this.fieldKeyLength[fieldIndex] = field.keyLength;
-      this.fieldIsKeyword[fieldIndex] = field.isKeyword ? 1 : 0;
+      this.fieldIsKeyword[fieldIndex] = isKeyword(field);
+      this.fieldPosition[fieldIndex] = field.position;
       this.fieldText.push(field.text);
       for (const word of field.words) {
         let list = lists.get(word);

@@ -1,0 +1,56 @@
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { silentLogger } from '../src/core/logger.js';
+import { dispatch } from '../src/core/dispatch.js';
+import type { Invocation } from '../src/core/invocation.js';
+import { renderText } from '../src/adapters/console/render.js';
+import { percentile } from './stats.js';
+
+export interface DispatchRow {
+  command: string;
+  medianUs: number;
+  p99Us: number;
+  samples: number;
+}
+
+const COMMANDS: [string, Record<string, string>][] = [
+  ['model', { name: 'X3D' }],
+  ['model', { name: 'slowfst' }],
+  ['dataset', { query: 'segmentation' }],
+  ['search', { query: 'attention' }],
+];
+
+/**
+ * A command from Invocation to rendered text: option validation, search,
+ * Reply building and rendering — everything but the network. The database is
+ * in memory, so the settings read is the only storage work.
+ */
+export async function runDispatchBench(samples = 20_000): Promise<DispatchRow[]> {
+  const app = createApp(loadConfig({ YOMIKAI_DB: ':memory:' }, {}), silentLogger());
+  const rows: DispatchRow[] = [];
+  for (const [command, options] of COMMANDS) {
+    const invocation: Invocation = {
+      command,
+      options,
+      actor: { id: 'bench' },
+      place: { platform: 'console', scope: 'bench', channel: 'bench' },
+    };
+    for (let i = 0; i < 1000; i++) renderText((await dispatch(invocation, app)).reply); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const start = process.hrtime.bigint();
+      const result = await dispatch(invocation, app);
+      renderText(result.reply);
+      times.push(Number(process.hrtime.bigint() - start) / 1000);
+      if (result.status !== 'ok') throw new Error(`/${command} failed in the benchmark: ${result.reply.text}`);
+    }
+    rows.push({
+      command: `/${command} ${Object.values(options).join(' ')}`,
+      medianUs: percentile(times, 0.5),
+      p99Us: percentile(times, 0.99),
+      samples,
+    });
+  }
+  app.close();
+  return rows;
+}

@@ -1,0 +1,106 @@
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
+import { dispatch, resolveLang, type DispatchServices } from '../../core/dispatch.js';
+import type { Invocation } from '../../core/invocation.js';
+import { placeKey } from '../../core/invocation.js';
+import { parsePageButton } from '../../core/paging.js';
+import type { Reply } from '../../core/reply.js';
+import { translateDynamic, translator, type Lang } from '../../i18n/index.js';
+import { autocompleteChoices } from './autocomplete.js';
+import { invocationOf, mayRun, optionValues } from './invocation.js';
+import { renderReply, type DiscordMessage } from './render.js';
+import { answerInTime, replyOptions } from './respond.js';
+
+export interface InteractionOptions {
+  deferAfterMs?: number;
+}
+
+/**
+ * Routes one interaction to its handler. Whatever goes wrong — in dispatch,
+ * rendering or a REST call — the user gets an answer, never Discord's
+ * "The application did not respond".
+ */
+export async function handleInteraction(interaction: Interaction, services: DispatchServices, options: InteractionOptions = {}): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) await onCommand(interaction, services, options);
+    else if (interaction.isButton()) await onButton(interaction, services, options);
+    else if (interaction.isAutocomplete()) await onAutocomplete(interaction, services);
+  } catch (error) {
+    services.logger.error({ err: error, interaction: interaction.id, type: interaction.type }, 'discord interaction failed');
+    if (interaction.isChatInputCommand() || interaction.isButton()) await apologise(interaction, services);
+  }
+}
+
+async function onCommand(interaction: ChatInputCommandInteraction, services: DispatchServices, options: InteractionOptions): Promise<void> {
+  const invocation = invocationOf(interaction, interaction.commandName, optionValues(interaction.options.data));
+  await run(interaction, invocation, services, 'reply', options);
+}
+
+/** A paging button re-runs its command for the wanted page; nothing in the id is trusted beyond that. */
+async function onButton(interaction: ButtonInteraction, services: DispatchServices, options: InteractionOptions): Promise<void> {
+  const request = parsePageButton(interaction.customId);
+  if (!request) {
+    const invocation = invocationOf(interaction, '', {});
+    const lang = resolveLang(invocation, services);
+    const stale: Reply = { kind: 'error', text: translator(lang)('error.badPage'), ephemeral: true };
+    await interaction.reply(replyOptions(firstOf(renderReply(stale))));
+    return;
+  }
+  const firstOption = services.registry.get(request.command)?.options[0]?.name;
+  const values = firstOption && request.query !== '' ? { [firstOption]: request.query } : {};
+  await run(interaction, invocationOf(interaction, request.command, values, request.page), services, 'update', options);
+}
+
+async function run(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  invocation: Invocation,
+  services: DispatchServices,
+  how: 'reply' | 'update',
+  options: InteractionOptions,
+): Promise<void> {
+  const command = services.registry.get(invocation.command);
+  if (!mayRun(command, interaction)) {
+    const lang = resolveLang(invocation, services);
+    const denied: Reply = { kind: 'error', text: translator(lang)('error.needManageServer', { command: invocation.command }), ephemeral: true };
+    services.logger.info({ command: invocation.command, place: placeKey(invocation.place), actor: invocation.actor.id }, 'denied: needs Manage Server');
+    await interaction.reply(replyOptions(firstOf(renderReply(denied))));
+    return;
+  }
+  const work = dispatch(invocation, services).then((result) => renderReply(result.reply));
+  await answerInTime(interaction, work, how, options.deferAfterMs);
+}
+
+async function onAutocomplete(interaction: AutocompleteInteraction, services: DispatchServices): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const option = services.registry.get(interaction.commandName)?.options.find((o) => o.name === focused.name);
+  if (!option?.autocomplete) {
+    await interaction.respond([]);
+    return;
+  }
+  const lang = resolveLang(invocationOf(interaction, interaction.commandName, {}), services);
+  await interaction.respond(autocompleteChoices(option.autocomplete, String(focused.value), lang, services));
+}
+
+/** The last resort when our own code failed: a short private apology, sent however the interaction still allows. */
+async function apologise(interaction: ChatInputCommandInteraction | ButtonInteraction, services: DispatchServices): Promise<void> {
+  try {
+    const command = interaction.isChatInputCommand() ? interaction.commandName : (parsePageButton(interaction.customId)?.command ?? '?');
+    const lang: Lang = resolveLang(invocationOf(interaction, command, {}), services);
+    const sorry = replyOptions(firstOf(renderReply({ kind: 'error', text: translateDynamic(lang, 'error.internal', { command }), ephemeral: true })));
+    if (!interaction.deferred && !interaction.replied) await interaction.reply(sorry);
+    else await interaction.followUp({ ...sorry, flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    services.logger.error({ err: error, interaction: interaction.id }, 'could not even apologise on Discord');
+  }
+}
+
+function firstOf(messages: DiscordMessage[]): DiscordMessage {
+  const [head] = messages;
+  if (!head) throw new Error('renderReply returned no message');
+  return head;
+}

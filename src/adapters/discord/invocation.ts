@@ -1,0 +1,49 @@
+import { PermissionFlagsBits, type BaseInteraction, type CommandInteractionOption } from 'discord.js';
+import type { Command, OptionValue } from '../../core/command.js';
+import type { Invocation, Place } from '../../core/invocation.js';
+
+/** A server is the settings scope; a DM is its own scope, one per person. */
+export function placeOf(interaction: BaseInteraction): Place {
+  return {
+    platform: 'discord',
+    scope: interaction.guildId ?? `dm:${interaction.user.id}`,
+    channel: interaction.channelId ?? '',
+  };
+}
+
+export function invocationOf(
+  interaction: BaseInteraction,
+  command: string,
+  options: Invocation['options'],
+  page?: number,
+): Invocation {
+  return {
+    command,
+    options,
+    actor: { id: interaction.user.id, name: interaction.user.username },
+    place: placeOf(interaction),
+    locale: interaction.locale,
+    ...(page !== undefined ? { page } : {}),
+  };
+}
+
+/** Top-level option values as Discord delivered them; dispatch validates them like any other input. */
+export function optionValues(data: readonly CommandInteractionOption[]): Record<string, OptionValue> {
+  const values: Record<string, OptionValue> = {};
+  for (const option of data) {
+    if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') {
+      values[option.name] = option.value;
+    }
+  }
+  return values;
+}
+
+/**
+ * default_member_permissions only hides a command; server admins can
+ * override it per channel or role, so the permission is checked again here.
+ * In a DM the person is the only member of their own place.
+ */
+export function mayRun(command: Command | undefined, interaction: BaseInteraction): boolean {
+  if (!command?.managesPlace || !interaction.inGuild()) return true;
+  return Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
+}

@@ -1,0 +1,77 @@
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+} from 'discord.js';
+import type { DiscordMessage } from './render.js';
+
+/** Discord drops an interaction not answered within 3 s; past this we defer and edit instead. */
+export const DEFER_AFTER_MS = 1500;
+
+type Answerable = ChatInputCommandInteraction | ButtonInteraction;
+
+/**
+ * Answers an interaction with messages that may still be in the making:
+ * directly when they are ready before `deferAfterMs`, otherwise by deferring
+ * first and editing once they are. `update` answers a button by replacing
+ * the message it sits on.
+ */
+export async function answerInTime(
+  interaction: Answerable,
+  work: Promise<DiscordMessage[]>,
+  how: 'reply' | 'update',
+  deferAfterMs = DEFER_AFTER_MS,
+): Promise<void> {
+  // If deferring itself fails we never await `work`; its later rejection must not crash the process.
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), deferAfterMs);
+  });
+  const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+  if (first !== 'late') return answerNow(interaction, first, how);
+  if (how === 'update' && interaction.isButton()) await interaction.deferUpdate();
+  else await interaction.deferReply();
+  return answerDeferred(interaction, await work);
+}
+
+async function answerNow(interaction: Answerable, messages: DiscordMessage[], how: 'reply' | 'update'): Promise<void> {
+  const [head, ...rest] = messages;
+  if (!head) return;
+  // An error about a button (a stale page) goes to the presser alone; the shared message stays as it was.
+  if (how === 'update' && interaction.isButton() && !isEphemeral(head)) await interaction.update(updateOptions(head));
+  else await interaction.reply(replyOptions(head));
+  for (const message of rest) await interaction.followUp(replyOptions(message));
+}
+
+async function answerDeferred(interaction: Answerable, messages: DiscordMessage[]): Promise<void> {
+  const [head, ...rest] = messages;
+  if (!head) return;
+  if (isEphemeral(head)) {
+    // A deferred reply is public and cannot turn private: drop the "thinking…" and answer privately.
+    if (interaction.isChatInputCommand()) await interaction.deleteReply();
+    await interaction.followUp(replyOptions(head));
+  } else {
+    await interaction.editReply(updateOptions(head));
+  }
+  for (const message of rest) await interaction.followUp(replyOptions(message));
+}
+
+export function isEphemeral(message: DiscordMessage): boolean {
+  return message.flags === MessageFlags.Ephemeral;
+}
+
+export function replyOptions(message: DiscordMessage): InteractionReplyOptions {
+  return {
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: message.allowed_mentions,
+    ...(isEphemeral(message) ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+function updateOptions(message: DiscordMessage): InteractionUpdateOptions {
+  return { embeds: message.embeds, components: message.components, allowedMentions: message.allowed_mentions };
+}

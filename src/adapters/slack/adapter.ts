@@ -1,0 +1,81 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App as BoltApp, type AppOptions } from '@slack/bolt';
+import type { App } from '../../app.js';
+import type { ChatAdapter, PostResult } from '../../core/adapter.js';
+import type { Reply } from '../../core/reply.js';
+import { boltLogger } from './bolt-logger.js';
+import { postReply } from './deliver.js';
+import { registerHandlers } from './handlers.js';
+
+export interface SlackAdapterOptions {
+  /** Interface to listen on in HTTP mode; all interfaces by default (tests use 127.0.0.1). */
+  host?: string;
+}
+
+/**
+ * The Bolt app: HTTP mode (signed requests on PORT, plus GET /health) when a
+ * signing secret is set, else Socket Mode with the app token. Every Web API
+ * call, including Socket Mode's apps.connections.open, goes to SLACK_API_URL
+ * when it is set.
+ */
+export class SlackAdapter implements ChatAdapter {
+  readonly platform = 'slack' as const;
+  private readonly bolt: BoltApp;
+  private readonly socketMode: boolean;
+  private running = false;
+
+  constructor(
+    private readonly app: App,
+    private readonly options: SlackAdapterOptions = {},
+  ) {
+    const slack = app.config.slack;
+    if (!slack) throw new Error('SlackAdapter needs config.slack (SLACK_BOT_TOKEN).');
+    this.socketMode = !slack.signingSecret;
+    const common: AppOptions = {
+      token: slack.botToken,
+      logger: boltLogger(app.logger),
+      // auth.test runs in start(), so a bad token stops start-up with a clear error.
+      deferInitialization: true,
+      ...(slack.apiUrl ? { clientOptions: { slackApiUrl: withSlash(slack.apiUrl) } } : {}),
+    };
+    this.bolt = this.socketMode
+      ? new BoltApp({ ...common, socketMode: true, appToken: slack.appToken })
+      : new BoltApp({
+          ...common,
+          signingSecret: slack.signingSecret,
+          port: slack.port,
+          customRoutes: [{ path: '/health', method: ['GET'], handler: health }],
+        });
+    registerHandlers(this.bolt, { services: app, prefix: slack.commandPrefix, logger: app.logger });
+  }
+
+  async start(): Promise<void> {
+    await this.bolt.init();
+    const slack = this.app.config.slack;
+    if (this.socketMode || !slack) await this.bolt.start();
+    else await this.bolt.start({ port: slack.port, ...(this.options.host ? { host: this.options.host } : {}) });
+    this.running = true;
+    this.app.logger.info({ mode: this.socketMode ? 'socket' : 'http', port: this.socketMode ? undefined : slack?.port }, 'slack adapter listening');
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.bolt.stop();
+  }
+
+  post(channel: string, reply: Reply): Promise<PostResult> {
+    return postReply(this.bolt.client, channel, reply, this.app.logger);
+  }
+}
+
+/** For load balancers: answers as soon as the HTTP server is up. */
+function health(_request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end('{"ok":true}');
+}
+
+/** The Web API client joins method names onto the URL, so it must end in "/". */
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

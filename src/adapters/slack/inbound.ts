@@ -1,0 +1,92 @@
+import { resolveLang, userErrorReply, type DispatchResult, type DispatchServices } from '../../core/dispatch.js';
+import { isUserError } from '../../core/errors.js';
+import type { Actor, Invocation, Place } from '../../core/invocation.js';
+import { parsePageButton } from '../../core/paging.js';
+import { parseOptionsText } from '../../core/parse-text.js';
+
+/**
+ * Slack payloads → Invocations. Everything a button claims is re-validated by
+ * dispatch, exactly as if it had been typed.
+ */
+
+/** The share button's action_id; its value carries the command to re-run in the channel. */
+export const SHARE_ACTION = 's1:share';
+
+export function slackPlace(teamId: string | undefined, channelId: string | undefined): Place {
+  return { platform: 'slack', scope: teamId ?? 'unknown', channel: channelId ?? 'unknown' };
+}
+
+/** "/yk-model" with prefix "yk-" → "model". */
+export function commandName(slash: string, prefix: string): string {
+  const name = slash.replace(/^\//, '').toLowerCase();
+  return prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+
+export interface SlashBody {
+  command: string;
+  text: string;
+  team_id: string;
+  channel_id: string;
+  user_id: string;
+  user_name?: string;
+}
+
+/** An Invocation, or — when the text can't be parsed — the ready answer (usage line). */
+export function fromSlashCommand(body: SlashBody, prefix: string, services: DispatchServices): Invocation | DispatchResult {
+  const name = commandName(body.command, prefix);
+  const base: Invocation = {
+    command: name,
+    options: {},
+    actor: actor(body.user_id, body.user_name),
+    place: slackPlace(body.team_id, body.channel_id),
+  };
+  const command = services.registry.get(name);
+  if (!command) return base; // dispatch explains the unknown command
+  try {
+    return { ...base, options: parseOptionsText(command, body.text ?? '') };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const lang = resolveLang(base, services);
+    return { reply: userErrorReply(error, lang), status: 'user-error', lang };
+  }
+}
+
+export function isInvocation(value: Invocation | DispatchResult): value is Invocation {
+  return !('reply' in value);
+}
+
+/** A paging click (`p1:search:2:net`) → the same command with the page; undefined when the id is not ours. */
+export function fromPageButton(actionId: string, place: Place, who: Actor, services: DispatchServices): Invocation | undefined {
+  const request = parsePageButton(actionId);
+  if (!request) return undefined;
+  const firstOption = services.registry.get(request.command)?.options[0]?.name;
+  return { command: request.command, options: firstOption ? { [firstOption]: request.query } : {}, actor: who, place, page: request.page };
+}
+
+interface ShareClaim {
+  c: string;
+  o: Invocation['options'];
+  p?: number;
+}
+
+export function shareValue(invocation: Invocation): string {
+  const claim: ShareClaim = { c: invocation.command, o: invocation.options, ...(invocation.page ? { p: invocation.page } : {}) };
+  return JSON.stringify(claim);
+}
+
+export function fromShareValue(value: string, place: Place, who: Actor): Invocation | undefined {
+  try {
+    const claim = JSON.parse(value) as Partial<ShareClaim>;
+    if (typeof claim.c !== 'string' || typeof claim.o !== 'object' || claim.o === null) return undefined;
+    const options = Object.fromEntries(
+      Object.entries(claim.o).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v)),
+    ) as Invocation['options'];
+    return { command: claim.c, options, actor: who, place, ...(typeof claim.p === 'number' ? { page: claim.p } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+export function actor(id: string | undefined, name?: string): Actor {
+  return { id: id ?? 'unknown', ...(name ? { name } : {}) };
+}

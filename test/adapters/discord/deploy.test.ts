@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.js';
+import { deployCommands, describeDeploy } from '../../../src/adapters/discord/deploy.js';
+import { translateDynamic } from '../../../src/i18n/index.js';
+import { APP_ID, FakeDiscord, GUILD_ID } from './fake-discord.js';
+
+describe('discord:deploy against the fake Discord', () => {
+  const fake = new FakeDiscord();
+  const guildRoute = `/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`;
+  beforeAll(() => fake.listen());
+  afterAll(() => fake.close());
+
+  it('registers exactly the commands in commands/, in English and Japanese, to the guild', async () => {
+    fake.commands.set(guildRoute, [{ id: '1', name: 'retired', description: 'old', type: 1 }]);
+    const result = await deployCommands({ token: 'x', applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl }, commands);
+
+    const put = fake.calls.find((call) => call.method === 'PUT');
+    expect(put?.path).toBe(guildRoute);
+    const sent = put?.body as any[];
+    expect(sent.map((c) => c.name)).toEqual(commands.map((c) => c.name));
+    for (const command of commands) {
+      const definition = sent.find((c) => c.name === command.name);
+      expect(definition.description).toBe(translateDynamic('en', command.description).slice(0, 100));
+      expect(definition.description_localizations.ja).toBe(translateDynamic('ja', command.description).slice(0, 100));
+      expect(definition.options.map((o: any) => o.name)).toEqual(command.options.map((o) => o.name));
+      for (const option of definition.options) {
+        expect(option.description.length).toBeLessThanOrEqual(100);
+        expect(option.description_localizations.ja).toBeTruthy();
+      }
+      expect(definition.default_member_permissions).toBe(command.managesPlace ? '32' : null);
+    }
+    const model = sent.find((c) => c.name === 'model');
+    expect(model.options[0]).toMatchObject({ type: 3, required: true, autocomplete: true, max_length: 80 });
+    const settings = sent.find((c) => c.name === 'settings');
+    expect(settings.options[0].choices).toEqual([{ name: '日本語', value: 'ja' }, { name: 'English', value: 'en' }]);
+    expect(settings.options[0].autocomplete).toBeUndefined();
+
+    expect(result.added).toEqual(commands.map((c) => c.name));
+    expect(result.removed).toEqual(['retired']);
+    expect(describeDeploy(result)).toContain('removed: /retired');
+  });
+
+  it('reports nothing changed on a second run', async () => {
+    const result = await deployCommands({ token: 'x', applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl }, commands);
+    expect(result).toMatchObject({ added: [], updated: [], removed: [], unchanged: commands.map((c) => c.name) });
+  });
+
+  it('registers globally when no guild is set', async () => {
+    const result = await deployCommands({ token: 'x', applicationId: APP_ID, apiUrl: fake.apiUrl }, commands);
+    expect(result.target).toBe('global');
+    expect(fake.calls.at(-1)).toMatchObject({ method: 'PUT', path: `/v10/applications/${APP_ID}/commands` });
+  });
+});

@@ -1,0 +1,261 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** One REST request as the bot made it: path without the `/api` prefix, e.g. `/v10/channels/1/messages`. */
+export interface RestCall {
+  method: string;
+  path: string;
+  body: any;
+  at: number;
+}
+
+export const APP_ID = '100000000000000001';
+export const GUILD_ID = '200000000000000001';
+export const CHANNEL_ID = '300000000000000001';
+export const USER = { id: '400000000000000001', username: 'reader', discriminator: '0', global_name: 'Reader', avatar: null };
+const BOT = { id: APP_ID, username: 'yomikai', discriminator: '0', global_name: null, avatar: null, bot: true };
+/** All permission bits, and none: a server manager and an ordinary member. */
+export const ALL_PERMISSIONS = '2251799813685247';
+export const NO_PERMISSIONS = '0';
+
+let snowflake = 500000000000000000n;
+const nextId = () => String(++snowflake);
+
+/**
+ * A loopback Discord: the REST routes the bot uses plus a JSON gateway
+ * (HELLO, IDENTIFY → READY, RESUME → RESUMED, heartbeat ACKs). Every REST
+ * call is recorded so tests assert on exactly what would have reached Discord.
+ */
+export class FakeDiscord {
+  readonly calls: RestCall[] = [];
+  readonly identifies: number[] = [];
+  readonly resumes: number[] = [];
+  /** Channel ids that answer 404 Unknown Channel / 403 Missing Permissions. */
+  readonly goneChannels = new Set<string>();
+  readonly forbiddenChannels = new Set<string>();
+  /** Registered application commands per route. */
+  readonly commands = new Map<string, any[]>();
+  private readonly events = new EventEmitter();
+  private readonly http: Server;
+  private readonly gateway: WebSocketServer;
+  private socket: WebSocket | undefined;
+  private seq = 0;
+  private port = 0;
+
+  constructor() {
+    this.http = createServer((req, res) => void this.onRequest(req, res));
+    this.gateway = new WebSocketServer({ server: this.http });
+    this.gateway.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.http.listen(0, '127.0.0.1', resolve));
+    this.port = (this.http.address() as AddressInfo).port;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get connections(): number {
+    return this.identifies.length + this.resumes.length;
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.gateway.clients) client.terminate();
+    await new Promise<void>((resolve) => this.gateway.close(() => resolve()));
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  /** Resolves with the first recorded call (past or future) that matches. */
+  waitForCall(match: (call: RestCall) => boolean, timeoutMs = 5000): Promise<RestCall> {
+    const found = this.calls.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.events.off('call', listener);
+        reject(new Error(`no matching REST call within ${timeoutMs} ms; saw:\n${this.calls.map((c) => `${c.method} ${c.path}`).join('\n')}`));
+      }, timeoutMs);
+      const listener = (call: RestCall) => {
+        if (!match(call)) return;
+        clearTimeout(timer);
+        this.events.off('call', listener);
+        resolve(call);
+      };
+      this.events.on('call', listener);
+    });
+  }
+
+  /** Resolves when the gateway has seen `count` IDENTIFY or RESUME handshakes in total. */
+  waitForConnections(count: number, timeoutMs = 5000): Promise<void> {
+    if (this.connections >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`gateway saw ${this.connections} handshakes, wanted ${count}`)), timeoutMs);
+      const listener = () => {
+        if (this.connections < count) return;
+        clearTimeout(timer);
+        this.events.off('handshake', listener);
+        resolve();
+      };
+      this.events.on('handshake', listener);
+    });
+  }
+
+  /** Sends INTERACTION_CREATE over the gateway. */
+  dispatchInteraction(interaction: Record<string, unknown>): void {
+    this.send({ op: 0, t: 'INTERACTION_CREATE', s: ++this.seq, d: interaction });
+  }
+
+  /** Drops the gateway connection the way a network blip or a Discord restart does. */
+  dropConnection(): void {
+    this.socket?.close(4000, 'fake: unknown error, reconnect');
+  }
+
+  private send(payload: unknown): void {
+    if (!this.socket) throw new Error('no gateway connection');
+    this.socket.send(JSON.stringify(payload));
+  }
+
+  private onConnection(socket: WebSocket): void {
+    this.socket = socket;
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
+    socket.on('message', (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d: any };
+      if (packet.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (packet.op === 2) {
+        this.identifies.push(Date.now());
+        socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.seq, d: this.ready() }));
+        this.events.emit('handshake');
+      }
+      if (packet.op === 6) {
+        this.resumes.push(Date.now());
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
+        this.events.emit('handshake');
+      }
+    });
+  }
+
+  private ready() {
+    return {
+      v: 10,
+      user: BOT,
+      guilds: [],
+      session_id: 'fake-session',
+      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+      shard: [0, 1],
+      application: { id: APP_ID, flags: 0 },
+    };
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = url.pathname.replace(/^\/api/, '');
+    const call: RestCall = { method: req.method ?? 'GET', path, body: text ? JSON.parse(text) : undefined, at: Date.now() };
+    this.calls.push(call);
+    const [status, body] = this.route(call);
+    res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+    this.events.emit('call', call);
+  }
+
+  private route({ method, path, body }: RestCall): [number, unknown] {
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && path === '/v10/gateway/bot') {
+      return [200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
+    }
+    if (method === 'POST' && /^\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, undefined];
+    if (/^\/v10\/webhooks\/\d+\/[^/]+\/messages\/%40original$/.test(path)) {
+      return method === 'DELETE' ? [204, undefined] : [200, message(CHANNEL_ID, body)];
+    }
+    if (method === 'POST' && /^\/v10\/webhooks\/\d+\/[^/]+$/.test(path)) return [200, message(CHANNEL_ID, body)];
+    if (method === 'POST' && (m = /^\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
+      const channel = m[1] ?? '';
+      if (this.goneChannels.has(channel)) return [404, { code: 10003, message: 'Unknown Channel' }];
+      if (this.forbiddenChannels.has(channel)) return [403, { code: 50013, message: 'Missing Permissions' }];
+      return [200, message(channel, body)];
+    }
+    if ((m = /^\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.exec(path))) {
+      if (method === 'GET') return [200, this.commands.get(path) ?? []];
+      if (method === 'PUT') {
+        const stored = (body as any[]).map((command) => ({ ...command, id: nextId(), application_id: APP_ID, version: nextId() }));
+        this.commands.set(path, stored);
+        return [200, stored];
+      }
+    }
+    return [404, { code: 0, message: '404: Not Found' }];
+  }
+}
+
+/** A full message object, as Discord returns after a send or an edit. */
+export function message(channelId: string, body: any = {}): Record<string, unknown> {
+  return {
+    id: nextId(),
+    channel_id: channelId,
+    author: BOT,
+    content: body?.content ?? '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: body?.embeds ?? [],
+    components: body?.components ?? [],
+    pinned: false,
+    type: 0,
+    flags: body?.flags ?? 0,
+  };
+}
+
+export interface InteractionOptions {
+  locale?: string;
+  /** Member permissions in the guild; `dm` sends the interaction from a DM instead. */
+  permissions?: string | 'dm';
+}
+
+function base(type: number, data: unknown, options: InteractionOptions): Record<string, unknown> {
+  const where =
+    options.permissions === 'dm'
+      ? { user: USER, channel_id: USER.id, context: 1 }
+      : {
+          guild_id: GUILD_ID,
+          guild_locale: 'en-US',
+          channel_id: CHANNEL_ID,
+          member: { user: USER, roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: options.permissions ?? ALL_PERMISSIONS, deaf: false, mute: false, flags: 0 },
+          context: 0,
+        };
+  return {
+    id: nextId(),
+    application_id: APP_ID,
+    token: `token-${nextId()}`,
+    version: 1,
+    type,
+    locale: options.locale ?? 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: {},
+    app_permissions: ALL_PERMISSIONS,
+    data,
+    ...where,
+  };
+}
+
+export function chatInput(name: string, values: Record<string, string | number | boolean> = {}, options: InteractionOptions = {}) {
+  const typeOf = (v: unknown) => (typeof v === 'string' ? 3 : typeof v === 'number' ? 4 : 5);
+  const data = { id: nextId(), name, type: 1, options: Object.entries(values).map(([key, value]) => ({ name: key, type: typeOf(value), value })) };
+  return base(2, data, options);
+}
+
+export function autocomplete(name: string, option: string, text: string, options: InteractionOptions = {}) {
+  return base(4, { id: nextId(), name, type: 1, options: [{ name: option, type: 3, value: text, focused: true }] }, options);
+}
+
+export function buttonPress(customId: string, onMessage: Record<string, unknown>, options: InteractionOptions = {}) {
+  return { ...base(3, { custom_id: customId, component_type: 2 }, options), message: onMessage };
+}

@@ -1,0 +1,161 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request a fake server received, body decoded (form fields, JSON, blocks parsed). */
+export interface Recorded {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown>;
+}
+
+export interface FakeServer {
+  url: string;
+  port: number;
+  requests: Recorded[];
+  /** Resolves with the first request matching `match`, or rejects after `timeoutMs`. */
+  waitFor(match: (request: Recorded) => boolean, timeoutMs?: number): Promise<Recorded>;
+  close(): Promise<void>;
+}
+
+type Handler = (request: Recorded) => unknown;
+
+/**
+ * A loopback HTTP server that records every request and answers with
+ * `handler`'s JSON. Used both as the Slack Web API and as response_url.
+ */
+export async function fakeServer(handler: Handler = () => ({ ok: true })): Promise<FakeServer> {
+  const requests: Recorded[] = [];
+  const waiters: { match: (r: Recorded) => boolean; resolve: (r: Recorded) => void }[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const recorded: Recorded = { path: req.url ?? '', headers: req.headers, body: decode(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']) };
+      requests.push(recorded);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(handler(recorded)));
+      for (const waiter of waiters.filter((w) => w.match(recorded))) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(recorded);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    waitFor(match, timeoutMs = 3000) {
+      const seen = requests.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching request within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+      });
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function decode(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ['blocks', 'payload']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string);
+  return body;
+}
+
+/** The Web API answers our bot needs; `overrides` by method name for error cases. */
+export function slackApi(overrides: Record<string, Handler> = {}): Handler {
+  return (request) => {
+    const method = request.path.replace(/^\/api\//, '').split('?')[0] ?? '';
+    const override = overrides[method];
+    if (override) return override(request);
+    if (method === 'auth.test') return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'yomikai' };
+    if (method === 'chat.postMessage') return { ok: true, channel: request.body.channel, ts: '1700000000.000100' };
+    if (method === 'users.info') return { ok: true, user: { id: request.body.user, is_admin: false, is_owner: false } };
+    return { ok: false, error: 'unknown_method' };
+  };
+}
+
+export const SIGNING_SECRET = 'secret';
+
+export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SendOptions {
+  timestamp?: number;
+  signature?: string | null;
+  headers?: Record<string, string>;
+}
+
+/** POSTs a form-encoded body to Bolt, signed like Slack signs it unless told otherwise. */
+export async function sendSigned(port: number, body: string, options: SendOptions = {}): Promise<{ status: number; text: string; ms: number }> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...options.headers };
+  if (options.signature !== null) {
+    headers['x-slack-request-timestamp'] = String(timestamp);
+    headers['x-slack-signature'] = options.signature ?? sign(body, timestamp);
+  }
+  const started = Date.now();
+  const response = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers, body });
+  return { status: response.status, text: await response.text(), ms: Date.now() - started };
+}
+
+export function slashCommand(fields: { command: string; text: string; responseUrl: string; userId?: string; teamId?: string }): Record<string, string> {
+  return {
+    token: 'legacy-token',
+    team_id: fields.teamId ?? 'T1',
+    team_domain: 'reading-group',
+    channel_id: 'C1',
+    channel_name: 'general',
+    user_id: fields.userId ?? 'U1',
+    user_name: 'alice',
+    command: fields.command,
+    text: fields.text,
+    api_app_id: 'A1',
+    response_url: fields.responseUrl,
+    trigger_id: '123.456.abc',
+  };
+}
+
+export function slashBody(fields: Parameters<typeof slashCommand>[0]): string {
+  return new URLSearchParams(slashCommand(fields)).toString();
+}
+
+export function buttonClickBody(fields: { actionId: string; value?: string; responseUrl: string; ephemeral?: boolean }): string {
+  const payload = {
+    type: 'block_actions',
+    api_app_id: 'A1',
+    token: 'legacy-token',
+    trigger_id: '123.456.def',
+    team: { id: 'T1', domain: 'reading-group' },
+    user: { id: 'U1', username: 'alice', name: 'alice', team_id: 'T1' },
+    channel: { id: 'C1', name: 'general' },
+    container: { type: 'message', message_ts: '1700000000.000200', channel_id: 'C1', is_ephemeral: fields.ephemeral ?? true },
+    response_url: fields.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: fields.actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'Next ▶' },
+        value: fields.value ?? fields.actionId,
+        action_ts: '1700000001.000300',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A port that was free a moment ago (config rejects PORT=0). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
