@@ -41,3 +41,18 @@ export function parsePageButton(id: string): PageRequest | undefined {
   if (!match) return undefined;
   return { command: match[1] ?? '', page: Number(match[2]), query: match[3] ?? '' };
 }
+
+/**
+ * What a paging button asks for, as command options: the query goes back into
+ * the command's first option, exactly as if it had been typed again.
+ */
+export function pageButtonTarget(
+  id: string,
+  registry: { get(name: string): { options: readonly { name: string }[] } | undefined },
+): { command: string; options: Record<string, string>; page: number } | undefined {
+  const request = parsePageButton(id);
+  if (!request) return undefined;
+  const firstOption = registry.get(request.command)?.options[0]?.name;
+  const options = firstOption && request.query !== '' ? { [firstOption]: request.query } : {};
+  return { command: request.command, options, page: request.page };
+}

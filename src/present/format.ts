@@ -4,8 +4,14 @@ import type { Paper, ItemUnit } from '../catalog/schema.js';
 
 const MAX_LISTED_AUTHORS = 3;
 
+/** Built once per language: constructing an Intl.NumberFormat costs far more than using one. */
+const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-US'),
+  ja: new Intl.NumberFormat('ja-JP'),
+};
+
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US').format(value);
+  return NUMBER_FORMATS[lang].format(value);
 }
 
 /** "A, B, C et al." past three authors; empty when no author is known. */

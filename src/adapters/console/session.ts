@@ -1,9 +1,9 @@
 import { userInfo } from 'node:os';
-import { dispatch, resolveLang, userErrorReply, type DispatchResult, type DispatchServices } from '../../core/dispatch.js';
-import { isUserError } from '../../core/errors.js';
+import { dispatch, type DispatchResult, type DispatchServices } from '../../core/dispatch.js';
 import type { Invocation, Place } from '../../core/invocation.js';
-import { parsePageButton } from '../../core/paging.js';
-import { parseOptionsText, splitCommandLine } from '../../core/parse-text.js';
+import { pageButtonTarget } from '../../core/paging.js';
+import { splitCommandLine } from '../../core/parse-text.js';
+import { withTypedOptions } from '../../core/typed-invocation.js';
 import type { ReplyButton } from '../../core/reply.js';
 import type { Lang } from '../../i18n/index.js';
 
@@ -43,24 +43,12 @@ export class ConsoleSession {
   private fromLine(input: string): Invocation | DispatchResult | undefined {
     const split = splitCommandLine(input);
     if (!split) return undefined;
-    const base = this.invocation(split.command, {});
-    const command = this.services.registry.get(split.command);
-    if (!command) return base; // dispatch explains the unknown command
-    try {
-      return { ...base, options: parseOptionsText(command, split.text) };
-    } catch (error) {
-      if (!isUserError(error)) throw error;
-      const lang = resolveLang(base, this.services);
-      return { reply: userErrorReply(error, lang), status: 'user-error', lang };
-    }
+    return withTypedOptions(this.invocation(split.command, {}), split.text, this.services);
   }
 
   private fromButton(button: ReplyButton): Invocation | undefined {
-    const request = parsePageButton(button.id);
-    if (!request) return undefined;
-    const command = this.services.registry.get(request.command);
-    const firstOption = command?.options[0]?.name;
-    return { ...this.invocation(request.command, firstOption ? { [firstOption]: request.query } : {}), page: request.page };
+    const target = pageButtonTarget(button.id, this.services.registry);
+    return target && { ...this.invocation(target.command, target.options), page: target.page };
   }
 
   private invocation(command: string, options: Invocation['options']): Invocation {

@@ -8,7 +8,7 @@ import {
 import { dispatch, resolveLang, type DispatchServices } from '../../core/dispatch.js';
 import type { Invocation } from '../../core/invocation.js';
 import { placeKey } from '../../core/invocation.js';
-import { parsePageButton } from '../../core/paging.js';
+import { pageButtonTarget, parsePageButton } from '../../core/paging.js';
 import type { Reply } from '../../core/reply.js';
 import { translateDynamic, translator, type Lang } from '../../i18n/index.js';
 import { autocompleteChoices } from './autocomplete.js';
@@ -43,17 +43,15 @@ async function onCommand(interaction: ChatInputCommandInteraction, services: Dis
 
 /** A paging button re-runs its command for the wanted page; nothing in the id is trusted beyond that. */
 async function onButton(interaction: ButtonInteraction, services: DispatchServices, options: InteractionOptions): Promise<void> {
-  const request = parsePageButton(interaction.customId);
-  if (!request) {
+  const target = pageButtonTarget(interaction.customId, services.registry);
+  if (!target) {
     const invocation = invocationOf(interaction, '', {});
     const lang = resolveLang(invocation, services);
     const stale: Reply = { kind: 'error', text: translator(lang)('error.badPage'), ephemeral: true };
     await interaction.reply(replyOptions(firstOf(renderReply(stale))));
     return;
   }
-  const firstOption = services.registry.get(request.command)?.options[0]?.name;
-  const values = firstOption && request.query !== '' ? { [firstOption]: request.query } : {};
-  await run(interaction, invocationOf(interaction, request.command, values, request.page), services, 'update', options);
+  await run(interaction, invocationOf(interaction, target.command, target.options, target.page), services, 'update', options);
 }
 
 async function run(

@@ -1,8 +1,7 @@
-import { resolveLang, userErrorReply, type DispatchResult, type DispatchServices } from '../../core/dispatch.js';
-import { isUserError } from '../../core/errors.js';
+import type { DispatchResult, DispatchServices } from '../../core/dispatch.js';
 import type { Actor, Invocation, Place } from '../../core/invocation.js';
-import { parsePageButton } from '../../core/paging.js';
-import { parseOptionsText } from '../../core/parse-text.js';
+import { pageButtonTarget } from '../../core/paging.js';
+import { withTypedOptions } from '../../core/typed-invocation.js';
 
 /**
  * Slack payloads → Invocations. Everything a button claims is re-validated by
@@ -40,15 +39,7 @@ export function fromSlashCommand(body: SlashBody, prefix: string, services: Disp
     actor: actor(body.user_id, body.user_name),
     place: slackPlace(body.team_id, body.channel_id),
   };
-  const command = services.registry.get(name);
-  if (!command) return base; // dispatch explains the unknown command
-  try {
-    return { ...base, options: parseOptionsText(command, body.text ?? '') };
-  } catch (error) {
-    if (!isUserError(error)) throw error;
-    const lang = resolveLang(base, services);
-    return { reply: userErrorReply(error, lang), status: 'user-error', lang };
-  }
+  return withTypedOptions(base, body.text ?? '', services);
 }
 
 export function isInvocation(value: Invocation | DispatchResult): value is Invocation {
@@ -57,10 +48,8 @@ export function isInvocation(value: Invocation | DispatchResult): value is Invoc
 
 /** A paging click (`p1:search:2:net`) → the same command with the page; undefined when the id is not ours. */
 export function fromPageButton(actionId: string, place: Place, who: Actor, services: DispatchServices): Invocation | undefined {
-  const request = parsePageButton(actionId);
-  if (!request) return undefined;
-  const firstOption = services.registry.get(request.command)?.options[0]?.name;
-  return { command: request.command, options: firstOption ? { [firstOption]: request.query } : {}, actor: who, place, page: request.page };
+  const target = pageButtonTarget(actionId, services.registry);
+  return target && { ...target, actor: who, place };
 }
 
 interface ShareClaim {
