@@ -32,7 +32,7 @@ export default {
     return {
       kind: 'list',
       title: t('search.title', { query }),
-      text: t('search.intro', { count: hits.length }),
+      text: hits.length === 1 ? t('search.introOne') : t('search.intro', { count: hits.length }),
       fields,
       buttons: pageButtons({ command: 'search', query }, slice, t),
       ...(slice.pages > 1 ? { footer: t('footer.page', { page: slice.page, pages: slice.pages }) } : {}),

@@ -13,6 +13,9 @@ export default {
     const { catalog, lang } = context;
     if (options.name === undefined) return topicListReply(context);
     const query = String(options.name);
+    // People refer to sections by number too ("/topic 3").
+    const byNumber = /^\d{1,2}$/.test(query) ? catalog.topics.find((t) => t.order === Number(query)) : undefined;
+    if (byNumber) return topicReply(byNumber, context);
     const hit = catalog.search.best(query, { kinds: ['topic'] }) ?? catalog.search.search(query, { kinds: ['topic'], limit: 1 })[0];
     const topic = hit && catalog.topic(hit.id);
     if (topic) return topicReply(topic, context);

@@ -77,11 +77,13 @@ export const en = {
   'model.ambiguous': 'Several entries match "{query}". Pick one:',
   'dataset.forTask': 'Datasets for {task}',
   'dataset.forTaskIntro': '{count} datasets in the survey are filed under {task}.',
+  'dataset.forTaskIntroOne': 'One dataset in the survey is filed under {task}.',
   'dataset.noneForTask': 'The survey names no dataset for {task}.',
   'topic.listTitle': 'The survey’s sections',
   'topic.listIntro': 'CCC2021’s meta-survey has {count} sections. Open one with /topic <name>.',
   'topic.entries': '{count} entries',
   'search.title': 'Search: {query}',
+  'search.introOne': 'One match.',
   'search.intro': '{count} matches, grouped by kind.',
 
   'help.title': 'yomikai — commands',

@@ -76,11 +76,13 @@ export const ja = {
   'model.ambiguous': '「{query}」に一致する項目が複数あります。どれかを選んでください:',
   'dataset.forTask': '{task}のデータセット',
   'dataset.forTaskIntro': 'サーベイで「{task}」に分類されるデータセットは {count} 件です。',
+  'dataset.forTaskIntroOne': 'サーベイで「{task}」に分類されるデータセットは 1 件です。',
   'dataset.noneForTask': 'サーベイには「{task}」のデータセットが挙がっていません。',
   'topic.listTitle': 'サーベイの章',
   'topic.listIntro': 'CCC2021 メタサーベイは {count} 章です。/topic <名前> で開けます。',
   'topic.entries': '{count} 項目',
   'search.title': '検索: {query}',
+  'search.introOne': '1 件',
   'search.intro': '{count} 件（種類別）',
 
   'help.title': 'yomikai — コマンド一覧',

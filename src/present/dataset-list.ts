@@ -26,7 +26,7 @@ export function taskDatasetsReply(task: TaskEntry, context: Context, query: stri
   return {
     kind: 'list',
     title: t('dataset.forTask', { task: taskName }),
-    text: t('dataset.forTaskIntro', { count: datasets.length, task: taskName }),
+    text: datasets.length === 1 ? t('dataset.forTaskIntroOne', { task: taskName }) : t('dataset.forTaskIntro', { count: datasets.length, task: taskName }),
     fields,
     buttons: pageButtons({ command, query }, slice, t),
     ...(slice.pages > 1 ? { footer: t('footer.page', { page: slice.page, pages: slice.pages }) } : {}),

@@ -100,6 +100,16 @@ describe('/topic and /search', () => {
     expect(text).toContain('DietNeRF');
   });
 
+  it('opens a section by its number', async () => {
+    const { reply } = await run(app, '/topic 6');
+    expect(reply.title).toBe('6. Object-oriented representation learning');
+  });
+
+  it('says "one dataset" rather than "1 datasets"', async () => {
+    const { reply } = await run(app, '/dataset machine translation');
+    expect(reply.text).toBe('One dataset in the survey is filed under Machine translation.');
+  });
+
   it('groups search results by kind', async () => {
     const { reply } = await run(app, '/search nerf');
     const groups = (reply.fields ?? []).map((f) => f.name);
