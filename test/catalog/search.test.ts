@@ -81,6 +81,8 @@ describe('search: the query table', () => {
     // Japanese
     ['行動認識', 'action-recognition'], ['医療画像', 'medical-imaging'], ['医療', 'medical-imaging'], ['ナーフ', 'nerf'],
     ['セマンティックセグメンテーション', 'semantic-segmentation'], ['トランスフォーマ', 'transformer'],
+    // hiragana typed before the IME converts it to katakana
+    ['なーふ', 'nerf'], ['せまんてぃっくせぐめんてーしょん', 'semantic-segmentation'],
     // invisible noise
     ['Slow\u200bFast', 'slowfast'], ['🔥 NeRF 🔥', 'nerf'], ['\ufeffdetr\u2060', 'detr'],
   ])('%s → %s', (query, expected) => {

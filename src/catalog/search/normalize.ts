@@ -24,6 +24,14 @@ const NOISE =
  */
 const TRAILING_MINUSES = /(?<=[\p{L}\p{N}])[-\u2010-\u2015\u2212]{2,}(?![\p{L}\p{N}])/gu;
 
+/**
+ * Hiragana, folded to katakana: loanword names are written in katakana
+ * (セグメンテーション, ナーフ), but people often send them before the IME
+ * converts (せぐめんてーしょん).
+ */
+const HIRAGANA = /[\u3041-\u3096\u309D\u309E]/g;
+const toKatakana = (char: string) => String.fromCharCode(char.charCodeAt(0) + 0x60);
+
 /** "+" is meaningful in names like R(2+1)D; papers also write it "plus" (R2plus1D). */
 const PLUS = /\+/g;
 
@@ -36,6 +44,7 @@ function fold(text: string): string {
     .replace(NOISE, '')
     .normalize('NFKC')
     .toLowerCase()
+    .replace(HIRAGANA, toKatakana)
     .replace(PLUS, 'plus')
     .replace(TRAILING_MINUSES, (run) => 'minus'.repeat(run.length));
 }
