@@ -8,6 +8,7 @@ import { UserError, isUserError } from './errors.js';
 import { placeKey, type Invocation } from './invocation.js';
 import { validateOptions } from './validate-options.js';
 import { closestNames } from './closest.js';
+import { clip, cleanText } from './text.js';
 
 export interface DispatchServices {
   registry: CommandRegistry;
@@ -38,7 +39,7 @@ export async function dispatch(invocation: Invocation, services: DispatchService
   try {
     if (!command) {
       const suggestions = closestNames(invocation.command, services.registry.names()).map((name) => `/${name}`);
-      throw new UserError('error.unknownCommand', { name: invocation.command }, suggestions);
+      throw new UserError('error.unknownCommand', { name: clip(cleanText(invocation.command), 40) }, suggestions);
     }
     const options = validateOptions(command, invocation.options, translateDynamic(lang, command.example));
     const page = Math.max(1, Math.floor(invocation.page ?? 1));
