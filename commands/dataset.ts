@@ -11,6 +11,7 @@ const KINDS = ['task', 'dataset'] as const;
 export default {
   name: 'dataset',
   description: 'cmd.dataset.description',
+  paged: true,
   example: 'cmd.dataset.example',
   options: [{ name: 'query', type: 'string', description: 'cmd.dataset.query', required: true, maxLength: 80, autocomplete: 'dataset' }],
   execute(options, context): Reply {

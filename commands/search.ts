@@ -12,6 +12,7 @@ const HITS_PER_PAGE = 15;
 export default {
   name: 'search',
   description: 'cmd.search.description',
+  paged: true,
   example: 'cmd.search.example',
   options: [{ name: 'query', type: 'string', description: 'cmd.search.query', required: true, maxLength: 80, autocomplete: 'any' }],
   execute(options, context): Reply {

@@ -48,6 +48,8 @@ export interface Command {
   /** Message key of a full example, shown in help and in "missing option" errors. */
   example: MessageKey;
   options: readonly CommandOption[];
+  /** Long answers come in pages: typed text may add `page:N`, and buttons turn the pages. */
+  paged?: boolean;
   /** Changes a place's settings: adapters require a manager's permission for it. */
   managesPlace?: boolean;
   execute(options: Options, context: CommandContext): Reply | Promise<Reply>;

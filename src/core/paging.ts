@@ -23,7 +23,7 @@ export interface PageSlice<T> {
 
 export function pageSlice<T>(items: readonly T[], page: number, perPage: number): PageSlice<T> {
   const pages = Math.max(1, Math.ceil(items.length / perPage));
-  if (page > pages) throw new UserError('error.badPage', {});
+  if (page > pages) throw new UserError('error.noSuchPage', { page, pages });
   return { items: items.slice((page - 1) * perPage, page * perPage), page, pages };
 }
 

@@ -94,5 +94,6 @@ function unquote(value: string): string {
 }
 
 export function usageLine(command: Command): string {
-  return [`/${command.name}`, ...command.options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`))].join(' ');
+  const options = command.options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`));
+  return [`/${command.name}`, ...options, ...(command.paged ? ['[page:N]'] : [])].join(' ');
 }

@@ -20,6 +20,7 @@ export const en = {
   'error.badLanguage': 'Unknown language "{value}". Use ja (日本語) or en (English).',
   'error.badTimezone': 'Unknown time zone "{value}". Use an IANA name such as Asia/Tokyo, Europe/Berlin or America/New_York.',
   'error.unclosedQuote': 'A quotation mark is not closed. Usage: {usage}',
+  'error.noSuchPage': 'There is no page {page}: this list has {pages}.',
   'error.badPage': 'That page no longer exists; run the command again.',
 
   'kind.model': 'Model / method',

@@ -19,6 +19,7 @@ export const ja = {
   'error.badLanguage': '「{value}」という言語は使えません。ja（日本語）か en（English）を指定してください。',
   'error.badTimezone': '「{value}」というタイムゾーンはありません。Asia/Tokyo、Europe/Berlin、America/New_York のような IANA 名で指定してください。',
   'error.unclosedQuote': '引用符が閉じていません。使い方: {usage}',
+  'error.noSuchPage': '{page} ページはありません（全 {pages} ページ）。',
   'error.badPage': 'そのページはもうありません。コマンドをもう一度実行してください。',
 
   'kind.model': 'モデル・手法',

@@ -100,6 +100,15 @@ describe('/topic and /search', () => {
     expect(text).toContain('DietNeRF');
   });
 
+  it('takes a typed page:N on paged commands, and explains a page past the end', async () => {
+    const second = await run(app, '/search net page:2');
+    expect(second.status).toBe('ok');
+    expect(second.reply.footer).toMatch(/^Page 2 of \d+$/);
+    const past = await run(app, '/dataset segmentation page:9');
+    expect(past.status).toBe('user-error');
+    expect(past.reply.text).toBe('There is no page 9: this list has 1.');
+  });
+
   it('opens a section by its number', async () => {
     const { reply } = await run(app, '/topic 6');
     expect(reply.title).toBe('6. Object-oriented representation learning');
