@@ -4,8 +4,9 @@ import { entryReply } from '../src/present/entry.js';
 import { taskDatasetsReply } from '../src/present/dataset-list.js';
 import { choicesReply, lookup } from '../src/present/lookup.js';
 import { notFound } from '../src/present/suggest.js';
+import { KINDS_FOR } from '../src/present/kinds.js';
 
-const KINDS = ['task', 'dataset'] as const;
+const KINDS = KINDS_FOR.dataset;
 
 /** /dataset <task or name>: a task lists its datasets (sub-tasks included); a name shows one dataset. */
 export default {

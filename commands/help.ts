@@ -2,7 +2,7 @@ import type { Command, CommandOption } from '../src/core/command.js';
 import type { Reply } from '../src/core/reply.js';
 import { UserError } from '../src/core/errors.js';
 import { closestNames } from '../src/core/closest.js';
-import { usageLine } from '../src/core/parse-text.js';
+import { usageLine } from '../src/core/usage.js';
 import { translateDynamic, type Lang } from '../src/i18n/index.js';
 
 /** /help [command]: every command at a glance, or one command's options and an example. */
@@ -11,13 +11,15 @@ export default {
   description: 'cmd.help.description',
   example: 'cmd.help.example',
   options: [{ name: 'command', type: 'string', description: 'cmd.help.command', maxLength: 40, autocomplete: 'command' }],
-  execute(options, { t, lang, commands }): Reply {
+  execute(options, { t, lang, commands, place }): Reply {
+    // Discord pages with buttons only; typed front ends also accept page:N.
+    const typed = place.platform !== 'discord';
     if (options.command === undefined) {
       return {
         kind: 'help',
         title: t('help.title'),
         text: t('help.intro'),
-        fields: commands.map((command) => ({ name: usageLine(command), value: translateDynamic(lang, command.description) })),
+        fields: commands.map((command) => ({ name: usageLine(command, typed), value: translateDynamic(lang, command.description) })),
         footer: t('help.more'),
       };
     }
@@ -32,7 +34,7 @@ export default {
       title: t('help.commandTitle', { command: command.name }),
       text: translateDynamic(lang, command.description),
       fields: [
-        { name: t('field.usage'), value: usageLine(command) },
+        { name: t('field.usage'), value: usageLine(command, typed) },
         ...command.options.map((option) => ({ name: optionLabel(option), value: optionHelp(option, lang) })),
         { name: t('field.examples'), value: translateDynamic(lang, command.example) },
       ],

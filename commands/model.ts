@@ -3,8 +3,9 @@ import type { Reply } from '../src/core/reply.js';
 import { entryReply } from '../src/present/entry.js';
 import { choicesReply, lookup } from '../src/present/lookup.js';
 import { notFound } from '../src/present/suggest.js';
+import { KINDS_FOR } from '../src/present/kinds.js';
 
-const KINDS = ['model', 'concept'] as const;
+const KINDS = KINDS_FOR.model;
 
 /** /model <name>: one model or method card; a list to pick from when the name is ambiguous. */
 export default {

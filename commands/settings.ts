@@ -28,7 +28,7 @@ export default {
         { value: 'en', label: 'English' },
       ],
     },
-    { name: 'timezone', type: 'string', description: 'cmd.settings.timezone', maxLength: 64 },
+    { name: 'timezone', type: 'string', description: 'cmd.settings.timezone', maxLength: 64, autocomplete: 'timezone' },
   ],
   execute(options, context): Reply {
     const { settings, place, defaults } = context;

@@ -34,7 +34,9 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
   SLACK_COMMAND_PREFIX: z.string().regex(/^[a-z0-9_-]{0,10}$/, 'up to 10 lower-case letters, digits, "-" or "_", e.g. yk-').default(''),
   SLACK_API_URL: z.url('a URL such as https://slack.com/api/').optional(),
-  PORT: z.coerce.number().int().min(1).max(65535, 'a TCP port between 1 and 65535').default(3000),
+  // Read as text here and checked only when Slack's HTTP mode uses it: a PORT set by a
+  // hosting platform for something else must not stop the console or the CLI.
+  PORT: z.string().optional(),
 });
 
 export interface Config {
@@ -103,10 +105,22 @@ function slackProblems(env: Parsed): string[] {
   if (!env.SLACK_BOT_TOKEN) {
     return env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN ? ['SLACK_BOT_TOKEN is not set: set it too, or unset the other SLACK_ variables.'] : [];
   }
-  return env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN
-    ? []
-    : ['SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is not set: Slack needs one of them with SLACK_BOT_TOKEN.'];
+  if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    return ['SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is not set: Slack needs one of them with SLACK_BOT_TOKEN.'];
+  }
+  if (env.SLACK_SIGNING_SECRET && env.PORT !== undefined && parsePort(env.PORT) === undefined) {
+    return [`PORT=${JSON.stringify(env.PORT)} is not valid: expected a TCP port between 1 and 65535, e.g. 3000.`];
+  }
+  return [];
 }
+
+function parsePort(text: string | undefined): number | undefined {
+  if (text === undefined) return DEFAULT_PORT;
+  const port = Number(text);
+  return /^\d{1,5}$/.test(text) && port >= 1 && port <= 65535 ? port : undefined;
+}
+
+const DEFAULT_PORT = 3000;
 
 /** Only the platforms whose tokens are present, without undefined holes. */
 function platforms(env: Parsed): Pick<Config, 'discord' | 'slack'> {
@@ -122,7 +136,7 @@ function platforms(env: Parsed): Pick<Config, 'discord' | 'slack'> {
   if (env.SLACK_BOT_TOKEN) {
     result.slack = {
       botToken: env.SLACK_BOT_TOKEN,
-      port: env.PORT,
+      port: parsePort(env.PORT) ?? DEFAULT_PORT,
       commandPrefix: env.SLACK_COMMAND_PREFIX,
       ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
       ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),

@@ -52,8 +52,17 @@ export async function start(options: StartOptions = {}): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  for (const adapter of adapters) {
-    await adapter.start();
-    logger.info({ platform: adapter.platform }, 'adapter started');
+  const started: typeof adapters = [];
+  try {
+    for (const adapter of adapters) {
+      await adapter.start();
+      started.push(adapter);
+      logger.info({ platform: adapter.platform }, 'adapter started');
+    }
+  } catch (error) {
+    // One platform failed to start (a bad token): log out of the others and close the database.
+    await Promise.allSettled(started.map((adapter) => adapter.stop()));
+    app.close();
+    throw error;
   }
 }

@@ -90,6 +90,13 @@ describe('yomikai catalog check', () => {
     expect(stdout).toMatch(/sections: 7/);
   });
 
+  it('fails with a message, not a stack trace, for a folder that does not exist', async () => {
+    const { code, stderr } = await yomikai('catalog', 'check', '--dir', join(work, 'nope'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/nope: no such folder \(set YOMIKAI_CATALOG_DIR/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('fails with a message for a folder without a catalog', async () => {
     const { code, stderr } = await yomikai('catalog', 'check', '--dir', work);
     expect(code).toBe(2);

@@ -29,12 +29,21 @@ describe('config', () => {
     [{ YOMIKAI_LANG: 'fr' }, 'YOMIKAI_LANG="fr" is not valid'],
     [{ YOMIKAI_TIMEZONE: 'Tokyo' }, 'YOMIKAI_TIMEZONE="Tokyo" is not valid: expected an IANA time zone such as Asia/Tokyo'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL="loud" is not valid'],
-    [{ PORT: '99999' }, 'PORT="99999" is not valid'],
+    [{ PORT: '99999', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }, 'PORT="99999" is not valid'],
     [{ DISCORD_TOKEN: 'abc' }, 'DISCORD_APPLICATION_ID is not set'],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is not set'],
     [{ SLACK_BOT_TOKEN: 'xoxp-1', SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN="xoxp-1" is not valid: expected a bot token starting with xoxb-'],
   ])('%o → names the variable', (env, message) => {
     expect(problems(env)).toContain(message);
+  });
+
+  it('checks PORT only where Slack HTTP mode listens on it', () => {
+    expect(loadConfig({}, { PORT: 'abc' }).slack).toBeUndefined(); // the console ignores a platform's PORT
+    expect(problems({ PORT: 'abc', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toContain(
+      'PORT="abc" is not valid: expected a TCP port between 1 and 65535, e.g. 3000.',
+    );
+    expect(loadConfig({}, { PORT: '8080', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack?.port).toBe(8080);
+    expect(loadConfig({}, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack?.port).toBe(3000);
   });
 
   it('lets command-line overrides win over the environment', () => {

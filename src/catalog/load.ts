@@ -26,9 +26,7 @@ interface ParsedFile {
  * CatalogError lists every problem — nothing is ever half-loaded.
  */
 export function loadCatalog(dir: string): Catalog {
-  const files = readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort();
+  const files = listYamlFiles(dir);
   if (files.length === 0) throw new CatalogError([`${displayPath(dir)}: no .yaml files found`]);
   const problems: string[] = [];
   const parsed: ParsedFile[] = [];
@@ -52,6 +50,20 @@ export function loadCatalog(dir: string): Catalog {
   const referenceProblems = checkReferences(located);
   if (referenceProblems.length > 0) throw new CatalogError(referenceProblems);
   return new Catalog(data);
+}
+
+function listYamlFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new CatalogError([`${displayPath(dir)}: no such folder (set YOMIKAI_CATALOG_DIR to the folder of catalog .yaml files)`]);
+    }
+    throw error;
+  }
 }
 
 function parseFile(path: string): ParsedFile | { problems: string[] } {

@@ -14,7 +14,7 @@ export type OptionValue = string | number | boolean;
 export type Options = Readonly<Record<string, OptionValue | undefined>>;
 
 /** What an option's autocomplete offers, ranked by the shared search. */
-export type AutocompleteSource = 'model' | 'dataset' | 'topic' | 'any' | 'command';
+export type AutocompleteSource = 'model' | 'dataset' | 'topic' | 'any' | 'command' | 'timezone';
 
 export interface CommandOption {
   name: string;

@@ -1,24 +1,35 @@
 import type { Command, OptionValue } from './command.js';
 import { UserError } from './errors.js';
+import { usageLine } from './usage.js';
+
+export interface TypedOptions {
+  options: Record<string, OptionValue>;
+  /** `page:N` on a paged command. */
+  page?: number;
+}
 
 /**
  * Turns typed text into a command's options, for front ends without native
  * options (the console, Slack's slash commands):
  *   /model X3D                      → name = "X3D"
  *   /settings language:ja timezone:"America/New_York"
- *   /search "inverted residual"     → query = "inverted residual"
- * `name:value` counts only when name is one of the command's options, so
- * "/search foo:bar" still searches for "foo:bar". Free words fill the options
- * in order, and the last option left takes all remaining words.
+ *   /search "inverted residual" page:2 → query = "inverted residual", page 2
+ * `name:value` counts only when name is one of the command's options (or
+ * `page` on a paged command), so "/search foo:bar" still searches for
+ * "foo:bar". Free words fill the options in order, and the last option left
+ * takes all remaining words; words left when every option is named are an
+ * error, never silently glued on.
  */
-export function parseOptionsText(command: Command, text: string): Record<string, OptionValue> {
-  const tokens = tokenize(text, command);
+export function parseTypedText(command: Command, text: string): TypedOptions {
   const values: Record<string, OptionValue> = {};
   const free: string[] = [];
-  for (const token of tokens) {
+  let page: number | undefined;
+  for (const token of tokenize(text, command)) {
     const named = token.quoted ? undefined : /^([a-z][a-z0-9_-]*)[:=](.*)$/is.exec(token.text);
-    const option = named && command.options.find((o) => o.name === named[1]?.toLowerCase());
+    const key = named?.[1]?.toLowerCase();
+    const option = key && command.options.find((o) => o.name === key);
     if (option && named) values[option.name] = unquote(named[2] ?? '');
+    else if (command.paged && key === 'page' && named) page = pageNumber(named[2] ?? '');
     else free.push(token.text);
   }
   const open = command.options.filter((o) => values[o.name] === undefined);
@@ -28,11 +39,20 @@ export function parseOptionsText(command: Command, text: string): Record<string,
     values[option.name] = last ? free.splice(0).join(' ') : (free.shift() ?? '');
   });
   if (free.length > 0) {
-    // Every option was named explicitly and words are left over: keep them rather than drop them silently.
-    const first = command.options[0];
-    if (first) values[first.name] = [values[first.name], ...free].filter((v) => v !== undefined).join(' ');
+    throw new UserError('error.extraWords', { command: command.name, words: free.join(' '), usage: usageLine(command) });
   }
-  return values;
+  return page === undefined ? { options: values } : { options: values, page };
+}
+
+/** Just the options, for callers that don't page. */
+export function parseOptionsText(command: Command, text: string): Record<string, OptionValue> {
+  return parseTypedText(command, text).options;
+}
+
+function pageNumber(text: string): number {
+  const page = Number(unquote(text));
+  if (!/^\d{1,4}$/.test(unquote(text)) || page < 1) throw new UserError('error.badPageNumber', {});
+  return page;
 }
 
 /** Splits a command line into "/name" and the text after it; undefined when it is not a command. */
@@ -91,9 +111,4 @@ function unquote(value: string): string {
   const first = value[0];
   const last = value[value.length - 1];
   return value.length >= 2 && first && last && OPEN_QUOTES.has(first) && OPEN_QUOTES.has(last) ? value.slice(1, -1) : value;
-}
-
-export function usageLine(command: Command): string {
-  const options = command.options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`));
-  return [`/${command.name}`, ...options, ...(command.paged ? ['[page:N]'] : [])].join(' ');
 }

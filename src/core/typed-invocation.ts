@@ -1,7 +1,7 @@
 import { resolveLang, userErrorReply, type DispatchResult, type DispatchServices } from './dispatch.js';
 import { isUserError } from './errors.js';
 import type { Invocation } from './invocation.js';
-import { parseOptionsText } from './parse-text.js';
+import { parseTypedText } from './parse-text.js';
 
 /**
  * For front ends where people type a command's options as text (the console,
@@ -13,11 +13,8 @@ export function withTypedOptions(base: Invocation, text: string, services: Dispa
   const command = services.registry.get(base.command);
   if (!command) return base;
   try {
-    if (command.paged) {
-      const { rest, page } = takePage(text);
-      return { ...base, options: parseOptionsText(command, rest), ...(page ? { page } : {}) };
-    }
-    return { ...base, options: parseOptionsText(command, text) };
+    const { options, page } = parseTypedText(command, text);
+    return { ...base, options, ...(page === undefined ? {} : { page }) };
   } catch (error) {
     if (!isUserError(error)) throw error;
     const lang = resolveLang(base, services);
@@ -25,9 +22,3 @@ export function withTypedOptions(base: Invocation, text: string, services: Dispa
   }
 }
 
-/** `page:3` anywhere in the text of a paged command: the page, and the text without it. */
-function takePage(text: string): { rest: string; page?: number } {
-  const match = /(?:^|\s)page[:=](\d{1,4})(?=\s|$)/i.exec(text);
-  if (!match) return { rest: text };
-  return { rest: (text.slice(0, match.index) + text.slice(match.index + match[0].length)).trim(), page: Number(match[1]) };
-}

@@ -46,7 +46,3 @@ export function langFromLocale(locale: string | undefined): Lang | undefined {
   const base = locale.toLowerCase().split(/[-_]/)[0] ?? '';
   return isLang(base) ? base : undefined;
 }
-
-export function messageCatalog(lang: Lang): Messages {
-  return catalogs[lang];
-}

@@ -11,7 +11,7 @@ const DATASETS_PER_PAGE = 8;
 /**
  * Every dataset filed under a task or any task below it ("segmentation" →
  * semantic and instance), each with the classes and size that apply to that
- * task. `paging` names the command and query the page buttons re-run.
+ * task. `query` and `command` are what the page buttons re-run.
  */
 export function taskDatasetsReply(task: TaskEntry, context: Context, query: string, command = 'dataset'): Reply {
   const { t, lang, catalog } = context;
@@ -33,7 +33,7 @@ export function taskDatasetsReply(task: TaskEntry, context: Context, query: stri
   };
 }
 
-/** "ADE20K (2017)": "Semantic segmentation · 150 classes · 25,574 images". */
+/** "Cityscapes (2016)": "Semantic segmentation · Instance segmentation · 30 classes · 25,000 images". */
 function datasetLine(dataset: DatasetEntry, family: Set<string>, { t, lang, catalog }: Context): ReplyField {
   const matching = dataset.tasks.filter((id) => family.has(id));
   const figures = dataset.figures.filter((figure) => family.has(figure.task));

@@ -105,10 +105,28 @@ function commonFields(
     fields.push({ name: t('field.related'), value: entry.related.map((id) => catalog.displayName(id, lang)).join(', ') });
   }
   if (entry.survey_version) {
-    const lines = Object.entries(entry.survey_version).map(([field, text]) => `${field}: ${text}`);
+    const lines = Object.entries(entry.survey_version).map(([field, text]) => `${surveyFieldLabel(field, { t, lang, catalog })}: ${text}`);
     fields.push({ name: t('field.surveyWrote'), value: lines.join('\n') });
   }
   return fields;
+}
+
+/** survey_version keys name catalog fields ("title", "figures.object-detection"); readers get words. */
+function surveyFieldLabel(key: string, { t, lang, catalog }: Pick<Context, 't' | 'lang' | 'catalog'>): string {
+  const figure = /^figures\.(.+)$/.exec(key);
+  if (figure?.[1]) return catalog.displayName(figure[1], lang);
+  const labels: Record<string, string> = {
+    title: t('field.paper'),
+    name: t('field.name'),
+    method: t('field.method'),
+    scale: t('field.scale'),
+    classes: t('field.classes'),
+    size_note: t('field.size'),
+    authors: t('field.authors'),
+    venue: t('field.venue'),
+    year: t('field.year'),
+  };
+  return labels[key] ?? key;
 }
 
 function urlOf(paper: Paper | undefined): { url?: string } {

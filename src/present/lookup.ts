@@ -3,7 +3,7 @@ import type { Reply } from '../core/reply.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { EntryKind } from '../catalog/schema.js';
 import type { SearchHit } from '../catalog/search/index.js';
-import { COMMAND_FOR_KIND } from './suggest.js';
+import { COMMAND_FOR_KIND } from './kinds.js';
 
 export type Lookup = { one: SearchHit } | { many: SearchHit[] } | { none: true };
 
@@ -20,10 +20,11 @@ export function lookup(catalog: Catalog, query: string, kinds: readonly EntryKin
   return { none: true };
 }
 
-/** "Several entries match": each candidate with the command that opens it. */
+/** "Several entries match": each candidate with the command that opens it — shown only to the asker, like "did you mean". */
 export function choicesReply(query: string, hits: readonly SearchHit[], { t, lang, catalog }: Pick<CommandContext, 't' | 'lang' | 'catalog'>): Reply {
   return {
     kind: 'list',
+    ephemeral: true,
     title: t('model.ambiguous', { query }),
     fields: hits.map((hit) => {
       const name = catalog.displayName(hit.id, lang);

@@ -2,15 +2,8 @@ import { UserError } from '../core/errors.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { EntryKind } from '../catalog/schema.js';
 import type { Lang } from '../i18n/index.js';
+import { COMMAND_FOR_KIND } from './kinds.js';
 
-/** Which command shows an entry of each kind. */
-export const COMMAND_FOR_KIND: Record<EntryKind, string> = {
-  model: 'model',
-  concept: 'model',
-  dataset: 'dataset',
-  task: 'dataset',
-  topic: 'topic',
-};
 
 /**
  * "Nothing matches" with up to three ready-to-run suggestions, looked for in

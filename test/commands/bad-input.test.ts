@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { run, testApp } from '../helpers/app.js';
+import { replyText, run, testApp } from '../helpers/app.js';
+import { renderReply as renderDiscord } from '../../src/adapters/discord/render.js';
+import { renderReply as renderSlack } from '../../src/adapters/slack/render.js';
 
 /**
  * Hostile and broken input for every command: each must give a clear message
@@ -9,19 +11,26 @@ import { run, testApp } from '../helpers/app.js';
 const app = testApp();
 afterAll(() => app.close());
 
-const BAD_VALUES: [string, string][] = [
-  ['empty', ''],
-  ['only spaces', '   '],
-  ['5,000 characters', 'a'.repeat(5000)],
-  ['emoji', '🤖🔥📚'],
-  ['zero-width characters', '\u200b\u200c\u200d\ufeff'],
-  ['zero-width inside a name', 'X\u200b3D'],
-  ['@everyone', '@everyone'],
-  ['slack broadcast', '<!channel> <!here>'],
-  ['markdown', '**bold** _it_ ~~x~~ [link](https://evil.example)'],
-  ['code fence', '```js\nalert(1)\n```'],
-  ['SQL-looking text', "'; DROP TABLE place_settings; --"],
-  ['control characters', '\u0007\u001b[31mred'],
+const NOT_FOUND = /^Nothing in the catalog matches ".*" for \/\w+\./;
+const TOO_LONG = /is too long \(\d+ characters\); at most \d+ please\.$/m;
+const NOT_A_CHOICE = /^language must be one of: ja, en\.$/;
+const NO_COMMAND = /^There is no command "\/.*"\.$/m;
+const OK = 'ok';
+
+/** value → what each command must answer: 'ok', or the first line of its private error. */
+const TABLE: [label: string, value: string, expected: Record<string, RegExp | typeof OK>][] = [
+  ['empty', '', { model: /^\/model needs name\. Example: \/model X3D$/, dataset: /^\/dataset needs query/, topic: OK, search: /^\/search needs query/, help: OK, settings: OK }],
+  ['only spaces', '   ', { model: /needs name/, dataset: /needs query/, topic: OK, search: /needs query/, help: OK, settings: OK }],
+  ['5,000 characters', 'a'.repeat(5000), { model: TOO_LONG, dataset: TOO_LONG, topic: TOO_LONG, search: TOO_LONG, help: TOO_LONG, settings: TOO_LONG }],
+  ['emoji', '🤖🔥📚', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
+  ['zero-width characters', '\u200b\u200c\u200d\ufeff', { model: /^name is empty once invisible characters are removed/, dataset: /^query is empty/, topic: OK, search: /^query is empty/, help: OK, settings: OK }],
+  ['zero-width inside a name', 'X\u200b3D', { model: OK, dataset: NOT_FOUND, topic: NOT_FOUND, search: OK, help: NO_COMMAND, settings: NOT_A_CHOICE }],
+  ['@everyone', '@everyone', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
+  ['slack broadcast', '<!channel> <!here>', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
+  ['markdown', '**bold** _it_ ~~x~~ [link](https://evil.example)', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: TOO_LONG, settings: NOT_A_CHOICE }],
+  ['code fence', '```js alert(1) ```', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
+  ['SQL-looking text', "'; DROP TABLE place_settings; --", { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
+  ['control characters', '\u0007\u001b[31mred', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
 ];
 
 const COMMANDS = ['model', 'dataset', 'topic', 'search', 'help', 'settings'];
@@ -31,15 +40,19 @@ function writes(): number {
 }
 
 describe.each(COMMANDS)('/%s with bad input', (command) => {
-  it.each(BAD_VALUES)('%s → a clear answer, nothing written', async (_label, value) => {
+  it.each(TABLE)('%s → the expected answer, nothing written', async (_label, value, expected) => {
     const before = writes();
     const result = await run(app, `/${command} ${value}`);
-    expect(result.status).not.toBe('failed');
-    expect(result.reply.text ?? result.reply.title).toBeTruthy();
-    if (result.status === 'user-error') {
+    const want = expected[command];
+    if (want === OK) {
+      expect(result.status, result.reply.text).toBe('ok');
+    } else {
+      expect(result.status, result.reply.text).toBe('user-error');
       expect(result.reply.ephemeral).toBe(true);
-      expect(result.reply.text).not.toMatch(/Error:|at .*\.ts:\d+/); // no stack traces
+      expect(result.reply.text).toMatch(want ?? /^$/);
     }
+    expect(replyText(result)).not.toMatch(/\n\s+at |Error:/); // never a stack trace
+    expect(replyText(result)).not.toMatch(/\u0007|\u001b/); // control characters never come back
     expect(writes()).toBe(before);
   });
 });
@@ -85,9 +98,16 @@ describe('specific bad input messages', () => {
     expect(reply.text).toContain('/settings [language] [timezone]');
   });
 
-  it('echoed user text is passed through as plain text for adapters to escape', async () => {
-    const { reply } = await run(app, '/search @everyone');
-    expect(reply.text).toContain('@everyone');
-    expect(reply.kind).not.toBe('model');
+  it('echoed user text cannot ping or format on Discord or Slack', async () => {
+    const { reply } = await run(app, '/search @everyone <!channel> <@U123> **x**');
+    expect(reply.text).toContain('@everyone'); // commands return plain text; the adapters escape it
+    const discord = JSON.stringify(renderDiscord(reply));
+    expect(renderDiscord(reply).every((message) => message.allowed_mentions.parse.length === 0)).toBe(true);
+    expect(discord).not.toMatch(/(?<![\\\u200b])@everyone|\*\*x\*\*/);
+    const slack = JSON.stringify(renderSlack(reply));
+    expect(slack).not.toContain('<!channel>');
+    expect(slack).not.toContain('<@U123>');
+    expect(slack).toContain('&lt;!channel&gt;');
+    expect(slack).not.toMatch(/@everyone/); // a joiner follows the @
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { replyText, run, testApp } from '../helpers/app.js';
+import { ConsoleSession } from '../../src/adapters/console/session.js';
 
 const app = testApp();
 afterAll(() => app.close());
@@ -34,6 +35,11 @@ describe('/model', () => {
     const { reply, status } = await run(app, `/model ${query}`);
     expect(status).toBe('ok');
     expect(reply.title).toBe(title);
+  });
+
+  it('shows where the survey wrote it differently, with readable labels', async () => {
+    const fields = Object.fromEntries(((await run(app, '/model i3d')).reply.fields ?? []).map((f) => [f.name, f.value]));
+    expect(fields['The survey wrote']).toMatch(/^Paper: Wuo Vadis, Acition Recognition\?/);
   });
 
   it('answers in Japanese with --lang ja', async () => {
@@ -126,12 +132,20 @@ describe('/topic and /search', () => {
     expect(groups.some((g) => g.startsWith('Sections'))).toBe(true);
   });
 
-  it('pages long search results with buttons that re-run the query', async () => {
-    const first = await run(app, '/search net');
-    const next = first.reply.buttons?.find((b) => b.label.includes('Next'));
-    expect(next?.id).toBe('p1:search:2:net');
-    const second = await run(app, '/search net');
-    expect(second.reply.footer).toMatch(/Page 1 of \d/);
+  it('pages long search results with buttons that re-run the query for the next page', async () => {
+    const session = new ConsoleSession(app, 'en');
+    const first = await session.handle('/search net');
+    if (first.type !== 'result') throw new Error('no result');
+    const buttons = first.result.reply.buttons ?? [];
+    expect(buttons.map((b) => [b.id, Boolean(b.disabled)])).toEqual([
+      ['p1:search:0:net', true],
+      ['p1:search:2:net', false],
+    ]);
+    const pressed = await session.handle('2'); // the console presses the second button
+    if (pressed.type !== 'result') throw new Error('no result');
+    expect(pressed.result.reply.footer).toMatch(/^Page 2 of \d+$/);
+    const names = (result: typeof pressed.result) => (result.reply.fields ?? []).map((f) => f.value).join('\n');
+    expect(names(pressed.result)).not.toBe(names(first.result));
   });
 });
 

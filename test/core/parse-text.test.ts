@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOptionsText, splitCommandLine } from '../../src/core/parse-text.js';
+import { parseOptionsText, parseTypedText, splitCommandLine } from '../../src/core/parse-text.js';
 import { UserError } from '../../src/core/errors.js';
 import settings from '../../commands/settings.js';
 import search from '../../commands/search.js';
@@ -21,6 +21,24 @@ describe('parseOptionsText', () => {
 
   it('rejects an unclosed quote with the usage line', () => {
     expect(() => parseOptionsText(settings, 'timezone:"Asia/Tokyo')).toThrow(UserError);
+  });
+
+  it('refuses words left over once every option is named, with the usage line', () => {
+    expect(() => parseOptionsText(settings, 'language:ja timezone:Asia/Tokyo extra words')).toThrowError(
+      expect.objectContaining({ key: 'error.extraWords', params: expect.objectContaining({ words: 'extra words', usage: '/settings [language] [timezone]' }) }),
+    );
+  });
+
+  it('takes page:N on paged commands only, outside quotes', () => {
+    expect(parseTypedText(search, 'net page:2')).toEqual({ options: { query: 'net' }, page: 2 });
+    expect(parseTypedText(search, 'page=3 "inverted residual"')).toEqual({ options: { query: 'inverted residual' }, page: 3 });
+    expect(parseTypedText(search, '"net page:2"')).toEqual({ options: { query: 'net page:2' } });
+    // /settings does not page, so page:2 is just text for its first option (and dispatch then rejects it).
+    expect(parseTypedText(settings, 'page:2')).toEqual({ options: { language: 'page:2' } });
+  });
+
+  it.each(['page:0', 'page:99999', 'page:two', 'page:-1'])('rejects %s with an example', (text) => {
+    expect(() => parseTypedText(search, `net ${text}`)).toThrowError(expect.objectContaining({ key: 'error.badPageNumber' }));
   });
 
   it('keeps apostrophes inside words', () => {

@@ -3,6 +3,7 @@ import type { DispatchServices } from '../../core/dispatch.js';
 import { translator, type Lang } from '../../i18n/index.js';
 import { ANSI, PLAIN, renderText } from './render.js';
 import { ConsoleSession } from './session.js';
+import { splitCommandLine } from '../../core/parse-text.js';
 
 /**
  * The interactive terminal chat `npm start` opens when no chat tokens are set.
@@ -27,7 +28,13 @@ export async function runRepl(
     rl.on('line', (line) => {
       queue = queue.then(async () => {
         if (quitting) return;
-        const outcome = await session.handle(line);
+        const outcome = await session.handle(line).catch((error: unknown) => {
+          // Dispatch already turns command failures into replies; this is for our own bugs
+          // around it, so one bad line never stops the chat.
+          services.logger.error({ err: error, line }, 'console line failed');
+          return { type: 'failed' as const };
+        });
+        if (outcome.type === 'failed') write(t('error.internal', { command: splitCommandLine(line)?.command ?? '?' }));
         if (outcome.type === 'quit') {
           quitting = true;
           write(t('console.bye'));

@@ -4,15 +4,11 @@ import type { EntryKind } from '../../catalog/schema.js';
 import type { AutocompleteSource } from '../../core/command.js';
 import type { CommandRegistry } from '../../core/registry.js';
 import { translateDynamic, type Lang } from '../../i18n/index.js';
+import { KINDS_FOR } from '../../present/kinds.js';
+import { completeTimeZones } from '../../core/timezone-suggest.js';
 import { LIMITS } from './limits.js';
 import { clipUnits } from './text.js';
 
-const KINDS: Record<Exclude<AutocompleteSource, 'command'>, readonly EntryKind[]> = {
-  model: ['model', 'concept'],
-  dataset: ['task', 'dataset'],
-  topic: ['topic'],
-  any: ['topic', 'task', 'model', 'dataset', 'concept'],
-};
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
 
@@ -29,8 +25,9 @@ export function autocompleteChoices(
   services: { catalog: Catalog; registry: CommandRegistry },
 ): Choice[] {
   if (source === 'command') return commandChoices(text, services.registry);
+  if (source === 'timezone') return completeTimeZones(text, LIMITS.choices).map((zone) => ({ name: zone, value: zone }));
   const { catalog } = services;
-  const kinds = KINDS[source];
+  const kinds = KINDS_FOR[source];
   const typed = text.trim();
   const entries = typed === '' ? inCatalogOrder(catalog, kinds) : catalog.search.complete(typed, { kinds, limit: LIMITS.choices });
   // Label the kind only where kinds mix, so "Kinetics · Dataset" is told apart from a task.

@@ -47,7 +47,7 @@ async function onButton(interaction: ButtonInteraction, services: DispatchServic
   if (!target) {
     const invocation = invocationOf(interaction, '', {});
     const lang = resolveLang(invocation, services);
-    const stale: Reply = { kind: 'error', text: translator(lang)('error.badPage'), ephemeral: true };
+    const stale: Reply = { kind: 'error', text: translator(lang)('error.unknownButton'), ephemeral: true };
     await interaction.reply(replyOptions(firstOf(renderReply(stale))));
     return;
   }

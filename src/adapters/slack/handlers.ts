@@ -1,6 +1,6 @@
 import type { App as BoltApp, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { dispatch, resolveLang, type DispatchResult, type DispatchServices } from '../../core/dispatch.js';
-import type { Invocation } from '../../core/invocation.js';
+import type { Invocation, Place } from '../../core/invocation.js';
 import type { Logger } from '../../core/logger.js';
 import type { ReplyKind } from '../../core/reply.js';
 import { translator } from '../../i18n/index.js';
@@ -41,7 +41,7 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
     bolt.command(`/${deps.prefix}${name}`, async ({ command: body, ack, respond, client }) => {
       // First, with no body: Slack shows nothing and its 3-second clock stops.
       await ack();
-      await guarded(deps, respond, name, { command: body.command, team: body.team_id, user: body.user_id }, async () => {
+      await guarded(deps, respond, name, slackPlace(body.team_id, body.channel_id), { command: body.command, user: body.user_id }, async () => {
         const parsed = fromSlashCommand(body, deps.prefix, deps.services);
         const result = isInvocation(parsed) ? await run(parsed, client, deps) : parsed;
         const share = isInvocation(parsed) ? shareButton(parsed, result) : {};
@@ -54,7 +54,7 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
     await ack();
     const place = slackPlace(body.team?.id, body.channel?.id);
     const invocation = fromPageButton(action.action_id, place, actor(body.user.id, body.user.name), deps.services);
-    await guarded(deps, respond, invocation?.command ?? 'search', { action: action.action_id, user: body.user.id }, async () => {
+    await guarded(deps, respond, invocation?.command ?? 'search', place, { action: action.action_id, user: body.user.id }, async () => {
       if (!invocation) {
         deps.logger.warn({ action: action.action_id }, 'slack paging id not understood');
         return;
@@ -74,7 +74,7 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
     await ack();
     const place = slackPlace(body.team?.id, body.channel?.id);
     const invocation = fromShareValue(action.value ?? '', place, actor(body.user.id, body.user.name));
-    await guarded(deps, respond, invocation?.command ?? 'help', { action: SHARE_ACTION, user: body.user.id }, async () => {
+    await guarded(deps, respond, invocation?.command ?? 'help', place, { action: SHARE_ACTION, user: body.user.id }, async () => {
       if (!invocation) {
         deps.logger.warn({ value: action.value }, 'slack share value not understood');
         return;
@@ -112,13 +112,21 @@ function shareButton(invocation: Invocation, result: DispatchResult): RenderOpti
  * left (rendering, Slack refusing a message) so the user still hears
  * something short while the log gets the detail.
  */
-async function guarded(deps: HandlerDeps, respond: RespondFn, label: string, context: object, work: () => Promise<void>): Promise<void> {
+async function guarded(
+  deps: HandlerDeps,
+  respond: RespondFn,
+  label: string,
+  place: Place,
+  context: object,
+  work: () => Promise<void>,
+): Promise<void> {
   try {
     await work();
   } catch (error) {
-    deps.logger.error({ err: error, ...context }, 'slack handler failed');
+    deps.logger.error({ err: error, team: place.scope, ...context }, 'slack handler failed');
     try {
-      const text = translator(deps.services.defaultLang)('error.internal', { command: label });
+      const lang = resolveLang({ command: label, options: {}, actor: { id: 'unknown' }, place }, deps.services);
+      const text = translator(lang)('error.internal', { command: label });
       await respond({ response_type: 'ephemeral', replace_original: false, text });
     } catch (apologyError) {
       deps.logger.error({ err: apologyError, ...context }, 'slack apology could not be sent either');

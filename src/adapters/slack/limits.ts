@@ -43,12 +43,6 @@ export function splitEscaped(text: string, max: number): string[] {
   return pieces;
 }
 
-/** Cuts plain text to `max` characters with a visible "…" — only for labels, never for content. */
-export function clipLabel(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
-}
-
 function lastIndexOf(chars: string[], target: string): number {
   for (let i = chars.length - 1; i > 0; i--) if (chars[i] === target) return i;
   return -1;

@@ -1,5 +1,5 @@
 import type { Command } from '../../core/command.js';
-import { usageLine } from '../../core/parse-text.js';
+import { usageLine } from '../../core/usage.js';
 import { translateDynamic } from '../../i18n/index.js';
 
 /**

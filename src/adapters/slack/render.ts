@@ -1,6 +1,7 @@
 import type { Reply, ReplyButton, ReplyField } from '../../core/reply.js';
 import { bold, escapeText, mrkdwnLink } from './escape.js';
-import { LIMITS, clipLabel, splitEscaped } from './limits.js';
+import { clip } from '../../core/text.js';
+import { LIMITS, splitEscaped } from './limits.js';
 
 /**
  * Reply → Block Kit. Pure: no Bolt import, so the limits are unit-tested
@@ -150,11 +151,11 @@ function actionBlocks(buttons: readonly SlackReplyButton[]): SlackBlock[] {
   return blocks;
 }
 
-/** Slack counts the escaped text against the limit, so clip until the escaped form fits. */
+/** Labels only (never content): Slack counts the escaped text against the limit, so clip until the escaped form fits. */
 function plain(text: string, max: number): PlainText {
   let length = max;
-  let escaped = escapeText(clipLabel(text, length));
-  while (Array.from(escaped).length > max && length > 1) escaped = escapeText(clipLabel(text, --length));
+  let escaped = escapeText(clip(text, length));
+  while (Array.from(escaped).length > max && length > 1) escaped = escapeText(clip(text, --length));
   return { type: 'plain_text', text: escaped, emoji: true };
 }
 

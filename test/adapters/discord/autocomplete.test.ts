@@ -37,4 +37,12 @@ describe('autocompleteChoices', () => {
     expect(autocompleteChoices('command', 'se', 'en', services).map((c) => c.value)).toEqual(['search', 'settings', 'dataset']); // prefixes first, then names containing the text
     expect(autocompleteChoices('command', '/da', 'en', services)).toEqual([{ name: '/dataset', value: 'dataset' }]);
   });
+
+  it('completes time zones by city for /settings', () => {
+    expect(autocompleteChoices('timezone', 'toky', 'en', services)).toEqual([{ name: 'Asia/Tokyo', value: 'Asia/Tokyo' }]);
+    expect(autocompleteChoices('timezone', '', 'en', services)[0]?.value).toBe('Asia/Tokyo');
+    const american = autocompleteChoices('timezone', 'america/', 'en', services);
+    expect(american).toHaveLength(25);
+    expect(american.every((c) => c.value.startsWith('America/'))).toBe(true);
+  });
 });
