@@ -35,7 +35,7 @@ export default {
       title: t('search.title', { query }),
       text: hits.length === 1 ? t('search.introOne') : t('search.intro', { count: hits.length }),
       fields,
-      buttons: pageButtons({ command: 'search', query }, slice, t),
+      buttons: pageButtons({ command: 'search', query }, slice, t, lang),
       ...(slice.pages > 1 ? { footer: t('footer.page', { page: slice.page, pages: slice.pages }) } : {}),
     };
   },

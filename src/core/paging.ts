@@ -1,18 +1,22 @@
-import type { Translate } from '../i18n/index.js';
+import type { Lang, Translate } from '../i18n/index.js';
 import { UserError } from './errors.js';
 import type { ReplyButton } from './reply.js';
 
 /**
- * Paging buttons carry `p1:<command>:<page>:<query>` — short enough for
- * Discord's 100-character custom ids because query options are capped at 80
- * characters. The handler re-runs the command, so nothing in the id is trusted.
+ * Paging buttons carry `p2:<command>:<page>:<lang>:<query>` — short enough
+ * for Discord's 100-character custom ids because query options are capped at
+ * 80 characters. The language is the one the list was shown in, so whoever
+ * presses Next on a shared message gets the same language, not their own.
+ * The handler re-runs the command, so nothing in the id is trusted.
+ * (`p1:` ids, without the language, came before; they still parse.)
  */
-const PREFIX = 'p1';
+const PREFIX = 'p2';
 
 export interface PageRequest {
   command: string;
   page: number;
   query: string;
+  lang?: Lang;
 }
 
 export interface PageSlice<T> {
@@ -27,9 +31,9 @@ export function pageSlice<T>(items: readonly T[], page: number, perPage: number)
   return { items: items.slice((page - 1) * perPage, page * perPage), page, pages };
 }
 
-export function pageButtons(request: Omit<PageRequest, 'page'>, slice: PageSlice<unknown>, t: Translate): ReplyButton[] {
+export function pageButtons(request: Omit<PageRequest, 'page' | 'lang'>, slice: PageSlice<unknown>, t: Translate, lang: Lang): ReplyButton[] {
   if (slice.pages <= 1) return [];
-  const id = (page: number) => [PREFIX, request.command, page, request.query].join(':');
+  const id = (page: number) => [PREFIX, request.command, page, lang, request.query].join(':');
   return [
     { id: id(slice.page - 1), label: t('button.previous'), style: 'secondary', disabled: slice.page <= 1 },
     { id: id(slice.page + 1), label: t('button.next'), style: 'secondary', disabled: slice.page >= slice.pages },
@@ -37,10 +41,15 @@ export function pageButtons(request: Omit<PageRequest, 'page'>, slice: PageSlice
 }
 
 export function parsePageButton(id: string): PageRequest | undefined {
-  const match = /^p1:([a-z][a-z0-9-]*):(\d{1,4}):(.*)$/s.exec(id);
-  if (!match) return undefined;
-  return { command: match[1] ?? '', page: Number(match[2]), query: match[3] ?? '' };
+  const current = /^p2:([a-z][a-z0-9-]*):(\d{1,4}):(en|ja):(.*)$/s.exec(id);
+  if (current) return { command: current[1] ?? '', page: Number(current[2]), lang: current[3] as Lang, query: current[4] ?? '' };
+  const old = /^p1:([a-z][a-z0-9-]*):(\d{1,4}):(.*)$/s.exec(id);
+  if (old) return { command: old[1] ?? '', page: Number(old[2]), query: old[3] ?? '' };
+  return undefined;
 }
+
+/** Any paging id, current or old: for adapters that route button clicks by prefix. */
+export const PAGE_BUTTON_PATTERN = /^p[12]:/;
 
 /**
  * What a paging button asks for, as command options: the query goes back into
@@ -49,10 +58,10 @@ export function parsePageButton(id: string): PageRequest | undefined {
 export function pageButtonTarget(
   id: string,
   registry: { get(name: string): { options: readonly { name: string }[] } | undefined },
-): { command: string; options: Record<string, string>; page: number } | undefined {
+): { command: string; options: Record<string, string>; page: number; lang?: Lang } | undefined {
   const request = parsePageButton(id);
   if (!request) return undefined;
   const firstOption = registry.get(request.command)?.options[0]?.name;
   const options = firstOption && request.query !== '' ? { [firstOption]: request.query } : {};
-  return { command: request.command, options, page: request.page };
+  return { command: request.command, options, page: request.page, ...(request.lang ? { lang: request.lang } : {}) };
 }

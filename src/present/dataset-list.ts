@@ -28,7 +28,7 @@ export function taskDatasetsReply(task: TaskEntry, context: Context, query: stri
     title: t('dataset.forTask', { task: taskName }),
     text: datasets.length === 1 ? t('dataset.forTaskIntroOne', { task: taskName }) : t('dataset.forTaskIntro', { count: datasets.length, task: taskName }),
     fields,
-    buttons: pageButtons({ command, query }, slice, t),
+    buttons: pageButtons({ command, query }, slice, t, lang),
     ...(slice.pages > 1 ? { footer: t('footer.page', { page: slice.page, pages: slice.pages }) } : {}),
   };
 }

@@ -138,8 +138,8 @@ describe('/topic and /search', () => {
     if (first.type !== 'result') throw new Error('no result');
     const buttons = first.result.reply.buttons ?? [];
     expect(buttons.map((b) => [b.id, Boolean(b.disabled)])).toEqual([
-      ['p1:search:0:net', true],
-      ['p1:search:2:net', false],
+      ['p2:search:0:en:net', true],
+      ['p2:search:2:en:net', false],
     ]);
     const pressed = await session.handle('2'); // the console presses the second button
     if (pressed.type !== 'result') throw new Error('no result');

@@ -48,7 +48,7 @@ export class ConsoleSession {
 
   private fromButton(button: ReplyButton): Invocation | undefined {
     const target = pageButtonTarget(button.id, this.services.registry);
-    return target && { ...this.invocation(target.command, target.options), page: target.page };
+    return target && { ...this.invocation(target.command, target.options), page: target.page, ...(target.lang ? { lang: target.lang } : {}) };
   }
 
   private invocation(command: string, options: Invocation['options']): Invocation {

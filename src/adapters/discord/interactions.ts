@@ -51,7 +51,9 @@ async function onButton(interaction: ButtonInteraction, services: DispatchServic
     await interaction.reply(replyOptions(firstOf(renderReply(stale))));
     return;
   }
-  await run(interaction, invocationOf(interaction, target.command, target.options, target.page), services, 'update', options);
+  // The list keeps the language it was shown in, whoever presses the button.
+  const invocation = { ...invocationOf(interaction, target.command, target.options, target.page), ...(target.lang ? { lang: target.lang } : {}) };
+  await run(interaction, invocation, services, 'update', options);
 }
 
 async function run(

@@ -8,6 +8,7 @@ import { isWorkspaceAdmin } from './admin.js';
 import { deliver } from './deliver.js';
 import { SHARE_ACTION, actor, fromPageButton, fromShareValue, fromSlashCommand, isInvocation, shareValue, slackPlace } from './inbound.js';
 import type { RenderOptions } from './render.js';
+import { PAGE_BUTTON_PATTERN } from '../../core/paging.js';
 
 type WebClient = BoltApp['client'];
 type ButtonClick = BlockAction<ButtonAction>;
@@ -50,7 +51,7 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
     });
   }
 
-  bolt.action<ButtonClick>(/^p1:/, async ({ action, body, ack, respond, client }) => {
+  bolt.action<ButtonClick>(PAGE_BUTTON_PATTERN, async ({ action, body, ack, respond, client }) => {
     await ack();
     const place = slackPlace(body.team?.id, body.channel?.id);
     const invocation = fromPageButton(action.action_id, place, actor(body.user.id, body.user.name), deps.services);

@@ -46,7 +46,7 @@ export function isInvocation(value: Invocation | DispatchResult): value is Invoc
   return !('reply' in value);
 }
 
-/** A paging click (`p1:search:2:net`) → the same command with the page; undefined when the id is not ours. */
+/** A paging click (`p2:search:2:en:net`) → the same command with the page; undefined when the id is not ours. */
 export function fromPageButton(actionId: string, place: Place, who: Actor, services: DispatchServices): Invocation | undefined {
   const target = pageButtonTarget(actionId, services.registry);
   return target && { ...target, actor: who, place };

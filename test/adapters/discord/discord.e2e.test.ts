@@ -103,7 +103,7 @@ describe('Discord adapter against a loopback Discord', () => {
   it('turns the page when a paging button is pressed (callback type 7)', async () => {
     const first = await interact(chatInput('search', { query: 'net' }));
     const buttons = first.body.data.components.flatMap((row: any) => row.components);
-    const next = buttons.find((button: any) => button.custom_id === 'p1:search:2:net');
+    const next = buttons.find((button: any) => button.custom_id === 'p2:search:2:en:net');
     expect(next).toMatchObject({ type: 2, disabled: false });
     expect(first.body.data.embeds.at(-1).footer.text).toBe('Page 1 of 2');
 
@@ -111,6 +111,13 @@ describe('Discord adapter against a loopback Discord', () => {
     expect(press.body.type).toBe(7);
     expect(press.body.data.embeds.at(-1).footer.text).toBe('Page 2 of 2');
     expect(press.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('keeps a shared list in its language when someone with another locale turns the page', async () => {
+    const first = await interact(chatInput('search', { query: 'net' }, { locale: 'en-US' }));
+    const next = first.body.data.components.flatMap((row: any) => row.components).find((b: any) => b.custom_id?.startsWith('p2:search:2:'));
+    const press = await interact(buttonPress(next.custom_id, message(CHANNEL_ID, first.body.data), { locale: 'ja' }));
+    expect(press.body.data.embeds.at(-1).footer.text).toBe('Page 2 of 2');
   });
 
   it('sends /model @everyone with mentions disabled, escaped and privately', async () => {

@@ -138,10 +138,10 @@ describe('Slack HTTP mode', () => {
     await sendSigned(port, slashBody({ command: '/search', text: 'net', responseUrl: responseUrl('search') }));
     const first = await responses.waitFor(at('search'));
     const buttons = blocksOf(first).filter((b) => b.type === 'actions').flatMap((b) => b.elements as { action_id: string }[]);
-    const next = buttons.find((b) => b.action_id.startsWith('p1:search:2:'));
+    const next = buttons.find((b) => b.action_id.startsWith('p2:search:2:'));
     expect(next, 'the first page offers a next-page button').toBeDefined();
     // Slack buttons can't be disabled, so "previous" on page 1 is left out.
-    expect(buttons.some((b) => b.action_id.startsWith('p1:search:0:'))).toBe(false);
+    expect(buttons.some((b) => b.action_id.startsWith('p2:search:0:'))).toBe(false);
 
     const click = await sendSigned(port, buttonClickBody({ actionId: next!.action_id, responseUrl: responseUrl('page2') }));
     expect(click.status).toBe(200);

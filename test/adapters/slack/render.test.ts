@@ -71,7 +71,7 @@ describe('renderReply within Block Kit limits', () => {
         { name: 'Related', value: '• SlowFast\n• I3D' },
       ],
       links: [{ label: 'arXiv', url: 'https://arxiv.org/abs/2004.04730' }],
-      buttons: [{ id: 'p1:search:2:x', label: 'Next ▶' }],
+      buttons: [{ id: 'p2:search:2:en:x', label: 'Next ▶' }],
       footer: 'CCC2021 meta-survey · Video',
     };
     const [message, ...rest] = renderReply(reply);
@@ -79,7 +79,7 @@ describe('renderReply within Block Kit limits', () => {
     expect(message!.blocks.map((b) => b.type)).toEqual(['header', 'context', 'section', 'section', 'section', 'context', 'actions', 'context']);
     expect(message!.blocks[3]).toEqual({ type: 'section', fields: [{ type: 'mrkdwn', text: '*Year*\n2020' }, { type: 'mrkdwn', text: '*Venue*\nCVPR' }] });
     expect(message!.blocks[4]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*Related*\n• SlowFast\n• I3D' } });
-    expect(ofType(message!.blocks, 'actions')[0]!.elements[0]).toMatchObject({ action_id: 'p1:search:2:x', value: 'p1:search:2:x' });
+    expect(ofType(message!.blocks, 'actions')[0]!.elements[0]).toMatchObject({ action_id: 'p2:search:2:en:x', value: 'p2:search:2:en:x' });
     expect(message!.text).toBe('X3D\nExpands a tiny 2D network along several axes.');
   });
 
