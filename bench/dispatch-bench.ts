@@ -4,6 +4,9 @@ import { silentLogger } from '../src/core/logger.js';
 import { dispatch } from '../src/core/dispatch.js';
 import type { Invocation } from '../src/core/invocation.js';
 import { renderText } from '../src/adapters/console/render.js';
+import { renderReply as renderDiscord } from '../src/adapters/discord/render.js';
+import { renderReply as renderSlack } from '../src/adapters/slack/render.js';
+import type { Reply } from '../src/core/reply.js';
 import { percentile } from './stats.js';
 
 export interface DispatchRow {
@@ -13,39 +16,51 @@ export interface DispatchRow {
   samples: number;
 }
 
-const COMMANDS: [string, Record<string, string>][] = [
-  ['model', { name: 'X3D' }],
-  ['model', { name: 'slowfst' }],
-  ['dataset', { query: 'segmentation' }],
-  ['search', { query: 'attention' }],
+type Renderer = (reply: Reply) => unknown;
+
+const RENDERERS: Record<string, Renderer> = {
+  console: renderText,
+  discord: renderDiscord,
+  slack: renderSlack,
+};
+
+const COMMANDS: [string, Record<string, string>, keyof typeof RENDERERS][] = [
+  ['model', { name: 'X3D' }, 'console'],
+  ['model', { name: 'X3D' }, 'discord'],
+  ['model', { name: 'X3D' }, 'slack'],
+  ['model', { name: 'slowfst' }, 'console'],
+  ['dataset', { query: 'segmentation' }, 'discord'],
+  ['search', { query: 'attention' }, 'slack'],
 ];
 
 /**
- * A command from Invocation to rendered text: option validation, search,
- * Reply building and rendering — everything but the network. The database is
+ * A command from Invocation to a rendered message — console text, Discord
+ * embeds or Slack blocks: option validation, search, Reply building and
+ * rendering — everything but the network. The database is
  * in memory, so the settings read is the only storage work.
  */
 export async function runDispatchBench(samples = 20_000): Promise<DispatchRow[]> {
   const app = createApp(loadConfig({ YOMIKAI_DB: ':memory:' }, {}), silentLogger());
   const rows: DispatchRow[] = [];
-  for (const [command, options] of COMMANDS) {
+  for (const [command, options, target] of COMMANDS) {
+    const render = RENDERERS[target] ?? renderText;
     const invocation: Invocation = {
       command,
       options,
       actor: { id: 'bench' },
       place: { platform: 'console', scope: 'bench', channel: 'bench' },
     };
-    for (let i = 0; i < 1000; i++) renderText((await dispatch(invocation, app)).reply); // warm-up
+    for (let i = 0; i < 1000; i++) render((await dispatch(invocation, app)).reply); // warm-up
     const times: number[] = [];
     for (let i = 0; i < samples; i++) {
       const start = process.hrtime.bigint();
       const result = await dispatch(invocation, app);
-      renderText(result.reply);
+      render(result.reply);
       times.push(Number(process.hrtime.bigint() - start) / 1000);
       if (result.status !== 'ok') throw new Error(`/${command} failed in the benchmark: ${result.reply.text}`);
     }
     rows.push({
-      command: `/${command} ${Object.values(options).join(' ')}`,
+      command: `/${command} ${Object.values(options).join(' ')} → ${target}`,
       medianUs: percentile(times, 0.5),
       p99Us: percentile(times, 0.99),
       samples,

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { SettingsStore } from '../store/settings.js';
 import { translateDynamic, translator, type Lang, langFromLocale } from '../i18n/index.js';
 import type { Logger } from './logger.js';
-import type { Reply } from './reply.js';
+import { privateError, type Reply } from './reply.js';
 import type { CommandRegistry } from './registry.js';
 import { UserError, isUserError } from './errors.js';
 import { placeKey, type Invocation } from './invocation.js';
@@ -61,7 +61,7 @@ export async function dispatch(invocation: Invocation, services: DispatchService
       'command failed',
     );
     return {
-      reply: { kind: 'error', text: t('error.internal', { command: invocation.command }), ephemeral: true },
+      reply: privateError(t('error.internal', { command: invocation.command })),
       status: 'failed',
       lang,
     };
@@ -83,5 +83,5 @@ export function userErrorReply(error: UserError, lang: Lang): Reply {
   if (error.suggestions.length > 0) {
     lines.push(translateDynamic(lang, 'error.didYouMean'), ...error.suggestions.map((s) => `• ${s}`));
   }
-  return { kind: 'error', text: lines.join('\n'), ephemeral: true };
+  return privateError(lines.join('\n'));
 }

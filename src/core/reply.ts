@@ -40,3 +40,8 @@ export interface Reply {
   /** Shown only to the person who asked (errors, "did you mean"). */
   ephemeral?: boolean;
 }
+
+/** An error or refusal, shown only to the person who asked. */
+export function privateError(text: string): Reply {
+  return { kind: 'error', text, ephemeral: true };
+}

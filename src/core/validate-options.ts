@@ -43,7 +43,7 @@ function validateOne(
   }
   switch (option.type) {
     case 'string':
-      return validateString(command, option, String(value), example);
+      return validateString(option, String(value), example);
     case 'integer': {
       const number = typeof value === 'number' ? value : Number(String(value).trim());
       if (!Number.isSafeInteger(number)) throw new UserError('error.badInteger', { option: option.name });
@@ -59,7 +59,7 @@ function validateOne(
   }
 }
 
-function validateString(command: Command, option: CommandOption, raw: string, example: string): string | undefined {
+function validateString(option: CommandOption, raw: string, example: string): string | undefined {
   const text = cleanText(raw);
   if (text === '') {
     if (option.required) throw new UserError('error.emptyText', { option: option.name, example });

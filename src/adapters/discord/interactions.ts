@@ -9,8 +9,8 @@ import { dispatch, resolveLang, type DispatchServices } from '../../core/dispatc
 import type { Invocation } from '../../core/invocation.js';
 import { placeKey } from '../../core/invocation.js';
 import { pageButtonTarget, parsePageButton } from '../../core/paging.js';
-import type { Reply } from '../../core/reply.js';
-import { translateDynamic, translator, type Lang } from '../../i18n/index.js';
+import { privateError } from '../../core/reply.js';
+import { translator, type Lang } from '../../i18n/index.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { invocationOf, mayRun, optionValues } from './invocation.js';
 import { renderReply, type DiscordMessage } from './render.js';
@@ -47,7 +47,7 @@ async function onButton(interaction: ButtonInteraction, services: DispatchServic
   if (!target) {
     const invocation = invocationOf(interaction, '', {});
     const lang = resolveLang(invocation, services);
-    const stale: Reply = { kind: 'error', text: translator(lang)('error.unknownButton'), ephemeral: true };
+    const stale = privateError(translator(lang)('error.unknownButton'));
     await interaction.reply(replyOptions(firstOf(renderReply(stale))));
     return;
   }
@@ -66,7 +66,7 @@ async function run(
   const command = services.registry.get(invocation.command);
   if (!mayRun(command, interaction)) {
     const lang = resolveLang(invocation, services);
-    const denied: Reply = { kind: 'error', text: translator(lang)('error.needManageServer', { command: invocation.command }), ephemeral: true };
+    const denied = privateError(translator(lang)('error.needManageServer', { command: invocation.command }));
     services.logger.info({ command: invocation.command, place: placeKey(invocation.place), actor: invocation.actor.id }, 'denied: needs Manage Server');
     await interaction.reply(replyOptions(firstOf(renderReply(denied))));
     return;
@@ -91,7 +91,7 @@ async function apologise(interaction: ChatInputCommandInteraction | ButtonIntera
   try {
     const command = interaction.isChatInputCommand() ? interaction.commandName : (parsePageButton(interaction.customId)?.command ?? '?');
     const lang: Lang = resolveLang(invocationOf(interaction, command, {}), services);
-    const sorry = replyOptions(firstOf(renderReply({ kind: 'error', text: translateDynamic(lang, 'error.internal', { command }), ephemeral: true })));
+    const sorry = replyOptions(firstOf(renderReply(privateError(translator(lang)('error.internal', { command })))));
     if (!interaction.deferred && !interaction.replied) await interaction.reply(sorry);
     else await interaction.followUp({ ...sorry, flags: MessageFlags.Ephemeral });
   } catch (error) {

@@ -33,16 +33,17 @@ export const KIND_COLOURS: Record<ReplyKind, number> = {
  */
 export function renderReply(reply: Reply): DiscordMessage[] {
   const { rows, overflowLinks } = renderComponents(reply.buttons, reply.links);
-  const fields: ReplyField[] = [...(reply.fields ?? [])];
-  if (overflowLinks.length > 0) {
-    fields.push({ name: '🔗', value: overflowLinks.map((link) => `[${link.label}](${link.url})`).join('\n') });
-  }
   const packer = new EmbedPacker(KIND_COLOURS[reply.kind]);
   if (reply.title) packer.first.title = clipUnits(escapeText(reply.title), LIMITS.title);
   if (reply.url && /^https?:\/\//.test(reply.url)) packer.first.url = reply.url;
   packer.count(packer.first.title?.length ?? 0);
   if (reply.text) for (const chunk of splitText(escapeText(reply.text), LIMITS.description)) packer.addDescription(chunk);
-  for (const field of fields) for (const piece of fieldPieces(field)) packer.addField(piece);
+  for (const field of reply.fields ?? []) for (const piece of fieldPieces(field)) packer.addField(piece);
+  if (overflowLinks.length > 0) {
+    // Masked links are markdown we write on purpose: only their labels are escaped.
+    const value = overflowLinks.map((link) => `[${escapeText(link.label)}](${link.url})`).join('\n');
+    for (const piece of fieldPieces({ name: '🔗', value }, false)) packer.addField(piece);
+  }
   if (reply.footer) packer.addFooter(clipUnits(reply.footer, LIMITS.footer));
   const ephemeral = reply.ephemeral || reply.kind === 'error';
   return packer.messages().map((embeds, index) => ({
@@ -54,8 +55,8 @@ export function renderReply(reply: Reply): DiscordMessage[] {
 }
 
 /** A field whose value is over 1,024 characters becomes "Name (1/3)", "Name (2/3)", … */
-function fieldPieces(field: ReplyField): APIEmbedField[] {
-  const values = splitText(escapeText(field.value), LIMITS.fieldValue).map((value) => value || '\u200b');
+function fieldPieces(field: ReplyField, escape = true): APIEmbedField[] {
+  const values = splitText(escape ? escapeText(field.value) : field.value, LIMITS.fieldValue).map((value) => value || '\u200b');
   const name = escapeText(field.name) || '\u200b';
   if (values.length === 1) return [{ name: clipUnits(name, LIMITS.fieldName), value: values[0] ?? '\u200b', inline: Boolean(field.inline) }];
   return values.map((value, index) => {

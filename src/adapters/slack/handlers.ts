@@ -2,7 +2,7 @@ import type { App as BoltApp, BlockAction, ButtonAction, RespondFn } from '@slac
 import { dispatch, resolveLang, type DispatchResult, type DispatchServices } from '../../core/dispatch.js';
 import type { Invocation, Place } from '../../core/invocation.js';
 import type { Logger } from '../../core/logger.js';
-import type { ReplyKind } from '../../core/reply.js';
+import { privateError, type ReplyKind } from '../../core/reply.js';
 import { translator } from '../../i18n/index.js';
 import { isWorkspaceAdmin } from './admin.js';
 import { deliver } from './deliver.js';
@@ -98,7 +98,7 @@ async function run(invocation: Invocation, client: WebClient, deps: HandlerDeps)
   const changesPlace = command?.managesPlace && Object.values(invocation.options).some((value) => value !== undefined);
   if (changesPlace && !(await isWorkspaceAdmin(client, invocation.actor.id, deps.logger))) {
     const lang = resolveLang(invocation, deps.services);
-    return { reply: { kind: 'error', text: translator(lang)('error.needAdmin'), ephemeral: true }, status: 'user-error', lang };
+    return { reply: privateError(translator(lang)('error.needAdmin')), status: 'user-error', lang };
   }
   return dispatch(invocation, deps.services);
 }

@@ -25,6 +25,8 @@ export const LIMITS = {
  * entity (`&amp;`) or a surrogate pair.
  */
 export function splitEscaped(text: string, max: number): string[] {
+  // UTF-16 length bounds the character count, so short text (nearly all) needs no splitting work.
+  if (text.length <= max) return [text.trimEnd()];
   const chars = Array.from(text);
   const pieces: string[] = [];
   let start = 0;

@@ -155,7 +155,7 @@ function actionBlocks(buttons: readonly SlackReplyButton[]): SlackBlock[] {
 function plain(text: string, max: number): PlainText {
   let length = max;
   let escaped = escapeText(clip(text, length));
-  while (Array.from(escaped).length > max && length > 1) escaped = escapeText(clip(text, --length));
+  while (escaped.length > max && Array.from(escaped).length > max && length > 1) escaped = escapeText(clip(text, --length));
   return { type: 'plain_text', text: escaped, emoji: true };
 }
 

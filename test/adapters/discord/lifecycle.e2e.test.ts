@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ID, FakeDiscord, chatInput } from './fake-discord.js';
+
+/**
+ * `npm start` as a real process on the built bot: it logs in to the loopback
+ * Discord, answers, and on SIGTERM logs out and closes the database cleanly.
+ */
+describe('the bot process on Discord', () => {
+  const fake = new FakeDiscord();
+  const dir = mkdtempSync(join(tmpdir(), 'yomikai-lifecycle-'));
+  const db = join(dir, 'bot.db');
+  let child: ChildProcess;
+  let stderr = '';
+
+  beforeAll(async () => {
+    await fake.listen();
+    child = spawn(process.execPath, ['dist/src/main.js'], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        YOMIKAI_DB: db,
+        LOG_LEVEL: 'info',
+        DISCORD_TOKEN: 'test-token',
+        DISCORD_APPLICATION_ID: APP_ID,
+        DISCORD_API_URL: fake.apiUrl,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await waitFor(() => stderr.includes('adapter started'), 10_000);
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers a command once started', async () => {
+    const payload = chatInput('model', { name: 'X3D' });
+    fake.dispatchInteraction(payload);
+    const call = await fake.waitForCall((c) => c.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
+    expect(call.body.data.embeds[0].title).toBe('X3D');
+  });
+
+  it('shuts down cleanly on SIGTERM: exit 0, database closed', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('shutting down');
+    // The last connection's close checkpoints the WAL and removes it.
+    expect(existsSync(`${db}-wal`)).toBe(false);
+    expect(existsSync(db)).toBe(true);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the bot to start');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
