@@ -1,8 +1,7 @@
-import { explainStartupError, start } from './start.js';
+import { main } from './cli.js';
 
-/** `npm start`: the bot, or the console chat when no chat tokens are set. */
-start().catch((error: unknown) => {
-  const message = explainStartupError(error);
-  process.stderr.write(`${message ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
-  process.exit(message ? 2 : 1);
-});
+/**
+ * `npm start`: the bot, or the console chat when no chat tokens are set.
+ * Takes the CLI's options too: `npm start -- --lang ja --db ./group.db`.
+ */
+await main(process.argv.slice(2));

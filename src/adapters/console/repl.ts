@@ -3,6 +3,7 @@ import type { DispatchServices } from '../../core/dispatch.js';
 import { translator, type Lang } from '../../i18n/index.js';
 import { ANSI, PLAIN, renderText } from './render.js';
 import { ConsoleSession } from './session.js';
+import { completeLine } from './complete.js';
 import { splitCommandLine } from '../../core/parse-text.js';
 
 /**
@@ -17,7 +18,13 @@ export async function runRepl(
   const session = new ConsoleSession(services, lang);
   const style = io.output.isTTY ? ANSI : PLAIN;
   const t = translator(lang ?? services.defaultLang);
-  const rl = createInterface({ input: io.input, output: io.output, terminal: Boolean(io.output.isTTY), prompt: 'yomikai> ' });
+  const rl = createInterface({
+    input: io.input,
+    output: io.output,
+    terminal: Boolean(io.output.isTTY),
+    prompt: 'yomikai> ',
+    completer: (line: string) => completeLine(line, services),
+  });
   const write = (text: string) => io.output.write(`${text}\n`);
   write(t('console.welcome'));
   rl.prompt();
