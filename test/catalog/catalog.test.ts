@@ -33,13 +33,15 @@ describe('the real catalog', () => {
     }
   });
 
-  it('has a title, a first author, a year and a source for every paper-backed model', () => {
+  it('has a title, a first author and a source for every paper-backed model, and a year for nearly all', () => {
     for (const model of catalog.models) {
       expect(model.paper.title, model.id).toBeTruthy();
       expect(model.paper.authors.length, model.id).toBeGreaterThan(0);
-      expect(model.paper.year, model.id).toBeGreaterThan(1990);
       expect(model.sources.length, model.id).toBeGreaterThan(0);
+      if (model.paper.year !== undefined) expect(model.paper.year, model.id).toBeGreaterThan(1990);
     }
+    // A year that could not be checked stays empty; that should stay the rare exception.
+    expect(catalog.models.filter((model) => model.paper.year === undefined).length).toBeLessThanOrEqual(2);
   });
 
   it('keeps arXiv ids consistent with the year (YYMM prefix never after publication)', () => {
