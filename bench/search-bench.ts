@@ -77,6 +77,8 @@ export async function runSearchBench(realDocs: SearchDoc[]): Promise<BenchRow[]>
 
 function measure(spec: EngineSpec, catalog: string, docs: SearchDoc[], repetitions: number): BenchRow {
   const collect = garbageCollector();
+  // Twice: the first pass can leave the previous engine's index half-collected.
+  collect?.();
   collect?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const buildStarted = process.hrtime.bigint();
@@ -139,7 +141,8 @@ export function formatTable(rows: readonly BenchRow[]): string {
         row.catalog,
         row.engine,
         `${row.buildMs.toFixed(0)} ms`,
-        row.heapMB === undefined ? '–' : `${row.heapMB.toFixed(1)} MB`,
+        // A negative delta means the collector freed more than the index took: not a measurement.
+        row.heapMB === undefined || row.heapMB < 0 ? '–' : `${row.heapMB.toFixed(1)} MB`,
         time(row.medianUs),
         time(row.p99Us),
         String(row.samples),
