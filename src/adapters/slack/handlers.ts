@@ -20,6 +20,9 @@ export interface HandlerDeps {
   logger: Logger;
 }
 
+/** Every action id that no handler above claims. */
+const UNKNOWN_BUTTON = /^(?!p[12]:|s1:share$)/;
+
 /** Replies worth showing to a whole channel; errors and settings stay private. */
 const SHAREABLE: ReadonlySet<ReplyKind> = new Set(['model', 'dataset', 'concept', 'topic', 'task', 'list', 'help']);
 
@@ -89,6 +92,15 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
       await deliver(respond, result.reply, { mode: 'new', visibility: 'in_channel' });
       await respond({ delete_original: true });
     });
+  });
+
+  // Any other button (from an older or newer yomikai): answer it rather than let Slack show a timeout.
+  bolt.action<ButtonClick>(UNKNOWN_BUTTON, async ({ action, body, ack, respond }) => {
+    await ack();
+    deps.logger.warn({ action: action.action_id, user: body.user.id }, 'slack button not understood');
+    const place = slackPlace(body.team?.id, body.channel?.id);
+    const lang = resolveLang({ command: '', options: {}, actor: { id: body.user.id }, place }, deps.services);
+    await respond({ response_type: 'ephemeral', replace_original: false, text: translator(lang)('error.unknownButton') });
   });
 }
 

@@ -150,6 +150,14 @@ describe('Slack HTTP mode', () => {
     expect(JSON.stringify(page2.body.blocks)).toMatch(/Page 2 of \d+/);
   });
 
+  it('answers a button it does not know instead of letting Slack time out', async () => {
+    const click = await sendSigned(port, buttonClickBody({ actionId: 'q9:answer:1:2', responseUrl: responseUrl('unknown') }));
+    expect(click.status).toBe(200);
+    const answer = await responses.waitFor(at('unknown'));
+    expect(answer.body.text).toBe('That button is no longer understood; run the command again.');
+    expect(answer.body.replace_original).toBe(false);
+  });
+
   it('shares an ephemeral lookup into the channel and removes the private copy', async () => {
     const value = JSON.stringify({ c: 'model', o: { name: 'X3D' } });
     await sendSigned(port, buttonClickBody({ actionId: SHARE_ACTION, value, responseUrl: responseUrl('share') }));
