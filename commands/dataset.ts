@@ -1,5 +1,6 @@
 import type { Command } from '../src/core/command.js';
 import type { Reply } from '../src/core/reply.js';
+import { QUERY_MAX_LENGTH } from '../src/core/paging.js';
 import { entryReply } from '../src/present/entry.js';
 import { taskDatasetsReply } from '../src/present/dataset-list.js';
 import { choicesReply, lookup } from '../src/present/lookup.js';
@@ -14,7 +15,7 @@ export default {
   description: 'cmd.dataset.description',
   paged: true,
   example: 'cmd.dataset.example',
-  options: [{ name: 'query', type: 'string', description: 'cmd.dataset.query', required: true, maxLength: 80, autocomplete: 'dataset' }],
+  options: [{ name: 'query', type: 'string', description: 'cmd.dataset.query', required: true, maxLength: QUERY_MAX_LENGTH, autocomplete: 'dataset' }],
   execute(options, context): Reply {
     const query = String(options.query);
     const { catalog, lang } = context;

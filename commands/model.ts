@@ -1,5 +1,6 @@
 import type { Command } from '../src/core/command.js';
 import type { Reply } from '../src/core/reply.js';
+import { QUERY_MAX_LENGTH } from '../src/core/paging.js';
 import { entryReply } from '../src/present/entry.js';
 import { choicesReply, lookup } from '../src/present/lookup.js';
 import { notFound } from '../src/present/suggest.js';
@@ -12,7 +13,7 @@ export default {
   name: 'model',
   description: 'cmd.model.description',
   example: 'cmd.model.example',
-  options: [{ name: 'name', type: 'string', description: 'cmd.model.name', required: true, maxLength: 80, autocomplete: 'model' }],
+  options: [{ name: 'name', type: 'string', description: 'cmd.model.name', required: true, maxLength: QUERY_MAX_LENGTH, autocomplete: 'model' }],
   execute(options, context): Reply {
     const query = String(options.name);
     const { catalog, lang } = context;

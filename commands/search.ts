@@ -1,6 +1,6 @@
 import type { Command } from '../src/core/command.js';
 import type { Reply, ReplyField } from '../src/core/reply.js';
-import { pageButtons, pageSlice } from '../src/core/paging.js';
+import { pageButtons, pageSlice, QUERY_MAX_LENGTH } from '../src/core/paging.js';
 import { ENTRY_KINDS } from '../src/catalog/schema.js';
 import { translateDynamic } from '../src/i18n/index.js';
 import { notFound } from '../src/present/suggest.js';
@@ -14,7 +14,7 @@ export default {
   description: 'cmd.search.description',
   paged: true,
   example: 'cmd.search.example',
-  options: [{ name: 'query', type: 'string', description: 'cmd.search.query', required: true, maxLength: 80, autocomplete: 'any' }],
+  options: [{ name: 'query', type: 'string', description: 'cmd.search.query', required: true, maxLength: QUERY_MAX_LENGTH, autocomplete: 'any' }],
   execute(options, context): Reply {
     const query = String(options.query);
     const { catalog, t, lang } = context;

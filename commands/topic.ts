@@ -1,5 +1,6 @@
 import type { Command } from '../src/core/command.js';
 import type { Reply } from '../src/core/reply.js';
+import { QUERY_MAX_LENGTH } from '../src/core/paging.js';
 import { topicListReply, topicReply } from '../src/present/topic.js';
 import { notFound } from '../src/present/suggest.js';
 
@@ -8,7 +9,7 @@ export default {
   name: 'topic',
   description: 'cmd.topic.description',
   example: 'cmd.topic.example',
-  options: [{ name: 'name', type: 'string', description: 'cmd.topic.name', maxLength: 80, autocomplete: 'topic' }],
+  options: [{ name: 'name', type: 'string', description: 'cmd.topic.name', maxLength: QUERY_MAX_LENGTH, autocomplete: 'topic' }],
   execute(options, context): Reply {
     const { catalog, lang } = context;
     if (options.name === undefined) return topicListReply(context);

@@ -12,6 +12,12 @@ import type { ReplyButton } from './reply.js';
  */
 const PREFIX = 'p2';
 
+/**
+ * The longest query a paged or lookup command accepts: "p2:dataset:9999:ja:"
+ * plus this stays within Discord's 100-character custom ids.
+ */
+export const QUERY_MAX_LENGTH = 80;
+
 export interface PageRequest {
   command: string;
   page: number;
