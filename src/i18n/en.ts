@@ -2,6 +2,8 @@
  * English messages. The keys and {placeholders} here define the message set;
  * ja.ts must provide the same keys (checked by the compiler and by a test).
  */
+import { quizEn } from './quiz.en.js';
+
 export const en = {
   'lang.name': 'English',
 
@@ -131,4 +133,6 @@ export const en = {
   'console.welcome': 'yomikai console — type /help for commands, /quit to leave.',
   'console.notCommand': 'Commands start with "/". Try /help.',
   'console.bye': 'Bye.',
+
+  ...quizEn,
 } as const;

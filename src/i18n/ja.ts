@@ -1,3 +1,4 @@
+import { quizJa } from './quiz.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -130,4 +131,6 @@ export const ja = {
   'console.welcome': 'yomikai コンソール — /help でコマンド一覧、/quit で終了。',
   'console.notCommand': 'コマンドは「/」で始めます。/help をどうぞ。',
   'console.bye': 'またね。',
+
+  ...quizJa,
 } as const satisfies Messages;
