@@ -141,7 +141,8 @@ function actionBlocks(buttons: readonly SlackReplyButton[]): SlackBlock[] {
       text: plain(button.label, LIMITS.buttonText),
       action_id: button.id,
       value,
-      ...(button.style === 'primary' || button.style === 'danger' ? { style: button.style } : {}),
+      // Slack has no green; a correct answer shows as primary.
+      ...(button.style === 'primary' || button.style === 'success' ? { style: 'primary' } : button.style === 'danger' ? { style: 'danger' } : {}),
     });
   }
   const blocks: SlackBlock[] = [];
