@@ -5,7 +5,7 @@ import type { Logger } from '../core/logger.js';
 import type { Lang } from '../i18n/index.js';
 import { latestOccurrence, localDateOf, nextOccurrences, type WeeklyTime } from '../schedule/weekly.js';
 import type { QuizAnswerStore } from '../store/quiz-answers.js';
-import type { Round, QuizRoundStore } from '../store/quiz-rounds.js';
+import type { NewRound, Round, QuizRoundStore } from '../store/quiz-rounds.js';
 import type { QuizSchedule, QuizScheduleStore } from '../store/quiz-schedules.js';
 import type { QuestionBank } from './question.js';
 import { revealReply, roundReply } from './render.js';
@@ -16,6 +16,19 @@ const MINUTE = 60_000;
 const LEASE_MS = 2 * MINUTE;
 /** Transient failures are retried after 1, 2, 4, 8, 16, 16 … minutes, within the grace window. */
 const MAX_BACKOFF_MINUTES = 16;
+/** Posts in flight at once; each platform's client still queues and rate-limits per route. */
+const POST_CONCURRENCY = 8;
+/** Posted rounds recorded per commit. */
+const RECORD_BATCH = 100;
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 export interface QuizRunnerDeps {
   schedules: QuizScheduleStore;
@@ -60,62 +73,104 @@ export class QuizRunner {
 
   private async pass(): Promise<void> {
     const now = this.deps.clock.now();
-    for (const schedule of this.deps.schedules.active()) {
-      try {
-        await this.claimDue(schedule, now);
-      } catch (error) {
-        this.deps.logger.error({ err: error, channel: schedule.channelKey }, 'quiz: could not start a round');
-      }
-    }
+    const { fresh, staleOpen } = this.claimAllDue(now);
+    // The previous round is revealed before the next question appears.
+    for (const round of staleOpen) await this.reveal(round);
+    await this.postFresh(fresh, now);
     for (const round of this.deps.rounds.dueReveals(now)) await this.reveal(round);
     for (const round of this.deps.rounds.pendingPosts(now)) await this.postRound(round, now);
     const since = new Date(now.getTime() - this.deps.graceMinutes * MINUTE);
     for (const round of this.deps.rounds.unpostedReveals(since, now)) await this.postReveal(round, now);
   }
 
-  /** Claims today's round for a schedule when its time has come and is still within the grace window. */
-  private async claimDue(schedule: QuizSchedule, now: Date): Promise<void> {
-    const spec = weeklyTimeOf(schedule);
+  /**
+   * Chooses and claims every round that is due, in one transaction: a
+   * thousand channels due in the same minute cost one commit, not a thousand.
+   * Schedules sharing a time and zone share the date arithmetic too.
+   */
+  private claimAllDue(now: Date): { fresh: Round[]; staleOpen: Round[] } {
+    const fresh: Round[] = [];
+    const staleOpen: Round[] = [];
+    const occurrences = new Map<string, { due: Date; localDate: string; revealCap?: Date } | undefined>();
+    const lease = new Date(now.getTime() + LEASE_MS);
+    this.deps.rounds.immediate(() => {
+      for (const schedule of this.deps.schedules.active()) {
+        try {
+          const key = `${schedule.timezone}|${schedule.hour}:${schedule.minute}|${schedule.days.join()}`;
+          if (!occurrences.has(key)) occurrences.set(key, this.dueOccurrence(weeklyTimeOf(schedule), now));
+          const due = occurrences.get(key);
+          if (!due || due.due.getTime() < schedule.updatedAt.getTime()) continue;
+          if (this.deps.rounds.onDate(schedule.channelKey, due.localDate)) continue;
+          const round = this.chooseRound(schedule, due);
+          if (!round) continue;
+          const id = this.deps.rounds.claim(round, lease);
+          if (id === undefined) continue;
+          const open = this.deps.rounds.openIn(schedule.channelKey);
+          if (open) staleOpen.push(open);
+          fresh.push({ ...round, id, state: 'claimed', attempts: 0 });
+          this.deps.logger.info({ channel: schedule.channelKey, localDate: due.localDate, question: round.question.id, round: id }, 'quiz: round claimed');
+        } catch (error) {
+          this.deps.logger.error({ err: error, channel: schedule.channelKey }, 'quiz: could not start a round');
+        }
+      }
+    });
+    return { fresh, staleOpen };
+  }
+
+  /** The latest occurrence if it is due now (inside the grace window), with its local date and reveal cap. */
+  private dueOccurrence(spec: WeeklyTime, now: Date): { due: Date; localDate: string; revealCap?: Date } | undefined {
     const due = latestOccurrence(spec, now);
-    if (!due || due.getTime() < schedule.updatedAt.getTime()) return;
-    if (now.getTime() - due.getTime() > this.deps.graceMinutes * MINUTE) return;
-    const localDate = localDateOf(due, schedule.timezone);
-    if (this.deps.rounds.onDate(schedule.channelKey, localDate)) return;
-    // The previous round is revealed before the next question appears.
-    const open = this.deps.rounds.openIn(schedule.channelKey);
-    if (open) await this.reveal(open);
+    if (!due || now.getTime() - due.getTime() > this.deps.graceMinutes * MINUTE) return undefined;
+    const [next] = nextOccurrences(spec, due, 1);
+    return { due, localDate: localDateOf(due, spec.zone), ...(next ? { revealCap: new Date(next.getTime() - MINUTE) } : {}) };
+  }
+
+  private chooseRound(schedule: QuizSchedule, due: { due: Date; localDate: string; revealCap?: Date }): (NewRound & { correctChoice: number }) | undefined {
     const history = this.deps.answers.channelHistory(schedule.channelKey);
-    const question = chooseQuestion(this.deps.bank.questions, history, localDate, schedule.channelKey);
+    const question = chooseQuestion(this.deps.bank.questions, history, due.localDate, schedule.channelKey);
     if (!question) {
       this.deps.logger.warn({ channel: schedule.channelKey }, 'quiz: the question bank is empty');
-      return;
+      return undefined;
     }
-    const [next] = nextOccurrences(spec, due, 1);
-    const revealAfter = due.getTime() + schedule.revealAfterMinutes * MINUTE;
-    const revealAt = new Date(next ? Math.min(revealAfter, next.getTime() - MINUTE) : revealAfter);
-    const id = this.deps.rounds.claim(
-      {
-        channelKey: schedule.channelKey,
-        platform: schedule.platform,
-        scope: schedule.scope,
-        channel: schedule.channel,
-        localDate,
-        question,
-        correctChoice: question.correct,
-        choiceOrder: shuffledOrder(question.choices.length, `${schedule.channelKey}:${localDate}`),
-        lang: this.deps.langOf(schedule),
-        timezone: schedule.timezone,
-        scheduledFor: due,
-        revealAt,
-      },
-      new Date(now.getTime() + LEASE_MS),
-    );
-    if (id !== undefined) {
-      this.deps.logger.info({ channel: schedule.channelKey, localDate, question: question.id, round: id }, 'quiz: round claimed');
-      const round = this.deps.rounds.get(id);
-      // Posted at once by this worker, which holds the lease the claim took.
-      if (round) await this.postClaimed(round, now, false);
-    }
+    const revealAfter = due.due.getTime() + schedule.revealAfterMinutes * MINUTE;
+    return {
+      channelKey: schedule.channelKey,
+      platform: schedule.platform,
+      scope: schedule.scope,
+      channel: schedule.channel,
+      localDate: due.localDate,
+      question,
+      correctChoice: question.correct,
+      choiceOrder: shuffledOrder(question.choices.length, `${schedule.channelKey}:${due.localDate}`),
+      lang: this.deps.langOf(schedule),
+      timezone: schedule.timezone,
+      scheduledFor: due.due,
+      revealAt: new Date(due.revealCap ? Math.min(revealAfter, due.revealCap.getTime()) : revealAfter),
+    };
+  }
+
+  /**
+   * Posts newly claimed rounds a few at a time and records the message ids in
+   * batches: one commit per batch rather than per channel. A crash before a
+   * batch is recorded only means those rounds are re-posted under the same
+   * idempotency key, which the platform recognises.
+   */
+  private async postFresh(rounds: readonly Round[], now: Date): Promise<void> {
+    const posted: { id: number; messageId: string }[] = [];
+    const record = () => {
+      const batch = posted.splice(0);
+      if (batch.length === 0) return;
+      const at = this.deps.clock.now();
+      this.deps.rounds.immediate(() => {
+        for (const { id, messageId } of batch) this.deps.rounds.markPosted(id, messageId, at);
+      });
+    };
+    await inParallel(rounds, POST_CONCURRENCY, async (round) => {
+      const messageId = await this.postClaimed(round, now, false, true);
+      if (messageId !== undefined) posted.push({ id: round.id, messageId });
+      if (posted.length >= RECORD_BATCH) record();
+    });
+    record();
   }
 
   /** A claimed round found by a later pass: a retry, or a crash between claim and record. */
@@ -129,16 +184,19 @@ export class QuizRunner {
     await this.postClaimed(round, now, true);
   }
 
-  private async postClaimed(round: Round, now: Date, retry: boolean): Promise<void> {
+  /** Posts a round this worker holds; returns the message id when the caller records it itself. */
+  private async postClaimed(round: Round, now: Date, retry: boolean, deferRecord = false): Promise<string | undefined> {
     const adapter = this.deps.publisher(round.platform);
-    if (!adapter) return; // That platform is not running in this process; its round waits (within grace).
+    if (!adapter) return undefined; // That platform is not running in this process; its round waits (within grace).
     const result = await adapter.post(round.channel, roundReply({ ...round, state: 'open' }, 0), { idempotencyKey: `yq${round.id}`, retry });
     if (result.ok) {
-      this.deps.rounds.markPosted(round.id, result.messageId, this.deps.clock.now());
       this.deps.logger.info({ round: round.id, channel: round.channelKey, message: result.messageId }, 'quiz: round posted');
-      return;
+      if (deferRecord) return result.messageId;
+      this.deps.rounds.markPosted(round.id, result.messageId, this.deps.clock.now());
+      return undefined;
     }
     this.onFailure(round, result, now);
+    return undefined;
   }
 
   private onFailure(round: Round, result: Extract<PostResult, { ok: false }>, now: Date): void {

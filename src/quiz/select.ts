@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { HistoryRow } from '../store/quiz-answers.js';
 import { DIFFICULTIES, type Difficulty, type Question } from './question.js';
 
@@ -13,7 +12,9 @@ const WEEKLY_DIFFICULTY: Record<number, Difficulty> = {
 };
 
 export function difficultyFor(localDate: string): Difficulty {
-  return WEEKLY_DIFFICULTY[DateTime.fromISO(localDate, { zone: 'UTC' }).weekday] ?? 'medium';
+  // 1970-01-01 was a Thursday (ISO weekday 4).
+  const weekday = ((((epochDay(localDate) + 3) % 7) + 7) % 7) + 1;
+  return WEEKLY_DIFFICULTY[weekday] ?? 'medium';
 }
 
 /**
@@ -39,9 +40,14 @@ export function chooseQuestion(bank: readonly Question[], history: readonly Hist
   return fresh[seededIndex(`${seed}:${localDate}`, fresh.length)];
 }
 
+/** Whole days since 1970 of a "YYYY-MM-DD": plain arithmetic, as this runs for every channel every day. */
+function epochDay(localDate: string): number {
+  return Math.round(Date.parse(`${localDate}T00:00:00Z`) / 86_400_000);
+}
+
 function dueReview(bank: readonly Question[], history: readonly HistoryRow[], localDate: string): Question | undefined {
-  const today = DateTime.fromISO(localDate, { zone: 'UTC' });
-  const daysAgo = (date: string) => today.diff(DateTime.fromISO(date, { zone: 'UTC' }), 'days').days;
+  const today = epochDay(localDate);
+  const daysAgo = (date: string) => today - epochDay(date);
   const byQuestion = new Map<string, HistoryRow[]>();
   for (const row of history) byQuestion.set(row.questionId, [...(byQuestion.get(row.questionId) ?? []), row]);
   // A review day recently? Then let fresh questions have the next few days.

@@ -107,15 +107,17 @@ export class QuizService {
   }
 
   /** Records a button press; the live count is refreshed in the background. */
-  answer(roundId: number, actor: Actor, choice: number): { outcome: AnswerOutcome; round?: Round } {
-    const round = this.deps.rounds.get(roundId);
-    if (!round) return { outcome: 'missing' };
-    if (!round.choiceOrder.includes(choice)) return { outcome: 'missing' };
+  answer(roundId: number, actor: Actor, choice: number): AnswerOutcome {
+    if (!Number.isInteger(choice) || choice < 0 || choice > 3) return 'missing';
     const outcome = this.deps.answers.answer(roundId, actor.id, actor.name ?? actor.id, choice, this.deps.clock.now());
     if (outcome === 'recorded' || outcome === 'changed') {
       this.deps.runner.refresh(roundId).catch((error: unknown) => this.deps.logger.warn({ err: error, round: roundId }, 'quiz: live count not updated'));
     }
-    return { outcome, round };
+    return outcome;
+  }
+
+  round(roundId: number): Round | undefined {
+    return this.deps.rounds.get(roundId);
   }
 
   /** A practice question for one person: any question, shown in a fresh order. */

@@ -71,6 +71,7 @@ export class QuizRoundStore {
   private readonly revealPosted;
   private readonly latestOpen;
   private readonly forDate;
+  private readonly countDate;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -101,6 +102,7 @@ export class QuizRoundStore {
     this.revealPosted = db.prepare<[string, number]>('UPDATE quiz_rounds SET reveal_message_id = ?, lease_until = NULL, retry_at = NULL WHERE id = ?');
     this.latestOpen = db.prepare<[string], Row>("SELECT * FROM quiz_rounds WHERE channel_key = ? AND state = 'open' ORDER BY local_date DESC LIMIT 1");
     this.forDate = db.prepare<[string, string], Row>('SELECT * FROM quiz_rounds WHERE channel_key = ? AND local_date = ?');
+    this.countDate = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM quiz_rounds WHERE local_date = ?');
   }
 
   /** Claims the channel's round for a local date; undefined when it is already claimed. */
@@ -132,6 +134,11 @@ export class QuizRoundStore {
   onDate(channelKey: string, localDate: string): Round | undefined {
     const row = this.forDate.get(channelKey, localDate);
     return row && fromRow(row);
+  }
+
+  /** Rounds of every channel on a local date (the benchmark's duplicate check). */
+  countOn(localDate: string): number {
+    return this.countDate.get(localDate)?.n ?? 0;
   }
 
   openIn(channelKey: string): Round | undefined {

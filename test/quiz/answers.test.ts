@@ -18,7 +18,7 @@ describe('quiz answers', () => {
   it('200 people answering at once: exactly 200 answers recorded', async () => {
     const { h, round } = await openRound();
     const outcomes = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => Promise.resolve().then(() => h.service.answer(round.id, { id: `u${i}`, name: `User ${i}` }, i % 4).outcome)),
+      Array.from({ length: 200 }, (_, i) => Promise.resolve().then(() => h.service.answer(round.id, { id: `u${i}`, name: `User ${i}` }, i % 4))),
     );
     expect(outcomes.every((o) => o === 'recorded')).toBe(true);
     expect(h.answers.countFor(round.id)).toBe(200);
@@ -30,9 +30,9 @@ describe('quiz answers', () => {
 
   it('a second click changes the answer rather than adding one', async () => {
     const { h, round } = await openRound();
-    expect(h.service.answer(round.id, { id: 'aiko', name: 'Aiko' }, 0).outcome).toBe('recorded');
-    expect(h.service.answer(round.id, { id: 'aiko', name: 'Aiko' }, 2).outcome).toBe('changed');
-    expect(h.service.answer(round.id, { id: 'aiko', name: 'Aiko' }, 2).outcome).toBe('unchanged');
+    expect(h.service.answer(round.id, { id: 'aiko', name: 'Aiko' }, 0)).toBe('recorded');
+    expect(h.service.answer(round.id, { id: 'aiko', name: 'Aiko' }, 2)).toBe('changed');
+    expect(h.service.answer(round.id, { id: 'aiko', name: 'Aiko' }, 2)).toBe('unchanged');
     expect(h.answers.answersFor(round.id)).toEqual([expect.objectContaining({ userId: 'aiko', choice: 2 })]);
   });
 
@@ -41,8 +41,8 @@ describe('quiz answers', () => {
     h.service.answer(round.id, { id: 'aiko', name: 'Aiko' }, round.correctChoice);
     await tickUntil(h, '2026-12-01T10:00:00Z');
     expect(h.rounds.get(round.id)?.state).toBe('revealed');
-    expect(h.service.answer(round.id, { id: 'ben', name: 'Ben' }, 1).outcome).toBe('closed');
-    expect(h.service.answer(round.id, { id: 'aiko', name: 'Aiko' }, (round.correctChoice + 1) % 4).outcome).toBe('closed');
+    expect(h.service.answer(round.id, { id: 'ben', name: 'Ben' }, 1)).toBe('closed');
+    expect(h.service.answer(round.id, { id: 'aiko', name: 'Aiko' }, (round.correctChoice + 1) % 4)).toBe('closed');
     expect(h.answers.answersFor(round.id)).toEqual([expect.objectContaining({ userId: 'aiko', choice: round.correctChoice })]);
   });
 
