@@ -17,9 +17,9 @@ export interface HandlerDeps {
 }
 
 /**
- * Registers exactly the slash commands the manifest lists (see
- * command-names.ts): the umbrella `/yomikai <command> …` and each command
- * whose own name Slack leaves free. Both end in the same dispatch.
+ * Answers the slash commands the manifest lists (see command-names.ts): the
+ * umbrella `/yomikai <command> …` and each command whose own name Slack
+ * leaves free. Both end in the same dispatch.
  */
 export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
   const ctx: SlackHandlerContext = { ...deps, names: slackCommandSet(deps.services.registry.names(), deps.prefix) };
@@ -37,7 +37,10 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
     await args.next();
   });
 
-  for (const [slash, name] of ctx.names.individual) {
+  // Besides the manifest's commands, every plain `/<prefix><name>`: an app created from an
+  // older manifest may still have /help, and a command Slack delivers must not time out.
+  const listened = new Map([...ctx.names.individual, ...deps.services.registry.names().map((name) => [`/${deps.prefix}${name}`, name] as const)]);
+  for (const [slash, name] of listened) {
     bolt.command(slash, async ({ command: body, ack, respond, client }) => {
       // First, with no body: Slack shows nothing and its 3-second clock stops.
       await ack();

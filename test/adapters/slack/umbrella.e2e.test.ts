@@ -86,6 +86,12 @@ describe('the umbrella command /yomikai', () => {
     }
   });
 
+  it('still answers /help from an app made with an older manifest, showing the names that work now', async () => {
+    const help = shown(await slash('/help', ''));
+    expect(help).toContain('/yomikai topic [name]');
+    expect(help).toContain('More: /yomikai help <command>');
+  });
+
   it('explains one command with its Slack usage and example: /yomikai help topic', async () => {
     const help = shown(await slash('/yomikai', 'help topic'));
     expect(help).toContain('Help: /yomikai topic');
