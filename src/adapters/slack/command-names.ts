@@ -27,12 +27,14 @@
  *   /topic /who.
  * - /invite: Slack's built-in for adding people and bots to a channel (this
  *   README asks for `/invite @yomikai`).
- * - Names older Slack clients had as built-ins or aliases, kept out so a
- *   future command can't pick one: /active /apps /archive /call /close /dm
- *   /feedback /kick /part /prefs /remove /rename /star.
- * - /help: not on Slack's current list, but older clients had it and it is
- *   the name every app wants, so treat it as taken. Help is `/yomikai help`,
- *   as Slack's slash-command style guide asks of apps (`/<app> help`).
+ * - Names Slack has used for built-ins or aliases in the past but that are
+ *   not on today's list (not verified against a current workspace), kept out
+ *   as a precaution so a future command can't pick one: /active /apps
+ *   /archive /call /close /dm /feedback /kick /part /prefs /remove /rename /star.
+ * - /help: not on Slack's list, and hermes-agent#17054 found a manifest with
+ *   it accepted; but it is the name every app in a workspace wants, so treat
+ *   it as taken. Help is `/yomikai help`, as Slack's slash-command style guide
+ *   asks of apps (`/<app> help`).
  */
 export const SLACK_BUILT_IN_COMMANDS: ReadonlySet<string> = new Set([
   'away', 'collapse', 'dnd', 'expand', 'feed', 'join', 'leave', 'me', 'msg', 'mute', 'open', 'pro',
