@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { SettingsStore } from '../store/settings.js';
-import type { Lang, MessageKey, Translate } from '../i18n/index.js';
+import type { CommandNaming, Lang, MessageKey, Translate } from '../i18n/index.js';
 import type { Reply } from './reply.js';
 import type { Place } from './invocation.js';
 
@@ -30,7 +30,10 @@ export interface CommandOption {
 
 export interface CommandContext {
   lang: Lang;
+  /** Already rewrites command names in messages for the platform (see `naming`). */
   t: Translate;
+  /** How commands are typed where this reply is read: "/model", or "/yomikai topic" on Slack. */
+  naming: CommandNaming;
   catalog: Catalog;
   settings: SettingsStore;
   place: Place;

@@ -127,6 +127,8 @@ export const en = {
 
   'error.needAdmin': 'Only workspace admins and owners can change these settings.',
   'button.share': 'Share in channel',
+  'slack.umbrella.description': 'Any yomikai command in one: {commands}',
+  'slack.umbrella.hint': '<command> [options], e.g. model X3D or help',
 
   'error.needManageServer': 'Only members with the Manage Server permission can use /{command} here.',
 

@@ -125,6 +125,8 @@ export const ja = {
 
   'error.needAdmin': 'この設定を変更できるのはワークスペースの管理者とオーナーだけです。',
   'button.share': 'チャンネルに共有',
+  'slack.umbrella.description': 'yomikai のすべてのコマンドをひとつで: {commands}',
+  'slack.umbrella.hint': '<コマンド> [オプション]（例: model X3D、help）',
 
   'error.needManageServer': 'このサーバーで /{command} を使えるのは「サーバー管理」権限を持つメンバーだけです。',
 
