@@ -59,7 +59,7 @@ export class SearchIndex {
   best(query: string, options?: SearchOptions): SearchHit | undefined {
     const [first, second] = this.collect(query, { kinds: options?.kinds, limit: 2 }, SEARCH);
     if (!first) return undefined;
-    return !second || clearlyAhead(first, second) ? first.hit : undefined;
+    return !second || clearlyAhead(first, second, normalize(query).length) ? first.hit : undefined;
   }
 
   /** "Did you mean": like search, but tolerating one more typo; up to 3 by default. */

@@ -27,8 +27,8 @@ import type { MatchHow, SearchDoc, SearchHit } from './types.js';
  * Confidence (best()) normally needs a strictly better tier. One exception,
  * for prefixes: "two-stream" is most of "Two-stream CNN" but only the opening
  * words of I3D's long "Two-Stream Inflated 3D ConvNet". When the query covers
- * at least half of one name and more than twice the share of any other
- * prefix match, that name is what the user is typing — see clearlyAhead().
+ * at least half of one name and twice the share of any other prefix match,
+ * that name is what the user is typing — see clearlyAhead().
  */
 export const Tier = {
   exactName: 0,
@@ -40,7 +40,8 @@ export const Tier = {
   fuzzy: 6, // + (distance - 1)
 } as const;
 
-/** A prefix that covers at least this share of a name can be a confident answer… */
+/** A prefix of at least this many key characters that covers at least half of a name can be a confident answer… */
+const PREFIX_LEAD_MIN_LENGTH = 4;
 const PREFIX_LEAD_COVERAGE = 0.5;
 /** …when it covers this many times the share of the runner-up's name. */
 const PREFIX_LEAD_RATIO = 2;
@@ -125,12 +126,15 @@ export class HitCollector {
 /**
  * Whether the best hit is clearly the one the user means rather than one of
  * several equally good answers: a strictly better tier, or — among prefixes —
- * a name the query mostly covers against names it barely starts.
+ * a name the query mostly covers against names it barely starts. Prefixes of
+ * one to three characters never lead this way ("pos" is half of "Post-LN",
+ * but says little); `keyLength` is the query's length in key form.
  */
-export function clearlyAhead(first: RankedHit, second: RankedHit): boolean {
+export function clearlyAhead(first: RankedHit, second: RankedHit, keyLength: number): boolean {
   if (first.tier !== second.tier) return first.tier < second.tier;
   return (
     first.tier === Tier.prefix &&
+    keyLength >= PREFIX_LEAD_MIN_LENGTH &&
     first.closeness >= PREFIX_LEAD_COVERAGE &&
     first.closeness >= PREFIX_LEAD_RATIO * second.closeness
   );
