@@ -12,6 +12,7 @@ export const en = {
   'error.badBoolean': '{option} must be true or false.',
   'error.badChoice': '{option} must be one of: {choices}.',
   'error.tooLong': '{option} is too long ({length} characters); at most {max} please.',
+  'error.tooLongToPage': '{option} is too long to page through: {units} UTF-16 units once emoji are set aside; at most {max} fit in a page button. Characters outside the Basic Multilingual Plane (rare kanji, some symbols) count as two.',
   'error.emptyText': '{option} is empty once invisible characters are removed. Example: {example}',
   'error.internal': 'Sorry — something went wrong on our side while running /{command}. It has been logged; please try again.',
   'error.didYouMean': 'Did you mean:',

@@ -11,6 +11,7 @@ export const ja = {
   'error.badBoolean': '{option} は true か false で指定してください。',
   'error.badChoice': '{option} は次のどれかにしてください: {choices}',
   'error.tooLong': '{option} が長すぎます（{length} 文字）。{max} 文字以内でお願いします。',
+  'error.tooLongToPage': '{option} が長すぎてページ送りできません（絵文字を除いて UTF-16 で {units} 単位）。ページボタンに入るのは {max} 単位までです。基本多言語面の外の文字（一部の漢字や記号）は 2 単位と数えます。',
   'error.emptyText': '見えない文字を除くと {option} が空です。例: {example}',
   'error.internal': '申し訳ありません。/{command} の実行中にこちら側で問題が起きました。記録済みです。もう一度お試しください。',
   'error.didYouMean': 'もしかして:',
