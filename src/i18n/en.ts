@@ -118,7 +118,7 @@ export const en = {
   'cmd.dataset.query': 'A task (segmentation, 行動認識) or a dataset name (Kinetics)',
   'cmd.dataset.example': '/dataset segmentation',
   'cmd.topic.description': 'Show a section of the survey and its entries',
-  'cmd.topic.name': 'Section name; leave empty to list all sections',
+  'cmd.topic.name': 'A section, its number, or anything in it (ViT, NAS); empty lists all sections',
   'cmd.topic.example': '/topic video',
   'cmd.search.description': 'Search everything: models, datasets, concepts, sections',
   'cmd.search.query': 'Words to look for',

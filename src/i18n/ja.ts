@@ -117,7 +117,7 @@ export const ja = {
   'cmd.dataset.query': 'タスク（segmentation、行動認識）またはデータセット名（Kinetics）',
   'cmd.dataset.example': '/dataset セグメンテーション',
   'cmd.topic.description': 'サーベイの章とその項目を見る',
-  'cmd.topic.name': '章の名前（空なら章の一覧）',
+  'cmd.topic.name': '章の名前・番号、または章の中の項目（ViT、行動認識）。空なら章の一覧',
   'cmd.topic.example': '/topic 動画認識',
   'cmd.search.description': 'モデル・データセット・概念・章をまとめて検索',
   'cmd.search.query': '探す語',
