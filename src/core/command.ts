@@ -22,7 +22,11 @@ export interface CommandOption {
   /** Message key of the option's description (both languages come from it). */
   description: MessageKey;
   required?: boolean;
-  /** Longest accepted text; also keeps paging button ids under Discord's 100 characters. */
+  /**
+   * Longest accepted text, in characters (code points) — the unit Discord's
+   * option max_length counts. Paging ids are measured separately, in UTF-16
+   * units (core/paging.ts).
+   */
   maxLength?: number;
   choices?: readonly { value: string; label: string }[];
   autocomplete?: AutocompleteSource;
