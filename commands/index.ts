@@ -5,6 +5,7 @@ import topic from './topic.js';
 import search from './search.js';
 import settings from './settings.js';
 import help from './help.js';
+import quiz from './quiz/index.js';
 
 /** Every command, in the order /help lists them. The registry rejects duplicates. */
-export const commands: readonly Command[] = [model, dataset, topic, search, settings, help];
+export const commands: readonly Command[] = [model, dataset, topic, search, quiz, settings, help];

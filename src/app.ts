@@ -3,35 +3,74 @@ import { loadCatalog } from './catalog/load.js';
 import { CommandRegistry } from './core/registry.js';
 import type { DispatchServices } from './core/dispatch.js';
 import type { Logger } from './core/logger.js';
+import type { ChatAdapter } from './core/adapter.js';
+import type { Platform } from './core/invocation.js';
+import { placeKey } from './core/invocation.js';
+import { systemClock, type Clock } from './core/clock.js';
 import { openDatabase, type Db } from './store/db.js';
 import { SettingsStore } from './store/settings.js';
+import { QuizScheduleStore } from './store/quiz-schedules.js';
+import { QuizRoundStore } from './store/quiz-rounds.js';
+import { QuizAnswerStore } from './store/quiz-answers.js';
+import { loadQuestionBank } from './quiz/bank/index.js';
+import { QuizRunner } from './quiz/runner.js';
+import { QuizService } from './quiz/service.js';
+import { quizButtons } from './quiz/button-handler.js';
 import { commands } from '../commands/index.js';
 
 /** Everything the adapters share, built once: config → catalog → store → services. */
 export interface App extends DispatchServices {
   config: Config;
   db: Db;
+  /** The running chat platforms, by name: where scheduled posts go. */
+  adapters: Map<Platform, ChatAdapter>;
+  quizRunner: QuizRunner;
   close(): void;
 }
 
 /**
- * Loads the catalog before opening the database, so a broken catalog stops
- * start-up without touching any file.
+ * Loads the catalog and the question bank before opening the database, so a
+ * broken data file stops start-up without touching any file. `clock` is the
+ * system clock unless a test hands in its own.
  */
-export function createApp(config: Config, logger: Logger): App {
+export function createApp(config: Config, logger: Logger, clock: Clock = systemClock): App {
   const catalog = loadCatalog(config.catalogDir);
+  const bank = loadQuestionBank(config.quizDir, catalog);
   const registry = new CommandRegistry(commands);
   const db = openDatabase(config.dbPath);
+  const settings = new SettingsStore(db, clock);
+  const adapters = new Map<Platform, ChatAdapter>();
+  const schedules = new QuizScheduleStore(db);
+  const rounds = new QuizRoundStore(db);
+  const answers = new QuizAnswerStore(db);
+  const quizRunner = new QuizRunner({
+    schedules,
+    rounds,
+    answers,
+    bank,
+    catalog,
+    clock,
+    publisher: (platform) => adapters.get(platform),
+    logger,
+    langOf: (place) => settings.get(placeKey({ platform: place.platform as Platform, scope: place.scope, channel: '' })).language ?? config.defaultLang,
+    graceMinutes: config.quizGraceMinutes,
+  });
+  const quiz = new QuizService({ schedules, rounds, answers, bank, runner: quizRunner, clock, logger });
   let closed = false;
   return {
     config,
     db,
     catalog,
     registry,
-    settings: new SettingsStore(db),
+    settings,
     logger,
     defaultLang: config.defaultLang,
     defaultTimezone: config.defaultTimezone,
+    clock,
+    quiz,
+    quizRunner,
+    buttons: [quizButtons(quiz, catalog)],
+    adapters,
     close() {
       if (closed) return;
       closed = true;

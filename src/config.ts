@@ -37,6 +37,7 @@ const envSchema = z.object({
   // Read as text here and checked only when Slack's HTTP mode uses it: a PORT set by a
   // hosting platform for something else must not stop the console or the CLI.
   PORT: z.string().optional(),
+  QUIZ_GRACE_MINUTES: z.coerce.number().int().min(0, 'whole minutes from 0').max(1440, 'at most 1440 (a day)').default(120),
 });
 
 export interface Config {
@@ -45,6 +46,8 @@ export interface Config {
   catalogDir: string;
   defaultLang: (typeof LANGS)[number];
   defaultTimezone: string;
+  /** A quiz round missed while the bot was down is still posted this many minutes late; later, that day is skipped. */
+  quizGraceMinutes: number;
   /** Undefined when not set, so each front end can pick its own quiet default. */
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
   /** Set when DISCORD_TOKEN is: the Discord adapter runs. */
@@ -88,6 +91,7 @@ export function loadConfig(
     catalogDir: resolve(parsed.YOMIKAI_CATALOG_DIR),
     defaultLang: parsed.YOMIKAI_LANG,
     defaultTimezone: parsed.YOMIKAI_TIMEZONE,
+    quizGraceMinutes: parsed.QUIZ_GRACE_MINUTES,
     logLevel: parsed.LOG_LEVEL,
   };
 }

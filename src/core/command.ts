@@ -2,7 +2,9 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { SettingsStore } from '../store/settings.js';
 import type { CommandNaming, Lang, MessageKey, Translate } from '../i18n/index.js';
 import type { Reply } from './reply.js';
-import type { Place } from './invocation.js';
+import type { Actor, Place } from './invocation.js';
+import type { Clock } from './clock.js';
+import type { QuizService } from '../quiz/service.js';
 
 /**
  * A slash command as typed data (the discord.js template's shape): the
@@ -47,6 +49,26 @@ export interface CommandContext {
   defaults: { lang: Lang; timezone: string };
   /** Every command, for /help. */
   commands: readonly Command[];
+  /** Who ran the command (id and display name). */
+  actor: Actor;
+  /** The one source of "now" (the system clock in the bot; tests inject theirs). */
+  clock: Clock;
+  /** The daily quiz. */
+  quiz: QuizService;
+}
+
+/**
+ * One verb of a command with several (`/quiz schedule time:09:00`): Discord
+ * registers it as a subcommand; typed front ends take it as the first word.
+ */
+export interface Subcommand {
+  name: string;
+  description: MessageKey;
+  example: MessageKey;
+  options: readonly CommandOption[];
+  /** Only managers may run it (Discord's Manage Server, a Slack workspace admin), whatever its options. */
+  needsManager?: boolean;
+  execute(options: Options, context: CommandContext): Reply | Promise<Reply>;
 }
 
 export interface Command {
@@ -59,5 +81,9 @@ export interface Command {
   paged?: boolean;
   /** Changes a place's settings: adapters require a manager's permission for it. */
   managesPlace?: boolean;
+  /** Only managers may run it at all (see Subcommand.needsManager). */
+  needsManager?: boolean;
+  /** Verbs of this command; when present, `options` and `execute` belong to them instead. */
+  subcommands?: readonly Subcommand[];
   execute(options: Options, context: CommandContext): Reply | Promise<Reply>;
 }

@@ -19,6 +19,8 @@ export interface Actor {
 /** One command call, already parsed by an adapter, before validation. */
 export interface Invocation {
   command: string;
+  /** The verb of a command with subcommands (`schedule` in `/quiz schedule`). */
+  subcommand?: string;
   /** Raw option values as the platform delivered them; dispatch validates them. */
   options: Readonly<Record<string, OptionValue | undefined>>;
   actor: Actor;
