@@ -9,8 +9,6 @@ export const en = {
   'error.missingOption': '/{command} needs {option}. Example: {example}',
   'error.unknownOption': '/{command} has no option "{option}". It takes: {options}.',
   'error.unknownOptionOrQuote': '/{command} has no option "{option}". It takes: {options}. To mean the words themselves, put them in quotes: "{text}".',
-  'error.badInteger': '{option} must be a whole number, e.g. 2.',
-  'error.badBoolean': '{option} must be true or false.',
   'error.badChoice': '{option} must be one of: {choices}.',
   'error.tooLong': '{option} is too long ({length} characters); at most {max} please.',
   'error.emptyText': '{option} is empty once invisible characters are removed. Example: {example}',

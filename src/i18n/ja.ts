@@ -8,8 +8,6 @@ export const ja = {
   'error.missingOption': '/{command} には {option} が必要です。例: {example}',
   'error.unknownOption': '/{command} に「{option}」というオプションはありません。使えるのは {options} です。',
   'error.unknownOptionOrQuote': '/{command} に「{option}」というオプションはありません。使えるのは {options} です。その文字のまま使うときは引用符で囲んでください: "{text}"',
-  'error.badInteger': '{option} は整数で指定してください（例: 2）。',
-  'error.badBoolean': '{option} は true か false で指定してください。',
   'error.badChoice': '{option} は次のどれかにしてください: {choices}',
   'error.tooLong': '{option} が長すぎます（{length} 文字）。{max} 文字以内でお願いします。',
   'error.emptyText': '見えない文字を除くと {option} が空です。例: {example}',

@@ -265,9 +265,9 @@ function base(type: number, data: unknown, options: InteractionOptions): Record<
   };
 }
 
-export function chatInput(name: string, values: Record<string, string | number | boolean> = {}, options: InteractionOptions = {}) {
-  const typeOf = (v: unknown) => (typeof v === 'string' ? 3 : typeof v === 'number' ? 4 : 5);
-  const data = { id: nextId(), name, type: 1, options: Object.entries(values).map(([key, value]) => ({ name: key, type: typeOf(value), value })) };
+/** A slash command with text options (type 3), the only option type yomikai registers. */
+export function chatInput(name: string, values: Record<string, string> = {}, options: InteractionOptions = {}) {
+  const data = { id: nextId(), name, type: 1, options: Object.entries(values).map(([key, value]) => ({ name: key, type: 3, value })) };
   return base(2, data, options);
 }
 
