@@ -28,16 +28,22 @@ export interface App extends DispatchServices {
   close(): void;
 }
 
-/**
- * Loads the catalog and the question bank before opening the database, so a
- * broken data file stops start-up without touching any file. `clock` is the
- * system clock unless a test hands in its own.
- */
+/** Builds every service once. `clock` is the system clock unless a test hands in its own. */
 export function createApp(config: Config, logger: Logger, clock: Clock = systemClock): App {
-  const catalog = loadCatalog(config.catalogDir);
-  const bank = loadQuestionBank(config.quizDir, catalog);
-  const registry = new CommandRegistry(commands);
+  // The database opens first: a bad --db is the commonest start-up mistake and
+  // opening takes milliseconds, so the user hears about the file at once. A
+  // broken catalog or bank then leaves at most an empty, migrated database.
   const db = openDatabase(config.dbPath);
+  let catalog;
+  let bank;
+  try {
+    catalog = loadCatalog(config.catalogDir);
+    bank = loadQuestionBank(config.quizDir, catalog);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const registry = new CommandRegistry(commands);
   const settings = new SettingsStore(db, clock);
   const adapters = new Map<Platform, ChatAdapter>();
   const schedules = new QuizScheduleStore(db);

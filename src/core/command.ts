@@ -11,7 +11,12 @@ import type { QuizService } from '../quiz/service.js';
  * definition drives Discord registration, the Slack manifest, the console's
  * parser and /help — there is no second list.
  */
-export type OptionType = 'string' | 'integer' | 'boolean';
+/**
+ * Every option today is text. A new type comes with its validation
+ * (validate-options.ts) and its Discord option type (definitions.ts).
+ */
+export type OptionType = 'string';
+/** A raw value as a platform delivered it; validation turns it into the option's type. */
 export type OptionValue = string | number | boolean;
 export type Options = Readonly<Record<string, OptionValue | undefined>>;
 

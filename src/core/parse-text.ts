@@ -1,5 +1,7 @@
-import type { Command, OptionValue } from './command.js';
+import type { AutocompleteSource, Command, OptionValue } from './command.js';
+import { closestNames } from './closest.js';
 import { UserError } from './errors.js';
+import { cleanText, clip } from './text.js';
 import { plainSlash, usageLine } from './usage.js';
 
 export interface TypedOptions {
@@ -14,11 +16,14 @@ export interface TypedOptions {
  *   /model X3D                      → name = "X3D"
  *   /settings language:ja timezone:"America/New_York"
  *   /search "inverted residual" page:2 → query = "inverted residual", page 2
- * `name:value` counts only when name is one of the command's options (or
- * `page` on a paged command), so "/search foo:bar" still searches for
- * "foo:bar". Free words fill the options in order, and the last option left
- * takes all remaining words; words left when every option is named are an
- * error, never silently glued on.
+ * `name:value` sets the option `name`, or turns pages with `page` on a paged
+ * command. Any other `name:value` is refused as an unknown option, with the
+ * real ones listed: someone typing `/settings colour:red` means an option,
+ * and answering about the language they never typed would mislead them. To
+ * mean the words themselves, quote them (`/search "re:invent"`); a URL's
+ * `https://` is never taken for an option. Free words fill the options in
+ * order, and the last option left takes all remaining words; words left when
+ * every option is named are an error, never silently glued on.
  */
 export function parseTypedText(command: Command, text: string, slash: (name: string) => string = plainSlash): TypedOptions {
   const values: Record<string, OptionValue> = {};
@@ -30,6 +35,7 @@ export function parseTypedText(command: Command, text: string, slash: (name: str
     const option = key && command.options.find((o) => o.name === key);
     if (option && named) values[option.name] = unquote(named[2] ?? '');
     else if (command.paged && key === 'page' && named) page = pageNumber(named[2] ?? '');
+    else if (key && looksLikeAValue(named?.[2] ?? '')) throw unknownOption(command, key, token.text);
     else free.push(token.text);
   }
   const open = command.options.filter((o) => values[o.name] === undefined);
@@ -47,6 +53,24 @@ export function parseTypedText(command: Command, text: string, slash: (name: str
 /** Just the options, for callers that don't page. */
 export function parseOptionsText(command: Command, text: string): Record<string, OptionValue> {
   return parseTypedText(command, text).options;
+}
+
+/** `colour:red` looks like an option; `note:` (nothing after it) and `https://…` do not. */
+function looksLikeAValue(value: string): boolean {
+  return value !== '' && !value.startsWith('//');
+}
+
+/** Options that look text up in the catalog, where "re:invent" might really be the words someone wants. */
+const CATALOG_LOOKUPS: ReadonlySet<AutocompleteSource> = new Set(['model', 'dataset', 'topic', 'any']);
+
+function unknownOption(command: Command, name: string, token: string): UserError {
+  const names = [...command.options.map((o) => o.name), ...(command.paged ? ['page'] : [])];
+  const params = { command: command.name, option: clip(cleanText(name), 30), options: names.join(', ') || '—' };
+  const suggestions = closestNames(name, names);
+  // Only a catalog lookup gets the hint to quote: for /settings, "colour:red" as words means nothing either.
+  return command.options.some((o) => o.autocomplete && CATALOG_LOOKUPS.has(o.autocomplete))
+    ? new UserError('error.unknownOptionOrQuote', { ...params, text: clip(cleanText(token), 60) }, suggestions)
+    : new UserError('error.unknownOption', params, suggestions);
 }
 
 function pageNumber(text: string): number {

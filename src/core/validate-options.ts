@@ -51,27 +51,12 @@ function validateOne(
   option: CommandOption,
   value: OptionValue | undefined,
   example: string,
-): OptionValue | undefined {
+): string | undefined {
   if (value === undefined || value === '') {
     if (option.required) throw new UserError('error.missingOption', { command: command.name, option: option.name, example });
     return undefined;
   }
-  switch (option.type) {
-    case 'string':
-      return validateString(option, String(value), example);
-    case 'integer': {
-      const number = typeof value === 'number' ? value : Number(String(value).trim());
-      if (!Number.isSafeInteger(number)) throw new UserError('error.badInteger', { option: option.name });
-      return number;
-    }
-    case 'boolean': {
-      if (typeof value === 'boolean') return value;
-      const word = String(value).trim().toLowerCase();
-      if (['true', 'yes', 'on', '1'].includes(word)) return true;
-      if (['false', 'no', 'off', '0'].includes(word)) return false;
-      throw new UserError('error.badBoolean', { option: option.name });
-    }
-  }
+  return validateString(option, String(value), example);
 }
 
 function validateString(option: CommandOption, raw: string, example: string): string | undefined {
