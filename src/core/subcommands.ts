@@ -44,3 +44,14 @@ export function needsManager(command: Command | undefined, options: Readonly<Rec
   if (command.needsManager) return true;
   return Boolean(command.managesPlace) && Object.values(options).some((value) => value !== undefined);
 }
+
+/** The command an invocation runs (its verb, where it has one), or undefined for an unknown name or verb. */
+export function resolvedCommand(
+  services: { registry: { get(name: string): Command | undefined } },
+  invocation: { command: string; subcommand?: string },
+): Command | undefined {
+  const command = services.registry.get(invocation.command);
+  if (!command?.subcommands) return command;
+  const sub = command.subcommands.find((s) => s.name === invocation.subcommand);
+  return sub ? asCommand(command, sub) : command;
+}

@@ -133,7 +133,7 @@ export const en = {
   'cmd.settings.example': '/settings language:ja timezone:Asia/Tokyo',
   'cmd.page': 'Page number',
 
-  'error.needAdmin': 'Only workspace admins and owners can change these settings.',
+  'error.needAdmin': 'Only workspace admins and owners can use /{command} to change things here.',
   'button.share': 'Share in channel',
   'slack.umbrella.description': 'Any yomikai command in one: {commands}',
   'slack.umbrella.hint': '<command> [options], e.g. model X3D or help',

@@ -131,7 +131,7 @@ export const ja = {
   'cmd.settings.example': '/settings language:ja timezone:Asia/Tokyo',
   'cmd.page': 'ページ番号',
 
-  'error.needAdmin': 'この設定を変更できるのはワークスペースの管理者とオーナーだけです。',
+  'error.needAdmin': '/{command} で変更できるのはワークスペースの管理者とオーナーだけです。',
   'button.share': 'チャンネルに共有',
   'slack.umbrella.description': 'yomikai のすべてのコマンドをひとつで: {commands}',
   'slack.umbrella.hint': '<コマンド> [オプション]（例: model X3D、help）',

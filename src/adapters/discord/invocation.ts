@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, type BaseInteraction, type CommandInteractionOption } from 'discord.js';
+import { ApplicationCommandOptionType, PermissionFlagsBits, type BaseInteraction, type CommandInteractionOption } from 'discord.js';
 import type { Command, OptionValue } from '../../core/command.js';
 import type { Invocation, Place } from '../../core/invocation.js';
 
@@ -27,7 +27,17 @@ export function invocationOf(
   };
 }
 
-/** Top-level option values as Discord delivered them; dispatch validates them like any other input. */
+/**
+ * Option values as Discord delivered them (dispatch validates them like any
+ * other input), and the verb when the command has subcommands: Discord nests
+ * a subcommand's options inside it.
+ */
+export function commandInput(data: readonly CommandInteractionOption[]): { subcommand?: string; options: Record<string, OptionValue> } {
+  const [first] = data;
+  if (first && first.type === ApplicationCommandOptionType.Subcommand) return { subcommand: first.name, options: optionValues(first.options ?? []) };
+  return { options: optionValues(data) };
+}
+
 export function optionValues(data: readonly CommandInteractionOption[]): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {};
   for (const option of data) {
@@ -44,6 +54,7 @@ export function optionValues(data: readonly CommandInteractionOption[]): Record<
  * In a DM the person is the only member of their own place.
  */
 export function mayRun(command: Command | undefined, interaction: BaseInteraction): boolean {
-  if (!command?.managesPlace || !interaction.inGuild()) return true;
+  // On Discord a managing command is hidden from others even for viewing, so the check matches that.
+  if (!(command?.managesPlace || command?.needsManager) || !interaction.inGuild()) return true;
   return Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
 }
