@@ -45,8 +45,11 @@ export function yearsIn(text: string | undefined): number[] {
  * characters around the name.
  */
 export function mentions(text: string, name: string): boolean {
-  const folded = foldText(text);
-  const needle = foldText(name);
+  return mentionsFolded(foldText(text), foldText(name));
+}
+
+/** `mentions` for text and name already passed through foldText (for loops over many names). */
+export function mentionsFolded(folded: string, needle: string): boolean {
   if (needle.length === 0) return false;
   let from = folded.indexOf(needle);
   while (from !== -1) {
@@ -91,7 +94,18 @@ export function rootTask(catalog: Catalog, id: string): string {
  * alias with the branch (3D objects and 3D scenes are both "3D", "point cloud").
  * A dataset filed under any of them must not be a distractor for `id`.
  */
-export function confusableTasks(catalog: Catalog, id: string): Set<string> {
+export function confusableTasks(catalog: Catalog, id: string): ReadonlySet<string> {
+  let cache = confusableCache.get(catalog);
+  if (!cache) confusableCache.set(catalog, (cache = new Map()));
+  let found = cache.get(id);
+  if (!found) cache.set(id, (found = computeConfusable(catalog, id)));
+  return found;
+}
+
+/** The taxonomy is small but asked about once per dataset and task; a catalog never changes once loaded. */
+const confusableCache = new WeakMap<Catalog, Map<string, ReadonlySet<string>>>();
+
+function computeConfusable(catalog: Catalog, id: string): ReadonlySet<string> {
   const branch = catalog.taskFamily(rootTask(catalog, id));
   const branchNames = new Set<string>();
   for (const taskId of branch) {

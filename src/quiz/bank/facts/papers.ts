@@ -58,14 +58,16 @@ function namedAfterPaper(item: PaperBacked): boolean {
 
 export function paperQuestions(catalog: Catalog): FactDraft[] {
   const all = paperBacked(catalog);
+  const namesById = new Map(all.map((item) => [item.entry.id, namesOf(item.entry)]));
+  const foldedTitles = new Map(all.map((item) => [item, foldText(item.paper.title)]));
   const drafts: FactDraft[] = [];
   for (const item of all) {
     if (namedAfterPaper(item)) continue;
-    const names = namesOf(item.entry);
-    const title = foldText(item.paper.title);
+    const names = namesById.get(item.entry.id)!;
+    const title = foldedTitles.get(item);
     // Another entry of the same kind with the same paper or a shared name would answer too.
     const rivals = all.filter(
-      (other) => other.kind === item.kind && other.entry.id !== item.entry.id && foldText(other.paper.title) !== title && !sharesName(namesOf(other.entry), names),
+      (other) => other.kind === item.kind && other.entry.id !== item.entry.id && foldedTitles.get(other) !== title && !sharesName(namesById.get(other.entry.id)!, names),
     );
     const name = nameOf(catalog, item.entry.id);
     const easy = mentions(item.paper.title, item.entry.name);
@@ -90,7 +92,7 @@ export function paperQuestions(catalog: Catalog): FactDraft[] {
       });
     }
     // The reverse question needs the title to belong to this entry alone.
-    if (item.kind !== 'model' || all.some((other) => other !== item && foldText(other.paper.title) === title)) continue;
+    if (item.kind !== 'model' || all.some((other) => other !== item && foldedTitles.get(other) === title)) continue;
     const modelRivals = rivals.filter((other) => !namedAfterPaper(other));
     const modelId = factId('model-of-paper', item.entry.id);
     const models = pickDistractors(

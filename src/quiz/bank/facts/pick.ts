@@ -34,9 +34,9 @@ export interface Candidate {
  * the caller then skips the question rather than pad it with a weak one.
  */
 export function pickDistractors<C extends Candidate>(questionId: string, answer: Bilingual, candidates: readonly C[]): C[] | undefined {
-  const ordered = [...candidates].sort(
-    (a, b) => (a.rank ?? 0) - (b.rank ?? 0) || hash32(`${questionId}|${a.key}`) - hash32(`${questionId}|${b.key}`) || (a.key < b.key ? -1 : 1),
-  );
+  const seeded = candidates.map((candidate) => ({ candidate, hash: hash32(`${questionId}|${candidate.key}`) }));
+  seeded.sort((a, b) => (a.candidate.rank ?? 0) - (b.candidate.rank ?? 0) || a.hash - b.hash || (a.candidate.key < b.candidate.key ? -1 : 1));
+  const ordered = seeded.map(({ candidate }) => candidate);
   const taken: C[] = [];
   const seen = { ja: new Set([foldText(answer.ja)]), en: new Set([foldText(answer.en)]) };
   for (const candidate of ordered) {

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../../catalog/catalog.js';
 import type { Localized, TopicEntry } from '../../../catalog/schema.js';
-import { mentions, nameOf, type NamedEntry } from './entries.js';
+import { foldText } from '../text.js';
+import { mentions, mentionsFolded, nameOf, type NamedEntry } from './entries.js';
 import { factId, pickDistractors, type FactDraft } from './pick.js';
 
 /**
@@ -28,6 +29,7 @@ export function sectionQuestions(catalog: Catalog): FactDraft[] {
     ...catalog.datasets.map((entry): Covered => ({ kind: 'dataset', entry, about: entry.remarks })),
     ...catalog.concepts.map((entry): Covered => ({ kind: 'concept', entry, about: entry.note })),
   ];
+  const overviews = new Map(catalog.topics.map((topic) => [topic.id, [foldText(topic.overview.en), foldText(topic.overview.ja)]]));
   const drafts: FactDraft[] = [];
   for (const { kind, entry, about } of covered) {
     const topic = catalog.topic(entry.topic);
@@ -35,7 +37,7 @@ export function sectionQuestions(catalog: Catalog): FactDraft[] {
     const name = nameOf(catalog, entry.id);
     // Only the name the reader sees can give the answer away; every alias can make a wrong choice defensible.
     if (namesEachOther(topic, [name.ja, name.en])) continue;
-    const names = [entry.name, ...(entry.name_ja ? [entry.name_ja] : []), ...entry.aliases];
+    const names = [entry.name, ...(entry.name_ja ? [entry.name_ja] : []), ...entry.aliases].map(foldText);
     const neighbours = new Set(entry.related.map((id) => relatedTopic(catalog, id)));
     const wrong = catalog.topics.filter(
       (other) =>
@@ -43,7 +45,7 @@ export function sectionQuestions(catalog: Catalog): FactDraft[] {
         !neighbours.has(other.id) &&
         !other.related.includes(entry.id) &&
         !namesEachOther(other, names) &&
-        !names.some((name) => mentions(other.overview.en, name) || mentions(other.overview.ja, name)) &&
+        !names.some((name) => overviews.get(other.id)!.some((text) => mentionsFolded(text, name))) &&
         !(kind === 'dataset' && other.id === DATASETS_SECTION),
     );
     const id = factId('section', entry.id);
