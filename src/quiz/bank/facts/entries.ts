@@ -77,7 +77,7 @@ export function same(text: string): Bilingual {
   return { ja: text, en: text };
 }
 
-/** The text of the ancestor task at the top of `id`'s branch of the taxonomy. */
+/** The id of the task at the top of `id`'s branch of the taxonomy (semantic-segmentation → segmentation). */
 export function rootTask(catalog: Catalog, id: string): string {
   let current = id;
   for (let guard = 0; guard < 32; guard++) {
