@@ -1,6 +1,6 @@
 import type { Command, OptionValue } from './command.js';
 import { UserError } from './errors.js';
-import { usageLine } from './usage.js';
+import { plainSlash, usageLine } from './usage.js';
 
 export interface TypedOptions {
   options: Record<string, OptionValue>;
@@ -20,11 +20,11 @@ export interface TypedOptions {
  * takes all remaining words; words left when every option is named are an
  * error, never silently glued on.
  */
-export function parseTypedText(command: Command, text: string): TypedOptions {
+export function parseTypedText(command: Command, text: string, slash: (name: string) => string = plainSlash): TypedOptions {
   const values: Record<string, OptionValue> = {};
   const free: string[] = [];
   let page: number | undefined;
-  for (const token of tokenize(text, command)) {
+  for (const token of tokenize(text, command, slash)) {
     const named = token.quoted ? undefined : /^([a-z][a-z0-9_-]*)[:=](.*)$/is.exec(token.text);
     const key = named?.[1]?.toLowerCase();
     const option = key && command.options.find((o) => o.name === key);
@@ -39,7 +39,7 @@ export function parseTypedText(command: Command, text: string): TypedOptions {
     values[option.name] = last ? free.splice(0).join(' ') : (free.shift() ?? '');
   });
   if (free.length > 0) {
-    throw new UserError('error.extraWords', { command: command.name, words: free.join(' '), usage: usageLine(command) });
+    throw new UserError('error.extraWords', { command: command.name, words: free.join(' '), usage: usageLine(command, true, slash) });
   }
   return page === undefined ? { options: values } : { options: values, page };
 }
@@ -69,7 +69,7 @@ interface Token {
 
 const OPEN_QUOTES = new Set(['"', '“', '”', '＂']);
 
-function tokenize(text: string, command: Command): Token[] {
+function tokenize(text: string, command: Command, slash: (name: string) => string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -80,7 +80,7 @@ function tokenize(text: string, command: Command): Token[] {
     }
     if (OPEN_QUOTES.has(char)) {
       const end = findClosingQuote(text, i + 1);
-      if (end < 0) throw new UserError('error.unclosedQuote', { usage: usageLine(command) });
+      if (end < 0) throw new UserError('error.unclosedQuote', { usage: usageLine(command, true, slash) });
       tokens.push({ text: text.slice(i + 1, end), quoted: true });
       i = end + 1;
       continue;
@@ -90,7 +90,7 @@ function tokenize(text: string, command: Command): Token[] {
     while (j < text.length && !/\s/.test(text[j] ?? '')) {
       if (OPEN_QUOTES.has(text[j] ?? '') && j > i && /[:=]$/.test(text.slice(i, j))) {
         const end = findClosingQuote(text, j + 1);
-        if (end < 0) throw new UserError('error.unclosedQuote', { usage: usageLine(command) });
+        if (end < 0) throw new UserError('error.unclosedQuote', { usage: usageLine(command, true, slash) });
         j = end + 1;
         break;
       }

@@ -5,13 +5,19 @@
  * All strings are plain text. Adapters escape them for their markup, so a
  * command never has to think about `@everyone`, `<!channel>` or markdown.
  */
-export type ReplyKind = 'model' | 'dataset' | 'concept' | 'topic' | 'task' | 'list' | 'help' | 'settings' | 'error';
+export type ReplyKind = 'model' | 'dataset' | 'concept' | 'topic' | 'task' | 'list' | 'help' | 'settings' | 'error' | 'quiz';
 
 export interface ReplyField {
   name: string;
   value: string;
   /** A hint that the field is short enough to sit beside others. */
   inline?: boolean;
+  /**
+   * Instants the value lists, one a line, already written out in `value` in the
+   * place's zone. Discord adds `<t:…:F>` beside each so every member also sees
+   * their own local time; other adapters show `value` as it is.
+   */
+  times?: string[];
 }
 
 export interface ReplyLink {
@@ -23,7 +29,7 @@ export interface ReplyButton {
   /** A short, versioned id (see core/paging.ts); handlers re-check everything it claims. */
   id: string;
   label: string;
-  style?: 'primary' | 'secondary' | 'danger';
+  style?: 'primary' | 'secondary' | 'success' | 'danger';
   disabled?: boolean;
 }
 

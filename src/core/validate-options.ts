@@ -1,6 +1,7 @@
 import type { Command, CommandOption, OptionValue } from './command.js';
 import { UserError } from './errors.js';
 import { cleanText, charLength } from './text.js';
+import { pagingQueryOverflow } from './paging.js';
 
 export type ValidOptions = Record<string, OptionValue | undefined>;
 
@@ -28,7 +29,21 @@ export function validateOptions(
   for (const option of command.options) {
     valid[option.name] = validateOne(command, option, raw[option.name], exampleText);
   }
+  checkPagingQuery(command, valid);
   return valid;
+}
+
+/**
+ * A paged command's first option rides in its page buttons' ids, which
+ * Discord measures in UTF-16 units; a query that cannot fit there is refused
+ * now rather than shown as "page 1 of 2" with no way to page 2.
+ */
+function checkPagingQuery(command: Command, valid: ValidOptions): void {
+  const first = command.options[0];
+  const value = first && valid[first.name];
+  if (!command.paged || !first || typeof value !== 'string') return;
+  const overflow = pagingQueryOverflow(command.name, value);
+  if (overflow) throw new UserError('error.tooLongToPage', { option: first.name, units: overflow.units, max: overflow.max });
 }
 
 function validateOne(

@@ -2,6 +2,8 @@
  * English messages. The keys and {placeholders} here define the message set;
  * ja.ts must provide the same keys (checked by the compiler and by a test).
  */
+import { quizEn } from './quiz.en.js';
+
 export const en = {
   'lang.name': 'English',
 
@@ -12,6 +14,7 @@ export const en = {
   'error.badBoolean': '{option} must be true or false.',
   'error.badChoice': '{option} must be one of: {choices}.',
   'error.tooLong': '{option} is too long ({length} characters); at most {max} please.',
+  'error.tooLongToPage': '{option} is too long to page through: {units} UTF-16 units once emoji are set aside; at most {max} fit in a page button. Characters outside the Basic Multilingual Plane (rare kanji, some symbols) count as two.',
   'error.emptyText': '{option} is empty once invisible characters are removed. Example: {example}',
   'error.internal': 'Sorry — something went wrong on our side while running /{command}. It has been logged; please try again.',
   'error.didYouMean': 'Did you mean:',
@@ -84,10 +87,18 @@ export const en = {
   'dataset.forTask': 'Datasets for {task}',
   'dataset.forTaskIntro': '{count} datasets in the survey are filed under {task}.',
   'dataset.forTaskIntroOne': 'One dataset in the survey is filed under {task}.',
+  'dataset.forTasks': 'Datasets for {tasks}',
+  'dataset.forTasksIntro': '{count} datasets in the survey are filed under {tasks}, grouped by task.',
+  'dataset.forTasksIntroOne': 'One dataset in the survey is filed under {tasks}.',
+  'dataset.quotedTask': '{task}',
   'dataset.noneForTask': 'The survey names no dataset for {task}.',
   'topic.listTitle': 'The survey’s sections',
   'topic.listIntro': 'CCC2021’s meta-survey has {count} sections. Open one with /topic <name>.',
   'topic.entries': '{count} entries',
+  'topic.via': 'Found through “{name}”.',
+  'topic.viaAlias': 'Found through “{matched}” ({name}).',
+  'topic.ambiguous': 'Several sections match "{query}". Pick one:',
+  'topic.choiceVia': 'through {names}',
   'search.title': 'Search: {query}',
   'search.introOne': 'One match.',
   'search.intro': '{count} matches, grouped by kind.',
@@ -109,7 +120,7 @@ export const en = {
   'cmd.dataset.query': 'A task (segmentation, 行動認識) or a dataset name (Kinetics)',
   'cmd.dataset.example': '/dataset segmentation',
   'cmd.topic.description': 'Show a section of the survey and its entries',
-  'cmd.topic.name': 'Section name; leave empty to list all sections',
+  'cmd.topic.name': 'A section, its number, or anything in it (ViT, NAS); empty lists all sections',
   'cmd.topic.example': '/topic video',
   'cmd.search.description': 'Search everything: models, datasets, concepts, sections',
   'cmd.search.query': 'Words to look for',
@@ -125,10 +136,14 @@ export const en = {
 
   'error.needAdmin': 'Only workspace admins and owners can change these settings.',
   'button.share': 'Share in channel',
+  'slack.umbrella.description': 'Any yomikai command in one: {commands}',
+  'slack.umbrella.hint': '<command> [options], e.g. model X3D or help',
 
   'error.needManageServer': 'Only members with the Manage Server permission can use /{command} here.',
 
   'console.welcome': 'yomikai console — type /help for commands, /quit to leave.',
   'console.notCommand': 'Commands start with "/". Try /help.',
   'console.bye': 'Bye.',
+
+  ...quizEn,
 } as const;

@@ -1,3 +1,4 @@
+import { quizJa } from './quiz.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -11,6 +12,7 @@ export const ja = {
   'error.badBoolean': '{option} は true か false で指定してください。',
   'error.badChoice': '{option} は次のどれかにしてください: {choices}',
   'error.tooLong': '{option} が長すぎます（{length} 文字）。{max} 文字以内でお願いします。',
+  'error.tooLongToPage': '{option} が長すぎてページ送りできません（絵文字を除いて UTF-16 で {units} 単位）。ページボタンに入るのは {max} 単位までです。基本多言語面の外の文字（一部の漢字や記号）は 2 単位と数えます。',
   'error.emptyText': '見えない文字を除くと {option} が空です。例: {example}',
   'error.internal': '申し訳ありません。/{command} の実行中にこちら側で問題が起きました。記録済みです。もう一度お試しください。',
   'error.didYouMean': 'もしかして:',
@@ -83,10 +85,18 @@ export const ja = {
   'dataset.forTask': '{task}のデータセット',
   'dataset.forTaskIntro': 'サーベイで「{task}」に分類されるデータセットは {count} 件です。',
   'dataset.forTaskIntroOne': 'サーベイで「{task}」に分類されるデータセットは 1 件です。',
+  'dataset.forTasks': '{tasks}のデータセット',
+  'dataset.forTasksIntro': 'サーベイで{tasks}に分類されるデータセットは {count} 件です（タスクごとに表示）。',
+  'dataset.forTasksIntroOne': 'サーベイで{tasks}に分類されるデータセットは 1 件です。',
+  'dataset.quotedTask': '「{task}」',
   'dataset.noneForTask': 'サーベイには「{task}」のデータセットが挙がっていません。',
   'topic.listTitle': 'サーベイの章',
   'topic.listIntro': 'CCC2021 メタサーベイは {count} 章です。/topic <名前> で開けます。',
   'topic.entries': '{count} 項目',
+  'topic.via': '「{name}」から見つけた章です。',
+  'topic.viaAlias': '「{matched}」（{name}）から見つけた章です。',
+  'topic.ambiguous': '「{query}」に一致する章が複数あります。どれかを選んでください:',
+  'topic.choiceVia': '{names} から',
   'search.title': '検索: {query}',
   'search.introOne': '1 件',
   'search.intro': '{count} 件（種類別）',
@@ -108,7 +118,7 @@ export const ja = {
   'cmd.dataset.query': 'タスク（segmentation、行動認識）またはデータセット名（Kinetics）',
   'cmd.dataset.example': '/dataset セグメンテーション',
   'cmd.topic.description': 'サーベイの章とその項目を見る',
-  'cmd.topic.name': '章の名前（空なら章の一覧）',
+  'cmd.topic.name': '章の名前・番号、または章の中の項目（ViT、行動認識）。空なら章の一覧',
   'cmd.topic.example': '/topic 動画認識',
   'cmd.search.description': 'モデル・データセット・概念・章をまとめて検索',
   'cmd.search.query': '探す語',
@@ -124,10 +134,14 @@ export const ja = {
 
   'error.needAdmin': 'この設定を変更できるのはワークスペースの管理者とオーナーだけです。',
   'button.share': 'チャンネルに共有',
+  'slack.umbrella.description': 'yomikai のすべてのコマンドをひとつで: {commands}',
+  'slack.umbrella.hint': '<コマンド> [オプション]（例: model X3D、help）',
 
   'error.needManageServer': 'このサーバーで /{command} を使えるのは「サーバー管理」権限を持つメンバーだけです。',
 
   'console.welcome': 'yomikai コンソール — /help でコマンド一覧、/quit で終了。',
   'console.notCommand': 'コマンドは「/」で始めます。/help をどうぞ。',
   'console.bye': 'またね。',
+
+  ...quizJa,
 } as const satisfies Messages;

@@ -22,6 +22,7 @@ export const KIND_COLOURS: Record<ReplyKind, number> = {
   help: 0x5865f2,
   settings: 0x475569,
   error: 0xef4444,
+  quiz: 0xec4899,
 };
 
 /**
