@@ -28,6 +28,16 @@ async function yomikai(args: string[], extraEnv: Record<string, string> = {}): P
 }
 
 describe('yomikai quiz bank --check', () => {
+  it('passes on the shipped bank: data/quiz and the catalog facts', async () => {
+    const { code, stdout, stderr } = await yomikai(['quiz', 'bank', '--check']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const concept = Number(/by kind: concept (\d+), fact (\d+)/.exec(stdout)?.[1]);
+    const total = Number(/Quiz bank: (\d+) valid questions/.exec(stdout)?.[1]);
+    expect(concept).toBeGreaterThanOrEqual(60);
+    expect(total).toBeGreaterThanOrEqual(150);
+  });
+
   it('passes on valid files and prints counts by kind, difficulty, template and file', async () => {
     const { code, stdout, stderr } = await yomikai(['quiz', 'bank', '--check', '--dir', GOOD]);
     expect(stderr).toBe('');

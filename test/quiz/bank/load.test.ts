@@ -161,8 +161,11 @@ describe('the quiz folder setting', () => {
 });
 
 describe('the shipped bank', () => {
-  it('loads with whatever data/quiz holds, and has at least 150 questions', () => {
-    const bank = loadQuestionBank(resolve(PACKAGE_ROOT, 'data/quiz'), catalog);
-    expect(bank.questions.length).toBeGreaterThanOrEqual(150);
+  it('has no problem, at least 150 questions and at least 60 conceptual ones', () => {
+    const inspection = inspectQuestionBank(resolve(PACKAGE_ROOT, 'data/quiz'), catalog);
+    expect(inspection.problems).toEqual([]);
+    expect(inspection.curated.length + inspection.generated.length).toBeGreaterThanOrEqual(150);
+    expect(inspection.curated.length).toBeGreaterThanOrEqual(60);
+    expect(inspection.generated.length).toBeGreaterThanOrEqual(100);
   });
 });
