@@ -19,6 +19,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const envSchema = z.object({
   YOMIKAI_DB: z.string().min(1).default('yomikai.db'),
   YOMIKAI_CATALOG_DIR: z.string().min(1).default(resolve(PACKAGE_ROOT, 'data/catalog')),
+  YOMIKAI_QUIZ_DIR: z.string().min(1).default(resolve(PACKAGE_ROOT, 'data/quiz')),
   YOMIKAI_LANG: z.enum(LANGS).default('en'),
   YOMIKAI_TIMEZONE: z
     .string()
@@ -44,6 +45,8 @@ export interface Config {
   /** SQLite file (created on first use) or ":memory:". */
   dbPath: string;
   catalogDir: string;
+  /** Folder of curated quiz questions (data/quiz/*.yaml); missing or empty means fact questions only. */
+  quizDir: string;
   defaultLang: (typeof LANGS)[number];
   defaultTimezone: string;
   /** A quiz round missed while the bot was down is still posted this many minutes late; later, that day is skipped. */
@@ -89,6 +92,7 @@ export function loadConfig(
     ...platforms(parsed),
     dbPath: parsed.YOMIKAI_DB === ':memory:' ? ':memory:' : resolve(parsed.YOMIKAI_DB),
     catalogDir: resolve(parsed.YOMIKAI_CATALOG_DIR),
+    quizDir: resolve(parsed.YOMIKAI_QUIZ_DIR),
     defaultLang: parsed.YOMIKAI_LANG,
     defaultTimezone: parsed.YOMIKAI_TIMEZONE,
     quizGraceMinutes: parsed.QUIZ_GRACE_MINUTES,
