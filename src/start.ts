@@ -6,10 +6,12 @@ import { createLogger, type Logger } from './core/logger.js';
 import { platformAdapters } from './adapters/platforms.js';
 import { runRepl } from './adapters/console/repl.js';
 import type { Lang } from './i18n/index.js';
+import { startTicker, type Ticker } from './schedule/ticker.js';
+import { QuizBankError } from './quiz/bank/index.js';
 
 /** Problems that should end the process with a clear message rather than a stack trace. */
 export function explainStartupError(error: unknown): string | undefined {
-  if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DatabaseError) return error.message;
+  if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DatabaseError || error instanceof QuizBankError) return error.message;
   return undefined;
 }
 
@@ -43,10 +45,12 @@ export async function start(options: StartOptions = {}): Promise<void> {
     return;
   }
   let stopping = false;
+  let ticker: Ticker | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    ticker?.stop();
     await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
     app.close();
     process.exit(0);
@@ -58,8 +62,11 @@ export async function start(options: StartOptions = {}): Promise<void> {
     for (const adapter of adapters) {
       await adapter.start();
       started.push(adapter);
+      app.adapters.set(adapter.platform, adapter);
       logger.info({ platform: adapter.platform }, 'adapter started');
     }
+    // Scheduled work starts once every platform can post: catch-up now, then every minute.
+    ticker = startTicker(() => app.quizRunner.tick(), logger);
   } catch (error) {
     // One platform failed to start (a bad token): log out of the others and close the database.
     await Promise.allSettled(started.map((adapter) => adapter.stop()));

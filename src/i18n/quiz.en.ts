@@ -83,5 +83,5 @@ export const quizEn = {
   'quiz.difficulty.easy': 'easy',
   'quiz.difficulty.medium': 'medium',
   'quiz.difficulty.hard': 'hard',
-  'quiz.console.round': 'A new quiz round in {channel} — type its number to answer.',
+  'quiz.console.round': 'A new quiz round — type a choice’s number to answer (you can change it until the reveal).',
 } as const;

@@ -83,5 +83,5 @@ export const quizJa = {
   'quiz.difficulty.easy': 'やさしい',
   'quiz.difficulty.medium': 'ふつう',
   'quiz.difficulty.hard': 'むずかしい',
-  'quiz.console.round': '{channel} に新しいクイズが出ました — 番号を入力すると回答できます。',
+  'quiz.console.round': '新しいクイズが出ました — 選択肢の番号を入力すると回答できます（答え合わせまで変更できます）。',
 } as const;

@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline';
-import type { DispatchServices } from '../../core/dispatch.js';
+import type { App } from '../../app.js';
+import { ConsoleAdapter } from './adapter.js';
+import { startTicker } from '../../schedule/ticker.js';
 import { translator, type Lang } from '../../i18n/index.js';
 import { ANSI, PLAIN, renderText } from './render.js';
 import { ConsoleSession } from './session.js';
@@ -11,7 +13,7 @@ import { splitCommandLine } from '../../core/parse-text.js';
  * Resolves when the user quits or input ends (Ctrl-D, a closed pipe).
  */
 export async function runRepl(
-  services: DispatchServices,
+  services: App,
   io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream & { isTTY?: boolean } },
   lang?: Lang,
 ): Promise<void> {
@@ -26,6 +28,20 @@ export async function runRepl(
     completer: (line: string) => completeLine(line, services),
   });
   const write = (text: string) => io.output.write(`${text}\n`);
+  // Scheduled posts (quiz rounds) arrive between prompts: printed on their own lines, and their
+  // buttons become what typing a number presses.
+  services.adapters.set(
+    'console',
+    new ConsoleAdapter((text, reply) => {
+      write(`\n${text}\n`);
+      if (reply.buttons?.some((b) => !b.disabled)) {
+        session.offer(reply.buttons);
+        write(t('quiz.console.round'));
+      }
+      rl.prompt(true);
+    }, style),
+  );
+  const ticker = startTicker(() => services.quizRunner.tick(), services.logger);
   write(t('console.welcome'));
   rl.prompt();
   // Lines are handled one at a time, in order, even when pasted in a burst.
@@ -53,6 +69,10 @@ export async function runRepl(
         rl.prompt();
       });
     });
-    rl.on('close', () => void queue.then(done));
+    rl.on('close', () => {
+      ticker.stop();
+      services.adapters.delete('console');
+      void queue.then(done);
+    });
   });
 }
