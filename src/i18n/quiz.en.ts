@@ -33,8 +33,8 @@ export const quizEn = {
 
   'quiz.round.title': 'Daily quiz · {date}',
   'quiz.round.howTo': 'Answer with a button — only you see your answer, and you can change it until the reveal.',
-  'quiz.round.answers': 'Answers so far: {count}',
-  'quiz.round.revealAt': 'Reveal: {when}',
+  'quiz.round.answers': 'Answers',
+  'quiz.round.revealAt': 'Reveal',
   'quiz.round.closed': 'Answers closed.',
   'quiz.choices': 'Choices',
   'quiz.answer.recorded': 'Recorded: {choice}. You can change it until the reveal.',

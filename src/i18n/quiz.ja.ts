@@ -33,8 +33,8 @@ export const quizJa = {
 
   'quiz.round.title': '今日のクイズ · {date}',
   'quiz.round.howTo': 'ボタンで回答してください。回答は自分にしか見えず、答え合わせまでは変更できます。',
-  'quiz.round.answers': '現在の回答数: {count}',
-  'quiz.round.revealAt': '答え合わせ: {when}',
+  'quiz.round.answers': '回答数',
+  'quiz.round.revealAt': '答え合わせ',
   'quiz.round.closed': '回答は締め切りました。',
   'quiz.choices': '選択肢',
   'quiz.answer.recorded': '「{choice}」で受け付けました。答え合わせまでは変更できます。',

@@ -42,16 +42,19 @@ export function roundReply(round: Round, answerCount: number): Reply {
     disabled: !open,
   }));
   const revealLocal = formatLocal(round.revealAt, round.timezone, round.lang);
+  const difficulty = t(`quiz.difficulty.${round.question.difficulty}`);
   return {
     kind: 'quiz',
     title: t('quiz.round.title', { date: round.localDate }),
     text: [round.question.question[round.lang], ...lines].join('\n'),
     fields: [
-      { name: t('quiz.round.answers', { count: answerCount }), value: open ? t('quiz.round.howTo') : t('quiz.round.closed') },
-      ...(open ? [{ name: t('quiz.round.revealAt', { when: '' }).trim(), value: revealLocal, times: [round.revealAt.toISOString()] }] : []),
+      { name: t('quiz.round.answers'), value: String(answerCount), inline: true },
+      open
+        ? { name: t('quiz.round.revealAt'), value: revealLocal, inline: true, times: [round.revealAt.toISOString()] }
+        : { name: t('quiz.round.revealAt'), value: t('quiz.round.closed'), inline: true },
     ],
     buttons,
-    footer: t(`quiz.difficulty.${round.question.difficulty}`),
+    footer: `${open ? t('quiz.round.howTo') : t('quiz.round.closed')} · ${difficulty}`,
   };
 }
 
