@@ -8,6 +8,7 @@ export const quizEn = {
   'error.needManager': 'Only server managers (Manage Server) or workspace admins can use /{command}.',
   'error.quiz.noSchedule': 'This channel has no quiz schedule. Start one with /quiz schedule time:09:00.',
   'error.quiz.noOpenRound': 'No quiz round is open in this channel right now.',
+  'error.quiz.noChannel': 'A quiz is scheduled in a channel: run /quiz schedule in the channel that should get the questions.',
   'error.quiz.emptyBank': 'The question bank is empty, so there is nothing to ask.',
 
   'cmd.quiz.description': 'The daily paper quiz: practice, schedule, leaderboard',

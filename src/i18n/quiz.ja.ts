@@ -8,6 +8,7 @@ export const quizJa = {
   'error.needManager': '/{command} はサーバー管理（Manage Server）権限のあるメンバーかワークスペース管理者だけが使えます。',
   'error.quiz.noSchedule': 'このチャンネルにはクイズの予定がありません。/quiz schedule time:09:00 で始められます。',
   'error.quiz.noOpenRound': 'このチャンネルでいま回答受付中のクイズはありません。',
+  'error.quiz.noChannel': 'クイズはチャンネルごとに予約します。問題を出したいチャンネルで /quiz schedule を実行してください。',
   'error.quiz.emptyBank': '問題集が空なので出題できません。',
 
   'cmd.quiz.description': '毎日の論文クイズ：練習・予定・ランキング',

@@ -81,6 +81,7 @@ export class QuizRunner {
     for (const round of this.deps.rounds.pendingPosts(now)) await this.postRound(round, now);
     const since = new Date(now.getTime() - this.deps.graceMinutes * MINUTE);
     for (const round of this.deps.rounds.unpostedReveals(since, now)) await this.postReveal(round, now);
+    this.deps.logger.debug({ claimed: fresh.length }, 'quiz: tick done');
   }
 
   /**

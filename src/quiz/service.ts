@@ -64,6 +64,7 @@ export class QuizService {
 
   /** Validates everything first — a bad time, zone or day list stores nothing — then saves. */
   schedule(place: Place, actor: Actor, input: ScheduleInput, placeZone: string): ScheduleResult {
+    if (!place.channel) throw new UserError('error.quiz.noChannel', {});
     const time = parseClockTime(input.time);
     const zone = input.timezone ?? placeZone;
     if (!isTimeZone(zone)) throw new UserError('error.badTimezone', { value: zone.slice(0, 40) }, suggestTimeZones(zone));

@@ -39,7 +39,10 @@ export function renderReply(reply: Reply): DiscordMessage[] {
   if (reply.url && /^https?:\/\//.test(reply.url)) packer.first.url = reply.url;
   packer.count(packer.first.title?.length ?? 0);
   if (reply.text) for (const chunk of splitText(escapeText(reply.text), LIMITS.description)) packer.addDescription(chunk);
-  for (const field of reply.fields ?? []) for (const piece of fieldPieces(field)) packer.addField(piece);
+  for (const field of reply.fields ?? []) {
+    const pieces = field.times ? fieldPieces({ ...field, value: withTimestamps(field) }, false) : fieldPieces(field);
+    for (const piece of pieces) packer.addField(piece);
+  }
   if (overflowLinks.length > 0) {
     // Masked links are markdown we write on purpose: only their labels are escaped.
     const value = overflowLinks.map((link) => `[${escapeText(link.label)}](${link.url})`).join('\n');
@@ -53,6 +56,21 @@ export function renderReply(reply: Reply): DiscordMessage[] {
     allowed_mentions: { parse: [] },
     ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   }));
+}
+
+/**
+ * A field listing instants: each line as the place's local time, followed by
+ * Discord's <t:…:F> so every member also sees it in their own zone. The stamp
+ * is markup we write on purpose, so only the text around it is escaped.
+ */
+function withTimestamps(field: ReplyField): string {
+  const lines = field.value.split('\n');
+  return lines
+    .map((line, i) => {
+      const at = Date.parse(field.times?.[i] ?? '');
+      return Number.isNaN(at) ? escapeText(line) : `${escapeText(line)} · <t:${Math.floor(at / 1000)}:F>`;
+    })
+    .join('\n');
 }
 
 /** A field whose value is over 1,024 characters becomes "Name (1/3)", "Name (2/3)", … */

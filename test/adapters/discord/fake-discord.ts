@@ -39,6 +39,8 @@ export class FakeDiscord {
   readonly forbiddenChannels = new Set<string>();
   /** Registered application commands per route. */
   readonly commands = new Map<string, any[]>();
+  /** Messages created with enforce_nonce, by channel and nonce. */
+  private readonly byNonce = new Map<string, Record<string, unknown>>();
   private readonly events = new EventEmitter();
   private readonly http: Server;
   private readonly gateway: WebSocketServer;
@@ -180,7 +182,16 @@ export class FakeDiscord {
       const channel = m[1] ?? '';
       if (this.goneChannels.has(channel)) return [404, { code: 10003, message: 'Unknown Channel' }];
       if (this.forbiddenChannels.has(channel)) return [403, { code: 50013, message: 'Missing Permissions' }];
-      return [200, message(channel, body)];
+      // Discord: with enforce_nonce, a repeat of a recent nonce returns the message it already created.
+      const nonce = body?.enforce_nonce && body?.nonce !== undefined ? `${channel}:${String(body.nonce)}` : undefined;
+      const earlier = nonce ? this.byNonce.get(nonce) : undefined;
+      if (earlier) return [200, earlier];
+      const created = message(channel, body);
+      if (nonce) this.byNonce.set(nonce, created);
+      return [200, created];
+    }
+    if (method === 'PATCH' && (m = /^\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      return [200, { ...message(m[1] ?? '', body), id: m[2] }];
     }
     if ((m = /^\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.exec(path))) {
       if (method === 'GET') {
@@ -242,11 +253,13 @@ export interface InteractionOptions {
 function base(type: number, data: unknown, options: InteractionOptions): Record<string, unknown> {
   const where =
     options.permissions === 'dm'
-      ? { user: USER, channel_id: USER.id, context: 1 }
+      ? { user: USER, channel_id: USER.id, channel: { id: USER.id, type: 1 }, context: 1 }
       : {
           guild_id: GUILD_ID,
           guild_locale: 'en-US',
           channel_id: CHANNEL_ID,
+          // discord.js reads the channel from this partial channel object (channel_id alone is legacy).
+          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'reading-group' },
           member: { user: USER, roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: options.permissions ?? ALL_PERMISSIONS, deaf: false, mute: false, flags: 0 },
           context: 0,
         };
