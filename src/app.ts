@@ -16,6 +16,10 @@ import { loadQuestionBank } from './quiz/bank/index.js';
 import { QuizRunner } from './quiz/runner.js';
 import { QuizService } from './quiz/service.js';
 import { quizButtons } from './quiz/button-handler.js';
+import { SummaryCacheStore } from './store/summary-cache.js';
+import { SummaryUsageStore } from './store/summary-usage.js';
+import { SummaryService } from './summary/service.js';
+import type { Completer } from './summary/client.js';
 import { commands } from '../commands/index.js';
 
 /** Everything the adapters share, built once: config → catalog → store → services. */
@@ -29,7 +33,7 @@ export interface App extends DispatchServices {
 }
 
 /** Builds every service once. `clock` is the system clock unless a test hands in its own. */
-export function createApp(config: Config, logger: Logger, clock: Clock = systemClock): App {
+export function createApp(config: Config, logger: Logger, clock: Clock = systemClock, completer?: Completer): App {
   // The database opens first: a bad --db is the commonest start-up mistake and
   // opening takes milliseconds, so the user hears about the file at once. A
   // broken catalog or bank then leaves at most an empty, migrated database.
@@ -62,6 +66,15 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     graceMinutes: config.quizGraceMinutes,
   });
   const quiz = new QuizService({ schedules, rounds, answers, bank, runner: quizRunner, clock, logger });
+  const summary = new SummaryService({
+    config: config.summary,
+    cache: new SummaryCacheStore(db),
+    usage: new SummaryUsageStore(db),
+    catalog,
+    clock,
+    logger,
+    ...(completer ? { completer } : {}),
+  });
   let closed = false;
   return {
     config,
@@ -74,6 +87,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     defaultTimezone: config.defaultTimezone,
     clock,
     quiz,
+    summary,
     quizRunner,
     buttons: [quizButtons(quiz, catalog)],
     adapters,

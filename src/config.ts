@@ -39,7 +39,33 @@ const envSchema = z.object({
   // hosting platform for something else must not stop the console or the CLI.
   PORT: z.string().optional(),
   QUIZ_GRACE_MINUTES: z.coerce.number().int().min(0, 'whole minutes from 0').max(1440, 'at most 1440 (a day)').default(120),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url('a URL such as https://api.openai.com/v1 or http://localhost:11434/v1').optional(),
+  OPENAI_MODEL: z.string().regex(/^\S{1,200}$/, 'a model name without spaces, e.g. gpt-4o-mini or llama3.2').default('gpt-4o-mini'),
+  SUMMARY_TIMEOUT_MS: z.coerce.number().int().min(100, 'milliseconds, at least 100').max(300_000, 'at most 300000 (5 minutes)').default(20_000),
+  SUMMARY_MAX_RETRIES: z.coerce.number().int().min(0, 'a whole number from 0').max(2, 'at most 2').default(1),
+  SUMMARY_DAILY_TOKENS: z.coerce.number().int().min(0, 'whole tokens from 0').max(100_000_000, 'at most 100000000').default(50_000),
+  SUMMARY_COOLDOWN_SECONDS: z.coerce.number().int().min(0, 'whole seconds from 0').max(86_400, 'at most 86400 (a day)').default(30),
 });
+
+/** Sent as the key to a server that needs none (Ollama, vLLM): the openai client refuses to start without one. */
+export const PLACEHOLDER_API_KEY = 'yomikai-no-key';
+
+/** The optional LLM summaries; absent when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set. */
+export interface SummaryConfig {
+  apiKey: string;
+  /** True when OPENAI_BASE_URL was set without a key and PLACEHOLDER_API_KEY is sent instead. */
+  placeholderKey: boolean;
+  /** Undefined: the openai client's default, OpenAI's own API. */
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+  maxRetries: number;
+  /** Tokens per server/workspace per local day; 0 serves cached summaries only. */
+  dailyTokens: number;
+  /** Seconds between one person's requests that reach the model (cached answers are free). */
+  cooldownSeconds: number;
+}
 
 export interface Config {
   /** SQLite file (created on first use) or ":memory:". */
@@ -57,6 +83,8 @@ export interface Config {
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
   /** Set when SLACK_BOT_TOKEN is: the Slack adapter runs (Socket Mode when an app token is given). */
   slack?: { botToken: string; signingSecret?: string; appToken?: string; port: number; commandPrefix: string; apiUrl?: string };
+  /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: /summarize asks a model. */
+  summary?: SummaryConfig;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +118,7 @@ export function loadConfig(
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     ...platforms(parsed),
+    ...summary(parsed),
     dbPath: parsed.YOMIKAI_DB === ':memory:' ? ':memory:' : resolve(parsed.YOMIKAI_DB),
     catalogDir: resolve(parsed.YOMIKAI_CATALOG_DIR),
     quizDir: resolve(parsed.YOMIKAI_QUIZ_DIR),
@@ -152,6 +181,23 @@ function platforms(env: Parsed): Pick<Config, 'discord' | 'slack'> {
     };
   }
   return result;
+}
+
+/** Summaries are on when a key or a server is named; a local server needs no real key. */
+function summary(env: Parsed): Pick<Config, 'summary'> {
+  if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return {};
+  return {
+    summary: {
+      apiKey: env.OPENAI_API_KEY ?? PLACEHOLDER_API_KEY,
+      placeholderKey: !env.OPENAI_API_KEY,
+      ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+      model: env.OPENAI_MODEL,
+      timeoutMs: env.SUMMARY_TIMEOUT_MS,
+      maxRetries: env.SUMMARY_MAX_RETRIES,
+      dailyTokens: env.SUMMARY_DAILY_TOKENS,
+      cooldownSeconds: env.SUMMARY_COOLDOWN_SECONDS,
+    },
+  };
 }
 
 function findPackageRoot(start: string): string {

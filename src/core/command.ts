@@ -5,6 +5,7 @@ import type { Reply } from './reply.js';
 import type { Actor, Place } from './invocation.js';
 import type { Clock } from './clock.js';
 import type { QuizService } from '../quiz/service.js';
+import type { SummaryService } from '../summary/service.js';
 
 /**
  * A slash command as typed data (the discord.js template's shape): the
@@ -60,6 +61,8 @@ export interface CommandContext {
   clock: Clock;
   /** The daily quiz. */
   quiz: QuizService;
+  /** LLM summaries (off when no model is configured). */
+  summary: SummaryService;
 }
 
 /**
@@ -88,6 +91,8 @@ export interface Command {
   managesPlace?: boolean;
   /** Only managers may run it at all (see Subcommand.needsManager). */
   needsManager?: boolean;
+  /** Only managers may run it with these options (`/summarize usage`); checked by adapters like needsManager. */
+  needsManagerFor?: (options: Readonly<Record<string, unknown>>) => boolean;
   /** Verbs of this command; when present, `options` and `execute` belong to them instead. */
   subcommands?: readonly Subcommand[];
   execute(options: Options, context: CommandContext): Reply | Promise<Reply>;

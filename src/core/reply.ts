@@ -5,7 +5,7 @@
  * All strings are plain text. Adapters escape them for their markup, so a
  * command never has to think about `@everyone`, `<!channel>` or markdown.
  */
-export type ReplyKind = 'model' | 'dataset' | 'concept' | 'topic' | 'task' | 'list' | 'help' | 'settings' | 'error' | 'quiz';
+export type ReplyKind = 'model' | 'dataset' | 'concept' | 'topic' | 'task' | 'list' | 'help' | 'settings' | 'error' | 'quiz' | 'summary';
 
 export interface ReplyField {
   name: string;

@@ -42,6 +42,7 @@ export function resolveCommand(command: Command, subcommand: string | undefined,
 export function needsManager(command: Command | undefined, options: Readonly<Record<string, unknown>>): boolean {
   if (!command) return false;
   if (command.needsManager) return true;
+  if (command.needsManagerFor?.(options)) return true;
   return Boolean(command.managesPlace) && Object.values(options).some((value) => value !== undefined);
 }
 

@@ -1,4 +1,5 @@
 import { quizJa } from './quiz.ja.js';
+import { summaryJa } from './summary.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -143,4 +144,5 @@ export const ja = {
   'console.bye': 'またね。',
 
   ...quizJa,
+  ...summaryJa,
 } as const satisfies Messages;

@@ -71,7 +71,7 @@ async function run(
   how: 'reply' | 'update',
 ): Promise<void> {
   const command = resolvedCommand(services, invocation);
-  if (!mayRun(command, interaction)) {
+  if (!mayRun(command, interaction, invocation.options)) {
     const lang = resolveLang(invocation, services);
     const denied = privateError(translator(lang)('error.needManageServer', { command: command?.name ?? invocation.command }));
     services.logger.info({ command: invocation.command, place: placeKey(invocation.place), actor: invocation.actor.id }, 'denied: needs Manage Server');

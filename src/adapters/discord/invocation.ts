@@ -53,8 +53,9 @@ export function optionValues(data: readonly CommandInteractionOption[]): Record<
  * override it per channel or role, so the permission is checked again here.
  * In a DM the person is the only member of their own place.
  */
-export function mayRun(command: Command | undefined, interaction: BaseInteraction): boolean {
+export function mayRun(command: Command | undefined, interaction: BaseInteraction, options: Invocation['options'] = {}): boolean {
   // On Discord a managing command is hidden from others even for viewing, so the check matches that.
-  if (!(command?.managesPlace || command?.needsManager) || !interaction.inGuild()) return true;
+  const managed = command?.managesPlace || command?.needsManager || command?.needsManagerFor?.(options);
+  if (!managed || !interaction.inGuild()) return true;
   return Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
 }

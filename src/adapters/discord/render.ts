@@ -23,6 +23,7 @@ export const KIND_COLOURS: Record<ReplyKind, number> = {
   settings: 0x475569,
   error: 0xef4444,
   quiz: 0xec4899,
+  summary: 0x0ea5e9,
 };
 
 /**

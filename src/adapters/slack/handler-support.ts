@@ -20,7 +20,7 @@ export interface SlackHandlerContext {
 }
 
 /** Replies worth showing to a whole channel; errors and settings stay private. */
-const SHAREABLE: ReadonlySet<ReplyKind> = new Set(['model', 'dataset', 'concept', 'topic', 'task', 'list', 'help']);
+const SHAREABLE: ReadonlySet<ReplyKind> = new Set(['model', 'dataset', 'concept', 'topic', 'task', 'list', 'help', 'summary']);
 
 /** Dispatch, after checking that only admins change a workspace's settings or manage its quiz. */
 export async function run(invocation: Invocation, client: WebClient, ctx: SlackHandlerContext): Promise<DispatchResult> {
