@@ -8,8 +8,9 @@ import type { FakeOpenAI } from './fake-openai.js';
 export const PLACE: Place = { platform: 'discord', scope: 'guild-1', channel: 'channel-1' };
 
 /**
- * The real app with summaries pointed at the fake server: a short timeout so
- * the slow mode ends quickly, no retries, and no cooldown unless a test sets one.
+ * The real app with summaries pointed at the fake server: no retries and no
+ * cooldown unless a test sets them. The timeout is generous for a busy test
+ * machine; the slow-mode test sets a short one of its own.
  */
 export function summaryApp(fake: FakeOpenAI, overrides: Record<string, string> = {}, clock?: Clock): App {
   return testApp(
@@ -17,7 +18,7 @@ export function summaryApp(fake: FakeOpenAI, overrides: Record<string, string> =
       OPENAI_BASE_URL: fake.baseUrl,
       OPENAI_API_KEY: 'test-key',
       OPENAI_MODEL: 'fake-model',
-      SUMMARY_TIMEOUT_MS: '300',
+      SUMMARY_TIMEOUT_MS: '10000',
       SUMMARY_MAX_RETRIES: '0',
       SUMMARY_COOLDOWN_SECONDS: '0',
       ...overrides,
