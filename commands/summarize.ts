@@ -6,6 +6,7 @@ import { QUERY_MAX_LENGTH } from '../src/core/paging.js';
 import { LANGS, type Lang } from '../src/i18n/index.js';
 import { lookup } from '../src/present/lookup.js';
 import { KINDS_FOR } from '../src/present/kinds.js';
+import { formatNumber } from '../src/present/format.js';
 import { LENGTHS, type SummaryLength } from '../src/summary/prompt.js';
 import { summaryReply } from '../src/summary/reply.js';
 import type { SearchHit } from '../src/catalog/search/index.js';
@@ -57,13 +58,13 @@ function resolveEntry(query: string, { catalog, lang, naming }: CommandContext) 
   throw new UserError('error.notFound', { command: 'summarize', query }, suggestions);
 }
 
-function usageReply({ summary, place, t }: CommandContext, zone: string): Reply {
+function usageReply({ summary, place, t, lang }: CommandContext, zone: string): Reply {
   if (!summary.enabled) return { kind: 'summary', title: t('summary.usage.title', { date: '—', zone }), text: t('summary.usage.off'), ephemeral: true };
   const usage = summary.usageToday(place, zone);
   return {
     kind: 'summary',
     title: t('summary.usage.title', { date: usage.date, zone }),
-    text: t('summary.usage.text', { tokens: usage.tokens, cap: usage.cap, model: summary.model ?? '' }),
+    text: t('summary.usage.text', { tokens: formatNumber(usage.tokens, lang), cap: formatNumber(usage.cap, lang), model: summary.model ?? '' }),
     ephemeral: true,
   };
 }
