@@ -40,7 +40,7 @@ const envSchema = z.object({
   PORT: z.string().optional(),
   QUIZ_GRACE_MINUTES: z.coerce.number().int().min(0, 'whole minutes from 0').max(1440, 'at most 1440 (a day)').default(120),
   OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: z.url('a URL such as https://api.openai.com/v1 or http://localhost:11434/v1').optional(),
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://api.openai.com/v1 or http://localhost:11434/v1' }).optional(),
   OPENAI_MODEL: z.string().regex(/^\S{1,200}$/, 'a model name without spaces, e.g. gpt-4o-mini or llama3.2').default('gpt-4o-mini'),
   SUMMARY_TIMEOUT_MS: z.coerce.number().int().min(100, 'milliseconds, at least 100').max(300_000, 'at most 300000 (5 minutes)').default(20_000),
   SUMMARY_MAX_RETRIES: z.coerce.number().int().min(0, 'a whole number from 0').max(2, 'at most 2').default(1),
