@@ -35,6 +35,7 @@ export function bootstrap(overrides: Record<string, string | undefined> = {}, qu
  */
 export async function start(options: StartOptions = {}): Promise<void> {
   const { app, logger } = bootstrap(options.overrides);
+  logSummarySetup(app.config, logger);
   const adapters = await platformAdapters(app);
   if (adapters.length === 0) {
     try {
@@ -73,4 +74,17 @@ export async function start(options: StartOptions = {}): Promise<void> {
     app.close();
     throw error;
   }
+}
+
+/** One line at start on where summaries go, so a placeholder key or a wrong server is visible at once. */
+function logSummarySetup(config: Config, logger: Logger): void {
+  const summary = config.summary;
+  if (!summary) {
+    logger.info('summaries off: set OPENAI_API_KEY or OPENAI_BASE_URL to turn /summarize on');
+    return;
+  }
+  logger.info(
+    { model: summary.model, baseURL: summary.baseURL ?? 'https://api.openai.com/v1', dailyTokens: summary.dailyTokens, cooldownSeconds: summary.cooldownSeconds },
+    summary.placeholderKey ? 'summaries on; OPENAI_API_KEY is not set, so a placeholder key is sent (fine for Ollama, vLLM, llama.cpp)' : 'summaries on',
+  );
 }

@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../catalog/catalog.js';
 import type { CommandContext } from '../core/command.js';
-import type { Reply, ReplyLink } from '../core/reply.js';
+import type { Reply } from '../core/reply.js';
 import type { Lang } from '../i18n/index.js';
 import { paperLink } from './facts.js';
 import type { SummaryOutcome } from './service.js';
@@ -16,15 +16,14 @@ export function summaryReply(found: CatalogEntry, outcome: SummaryOutcome, lang:
   const { t } = context;
   const name = context.catalog.displayName(found.entry.id, lang);
   const link = paperLink(found);
-  const links: ReplyLink[] = link ? [{ label: t('link.paper'), url: link }] : [];
   const linkLine = link ? t('summary.paper', { url: link }) : t('summary.noPaper');
   if (outcome.kind === 'summary') {
     return {
       kind: 'summary',
       title: t('summary.title', { name }),
       ...(link ? { url: link } : {}),
+      // The link lives in the text (and on the title), not in `links`, so every front end shows it exactly once, at the end.
       text: [outcome.text, '', linkLine, t('summary.machineWritten', { model: outcome.model })].join('\n'),
-      links,
     };
   }
   const reason =
@@ -38,7 +37,6 @@ export function summaryReply(found: CatalogEntry, outcome: SummaryOutcome, lang:
     title: t('summary.noteTitle', { name }),
     ...(link ? { url: link } : {}),
     text: [catalogNote(found, lang, context), '', linkLine, reason].join('\n'),
-    links,
     // A cooldown concerns the asker alone; the other fallbacks are still a useful note for everyone.
     ...(outcome.reason === 'cooldown' ? { ephemeral: true } : {}),
   };
