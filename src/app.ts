@@ -4,7 +4,7 @@ import { CommandRegistry } from './core/registry.js';
 import type { DispatchServices } from './core/dispatch.js';
 import type { Logger } from './core/logger.js';
 import type { ChatAdapter } from './core/adapter.js';
-import type { Platform } from './core/invocation.js';
+import type { Place, Platform } from './core/invocation.js';
 import { placeKey } from './core/invocation.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { openDatabase, type Db } from './store/db.js';
@@ -20,6 +20,7 @@ import { SummaryCacheStore } from './store/summary-cache.js';
 import { SummaryUsageStore } from './store/summary-usage.js';
 import { SummaryService } from './summary/service.js';
 import type { Completer } from './summary/client.js';
+import { revealBriefs } from './summary/quiz-brief.js';
 import { commands } from '../commands/index.js';
 
 /** Everything the adapters share, built once: config → catalog → store → services. */
@@ -53,6 +54,17 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
   const schedules = new QuizScheduleStore(db);
   const rounds = new QuizRoundStore(db);
   const answers = new QuizAnswerStore(db);
+  const summary = new SummaryService({
+    config: config.summary,
+    cache: new SummaryCacheStore(db),
+    usage: new SummaryUsageStore(db),
+    catalog,
+    clock,
+    logger,
+    ...(completer ? { completer } : {}),
+  });
+  const zoneOf = (place: Place) => settings.get(placeKey(place)).timezone ?? config.defaultTimezone;
+  const briefs = revealBriefs(summary, catalog, zoneOf, logger);
   const quizRunner = new QuizRunner({
     schedules,
     rounds,
@@ -64,17 +76,9 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     logger,
     langOf: (place) => settings.get(placeKey({ platform: place.platform as Platform, scope: place.scope, channel: '' })).language ?? config.defaultLang,
     graceMinutes: config.quizGraceMinutes,
+    ...(briefs ? { briefs } : {}),
   });
   const quiz = new QuizService({ schedules, rounds, answers, bank, runner: quizRunner, clock, logger });
-  const summary = new SummaryService({
-    config: config.summary,
-    cache: new SummaryCacheStore(db),
-    usage: new SummaryUsageStore(db),
-    catalog,
-    clock,
-    logger,
-    ...(completer ? { completer } : {}),
-  });
   let closed = false;
   return {
     config,

@@ -23,6 +23,7 @@ export const summaryEn = {
   'summary.reason.malformed': 'No summary now: the model service sent an answer that could not be read.',
   'summary.reason.empty': 'No summary now: the model returned an empty answer.',
   'summary.reason.refused': 'No summary now: the model declined to summarize this entry.',
+  'summary.quizBrief': 'In brief',
   'summary.usage.title': 'Summary usage on {date} ({zone})',
   'summary.usage.text': '{tokens} of {cap} tokens used in this server/workspace today ({model}).',
   'summary.usage.off': 'Summaries are off, so nothing is spent. Set OPENAI_API_KEY or OPENAI_BASE_URL to turn them on.',

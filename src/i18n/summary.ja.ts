@@ -23,6 +23,7 @@ export const summaryJa = {
   'summary.reason.malformed': '今は要約できません。モデルのサービスの応答を読み取れませんでした。',
   'summary.reason.empty': '今は要約できません。モデルの答えが空でした。',
   'summary.reason.refused': '今は要約できません。モデルがこの項目の要約を断りました。',
+  'summary.quizBrief': 'ひとことで',
   'summary.usage.title': '{date} の要約使用量（{zone}）',
   'summary.usage.text': 'このサーバー／ワークスペースで今日 {cap} トークン中 {tokens} トークンを使用（{model}）。',
   'summary.usage.off': '要約が無効なので、何も使っていません。OPENAI_API_KEY または OPENAI_BASE_URL を設定すると有効になります。',

@@ -59,7 +59,7 @@ export function roundReply(round: Round, answerCount: number): Reply {
 }
 
 /** The reveal, posted into the channel: the answer, why, how the channel did, and where to read more. */
-export function revealReply(round: Round, answers: readonly AnswerRow[], catalog: Catalog): Reply {
+export function revealReply(round: Round, answers: readonly AnswerRow[], catalog: Catalog, brief?: { title: string; text: string }): Reply {
   const t = translator(round.lang);
   const lang = round.lang;
   const right = answers.filter((answer) => answer.choice === round.correctChoice);
@@ -79,6 +79,7 @@ export function revealReply(round: Round, answers: readonly AnswerRow[], catalog
       { name: t('quiz.reveal.answer'), value: choiceName(round.question, round.choiceOrder, round.correctChoice, lang) },
       { name: t('quiz.reveal.explanation'), value: round.question.explanation[lang] },
       { name: t('quiz.reveal.result'), value: result },
+      ...(brief ? [{ name: brief.title, value: brief.text }] : []),
       ...(more.command ? [{ name: t('quiz.reveal.more'), value: more.command }] : []),
     ],
     links: more.links,

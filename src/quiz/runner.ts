@@ -8,6 +8,7 @@ import type { QuizAnswerStore } from '../store/quiz-answers.js';
 import type { NewRound, Round, QuizRoundStore } from '../store/quiz-rounds.js';
 import type { QuizSchedule, QuizScheduleStore } from '../store/quiz-schedules.js';
 import type { QuestionBank } from './question.js';
+import type { RevealBriefs } from '../summary/quiz-brief.js';
 import { revealReply, roundReply } from './render.js';
 import { chooseQuestion, shuffledOrder } from './select.js';
 
@@ -43,6 +44,8 @@ export interface QuizRunnerDeps {
   langOf(place: { platform: string; scope: string }): Lang;
   /** A missed round is still posted this long after its time; later, the day is skipped. */
   graceMinutes: number;
+  /** Optional LLM briefs at the reveal (summaries on); absent, reveals are as they always were. */
+  briefs?: RevealBriefs;
 }
 
 export function weeklyTimeOf(schedule: Pick<QuizSchedule, 'hour' | 'minute' | 'days' | 'timezone'>): WeeklyTime {
@@ -192,6 +195,7 @@ export class QuizRunner {
     const result = await adapter.post(round.channel, roundReply({ ...round, state: 'open' }, 0), { idempotencyKey: `yq${round.id}`, retry });
     if (result.ok) {
       this.deps.logger.info({ round: round.id, channel: round.channelKey, message: result.messageId }, 'quiz: round posted');
+      this.deps.briefs?.prepare(round);
       if (deferRecord) return result.messageId;
       this.deps.rounds.markPosted(round.id, result.messageId, this.deps.clock.now());
       return undefined;
@@ -233,7 +237,7 @@ export class QuizRunner {
     const answers = this.deps.answers.answersFor(round.id);
     // Close the buttons on the question itself (an edit is idempotent), then post the answer.
     if (round.messageId) await adapter.edit(round.channel, round.messageId, roundReply(round, answers.length));
-    const result = await adapter.post(round.channel, revealReply(round, answers, this.deps.catalog), {
+    const result = await adapter.post(round.channel, revealReply(round, answers, this.deps.catalog, this.deps.briefs?.brief(round)), {
       idempotencyKey: `yr${round.id}`,
       retry: round.attempts > 0,
     });
