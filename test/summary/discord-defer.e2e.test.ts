@@ -3,7 +3,9 @@ import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { APP_ID, FakeDiscord, NO_PERMISSIONS, chatInput } from '../adapters/discord/fake-discord.js';
+import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
+import { commands } from '../../commands/index.js';
+import { APP_ID, FakeDiscord, NO_PERMISSIONS, autocomplete, chatInput } from '../adapters/discord/fake-discord.js';
 import { FakeOpenAI } from './fake-openai.js';
 
 /**
@@ -62,6 +64,20 @@ describe('/summarize on Discord with a slow model', () => {
     expect(embed.description).toContain('Paper: https://arxiv.org/abs/2004.04730');
     expect(embed.description).toContain('Machine-written by fake-model');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('autocompletes the entry from the whole catalog, like /model, and registers language and length as choices', async () => {
+    const payload = autocomplete('summarize', 'entry', 'x3');
+    discord.dispatchInteraction(payload);
+    const answer = await discord.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
+    expect(answer.body.type).toBe(8);
+    expect(answer.body.data.choices[0]).toEqual({ name: 'X3D · Model / method', value: 'X3D' });
+    const definition = commandDefinitions(commands).find((d) => d.name === 'summarize') as any;
+    expect(definition.default_member_permissions).toBeNull();
+    const [entry, language, length] = definition.options;
+    expect(entry).toMatchObject({ name: 'entry', required: true, autocomplete: true });
+    expect(language.choices.map((c: { value: string }) => c.value)).toEqual(['en', 'ja']);
+    expect(length.choices.map((c: { value: string }) => c.value)).toEqual(['short', 'detailed']);
   });
 
   it('keeps "usage" from members without Manage Server, and makes no request for it', async () => {
