@@ -39,6 +39,10 @@ export class FakeDiscord {
   readonly forbiddenChannels = new Set<string>();
   /** Registered application commands per route. */
   readonly commands = new Map<string, any[]>();
+  /** Channel messages as Discord holds them now (after edits), by id. */
+  readonly messages = new Map<string, Record<string, unknown>>();
+  /** Enforced nonces → the message first created with them (Discord keeps them a few minutes; the fake, for its lifetime). */
+  private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly events = new EventEmitter();
   private readonly http: Server;
   private readonly gateway: WebSocketServer;
@@ -166,6 +170,26 @@ export class FakeDiscord {
     this.events.emit('call', call);
   }
 
+  /**
+   * Create Message. With `enforce_nonce`, a nonce seen before returns the
+   * message first created with it and creates nothing (Discord's documented
+   * behaviour, which makes a re-post after a crash idempotent).
+   */
+  private create(channel: string, body: any): Record<string, unknown> {
+    const nonce = body?.enforce_nonce === true && body.nonce !== undefined ? String(body.nonce) : undefined;
+    const earlier = nonce === undefined ? undefined : this.nonces.get(nonce);
+    if (earlier) return this.messages.get(String(earlier.id)) ?? earlier;
+    const created: Record<string, unknown> = { ...message(channel, body), ...(body?.nonce !== undefined ? { nonce: body.nonce } : {}) };
+    this.messages.set(String(created.id), created);
+    if (nonce !== undefined) this.nonces.set(nonce, created);
+    return created;
+  }
+
+  /** Messages created in a channel (not counting answers to interactions), oldest first. */
+  channelMessages(channel: string): Record<string, unknown>[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channel);
+  }
+
   private route({ method, path, query, body }: RestCall): [number, unknown] {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/v10/gateway/bot') {
@@ -180,7 +204,15 @@ export class FakeDiscord {
       const channel = m[1] ?? '';
       if (this.goneChannels.has(channel)) return [404, { code: 10003, message: 'Unknown Channel' }];
       if (this.forbiddenChannels.has(channel)) return [403, { code: 50013, message: 'Missing Permissions' }];
-      return [200, message(channel, body)];
+      return [200, this.create(channel, body)];
+    }
+    if (method === 'PATCH' && (m = /^\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      const stored = this.messages.get(m[2] ?? '');
+      if (!stored || stored.channel_id !== m[1]) return [404, { code: 10008, message: 'Unknown Message' }];
+      // Edit Message replaces only the fields it is given.
+      const edited = { ...stored, ...pick(body, ['content', 'embeds', 'components', 'flags']), edited_timestamp: new Date().toISOString() };
+      this.messages.set(String(stored.id), edited);
+      return [200, edited];
     }
     if ((m = /^\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.exec(path))) {
       if (method === 'GET') {
@@ -195,6 +227,11 @@ export class FakeDiscord {
     }
     return [404, { code: 0, message: '404: Not Found' }];
   }
+}
+
+/** The fields of `body` that are present, as an edit applies them. */
+function pick(body: any, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => body && key in body).map((key) => [key, body[key]]));
 }
 
 /**
@@ -233,21 +270,43 @@ export function message(channelId: string, body: any = {}): Record<string, unkno
   };
 }
 
+export interface FakeUser { id: string; username: string; discriminator: string; global_name: string | null; avatar: null }
+
 export interface InteractionOptions {
   locale?: string;
   /** Member permissions in the guild; `dm` sends the interaction from a DM instead. */
   permissions?: string | 'dm';
+  /** Who acts (default USER), and their nickname in the server. */
+  user?: FakeUser;
+  nick?: string;
+}
+
+/** A member of the fake server other than USER. */
+export function fakeUser(id: string, username: string, globalName: string | null = null): FakeUser {
+  return { id, username, discriminator: '0', global_name: globalName, avatar: null };
 }
 
 function base(type: number, data: unknown, options: InteractionOptions): Record<string, unknown> {
+  const user = options.user ?? USER;
   const where =
     options.permissions === 'dm'
-      ? { user: USER, channel_id: USER.id, context: 1 }
+      ? { user, channel_id: user.id, channel: { id: user.id, type: 1 }, context: 1 }
       : {
           guild_id: GUILD_ID,
           guild_locale: 'en-US',
+          // Discord sends both; discord.js 14.28 reads `channel.id` for interaction.channelId.
           channel_id: CHANNEL_ID,
-          member: { user: USER, roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: options.permissions ?? ALL_PERMISSIONS, deaf: false, mute: false, flags: 0 },
+          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'reading-group' },
+          member: {
+            user,
+            nick: options.nick ?? null,
+            roles: [],
+            joined_at: '2024-01-01T00:00:00.000Z',
+            permissions: options.permissions ?? ALL_PERMISSIONS,
+            deaf: false,
+            mute: false,
+            flags: 0,
+          },
           context: 0,
         };
   return {
@@ -269,6 +328,12 @@ function base(type: number, data: unknown, options: InteractionOptions): Record<
 export function chatInput(name: string, values: Record<string, string> = {}, options: InteractionOptions = {}) {
   const data = { id: nextId(), name, type: 1, options: Object.entries(values).map(([key, value]) => ({ name: key, type: 3, value })) };
   return base(2, data, options);
+}
+
+/** A subcommand (`/quiz schedule time:09:00`): Discord nests the verb's options inside a type-1 option. */
+export function subcommandInput(name: string, verb: string, values: Record<string, string> = {}, options: InteractionOptions = {}) {
+  const inner = Object.entries(values).map(([key, value]) => ({ name: key, type: 3, value }));
+  return base(2, { id: nextId(), name, type: 1, options: [{ name: verb, type: 1, options: inner }] }, options);
 }
 
 export function autocomplete(name: string, option: string, text: string, options: InteractionOptions = {}) {
