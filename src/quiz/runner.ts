@@ -59,7 +59,8 @@ export function weeklyTimeOf(schedule: Pick<QuizSchedule, 'hour' | 'minute' | 'd
  */
 export class QuizRunner {
   private running: Promise<void> | undefined;
-  private readonly refreshing = new Map<number, { again: boolean }>();
+  /** Live-count edits in progress, by round: `again` asks for one more pass, `done` settles when the last one landed. */
+  private readonly refreshing = new Map<number, { again: boolean; done: Promise<void> }>();
 
   constructor(private readonly deps: QuizRunnerDeps) {}
 
@@ -230,6 +231,9 @@ export class QuizRunner {
     const adapter = this.deps.publisher(round.platform);
     if (!adapter) return;
     const answers = this.deps.answers.answersFor(round.id);
+    // A live-count edit still in flight must land first: sent after it, the closing edit is the
+    // one members see last (Slack does not order concurrent updates; a late count would reopen the buttons).
+    await this.refreshing.get(round.id)?.done;
     // Close the buttons on the question itself (an edit is idempotent), then post the answer.
     if (round.messageId) await adapter.edit(round.channel, round.messageId, roundReply(round, answers.length));
     const result = await adapter.post(round.channel, revealReply(round, answers, this.deps.catalog), {
@@ -244,27 +248,32 @@ export class QuizRunner {
   /**
    * Updates the live answer count. Edits for one round never overlap: clicks
    * during an edit only mark it stale, and one more edit follows with the
-   * count at that moment — no update is lost and no timer is needed.
+   * count at that moment — no update is lost and no timer is needed. The
+   * promise settles once the count shown is at least as new as at the call.
    */
-  async refresh(roundId: number): Promise<void> {
-    const state = this.refreshing.get(roundId);
-    if (state) {
-      state.again = true;
-      return;
+  refresh(roundId: number): Promise<void> {
+    const running = this.refreshing.get(roundId);
+    if (running) {
+      running.again = true;
+      return running.done;
     }
-    const mine = { again: true };
-    this.refreshing.set(roundId, mine);
-    try {
-      while (mine.again) {
-        mine.again = false;
-        const round = this.deps.rounds.get(roundId);
-        if (!round?.messageId || round.state !== 'open') return;
-        const adapter = this.deps.publisher(round.platform);
-        if (!adapter) return;
-        await adapter.edit(round.channel, round.messageId, roundReply(round, this.deps.answers.countFor(roundId)));
-      }
-    } finally {
-      this.refreshing.delete(roundId);
+    const state = { again: true, done: Promise.resolve() };
+    // Failures are the adapter's to log (it returns them); this promise only says "settled".
+    state.done = this.showCount(roundId, state)
+      .catch((error: unknown) => this.deps.logger.warn({ err: error, round: roundId }, 'quiz: live count not updated'))
+      .finally(() => this.refreshing.delete(roundId));
+    this.refreshing.set(roundId, state);
+    return state.done;
+  }
+
+  private async showCount(roundId: number, state: { again: boolean }): Promise<void> {
+    while (state.again) {
+      state.again = false;
+      const round = this.deps.rounds.get(roundId);
+      if (!round?.messageId || round.state !== 'open') return;
+      const adapter = this.deps.publisher(round.platform);
+      if (!adapter) return;
+      await adapter.edit(round.channel, round.messageId, roundReply(round, this.deps.answers.countFor(roundId)));
     }
   }
 }
