@@ -222,11 +222,16 @@ export class QuizRunner {
     const closed = this.deps.rounds.get(round.id);
     if (!closed) return false;
     this.deps.logger.info({ round: round.id, channel: round.channelKey }, 'quiz: round revealed');
-    await this.postReveal(closed, now);
+    await this.postReveal(closed, now, false);
     return true;
   }
 
-  private async postReveal(round: Round, now: Date): Promise<void> {
+  /**
+   * Posts a reveal. `retry` (the default) says a previous attempt may have
+   * reached the platform — a crash before it was recorded — so the adapter
+   * looks for it before posting; only the pass that just closed the round knows it is new.
+   */
+  private async postReveal(round: Round, now: Date, retry = true): Promise<void> {
     if (!this.deps.rounds.lease(round.id, now, new Date(now.getTime() + LEASE_MS))) return;
     const adapter = this.deps.publisher(round.platform);
     if (!adapter) return;
@@ -238,7 +243,7 @@ export class QuizRunner {
     if (round.messageId) await adapter.edit(round.channel, round.messageId, roundReply(round, answers.length));
     const result = await adapter.post(round.channel, revealReply(round, answers, this.deps.catalog), {
       idempotencyKey: `yr${round.id}`,
-      retry: round.attempts > 0,
+      retry,
     });
     if (result.ok) this.deps.rounds.markRevealPosted(round.id, result.messageId);
     else if (result.reason === 'failed') this.deps.rounds.scheduleRetry(round.id, new Date(now.getTime() + Math.min(2 ** round.attempts, MAX_BACKOFF_MINUTES) * MINUTE));

@@ -38,3 +38,11 @@ export function forgetPostedMessage(app: App, roundId: number): void {
     .run(roundId).changes;
   if (changed !== 1) throw new Error(`round ${roundId} was not open`);
 }
+
+/** As a `kill -9` leaves a round between posting its reveal and recording it: revealed, no reveal message id. */
+export function forgetRevealMessage(app: App, roundId: number): void {
+  const changed = app.db
+    .prepare("UPDATE quiz_rounds SET reveal_message_id = NULL, lease_until = NULL, retry_at = NULL WHERE id = ? AND state = 'revealed'")
+    .run(roundId).changes;
+  if (changed !== 1) throw new Error(`round ${roundId} was not revealed`);
+}

@@ -10,7 +10,7 @@ import { testApp } from '../helpers/app.js';
 import {
   FakeSlackChannels, buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded,
 } from '../adapters/slack/fake-slack.js';
-import { answerButton, forgetPostedMessage, roundById, storedAnswers, storedSchedules } from './quiz-helpers.js';
+import { answerButton, forgetPostedMessage, forgetRevealMessage, roundById, storedAnswers, storedSchedules } from './quiz-helpers.js';
 
 /**
  * The daily quiz through the real Bolt app in HTTP mode, fed signed requests,
@@ -174,6 +174,18 @@ describe('the daily quiz on Slack (real Bolt, signed requests, fake Web API)', (
     expect(shown).toContain('First correct answer: &lt;!channel&gt;');
     expect(JSON.stringify(reveal!.body)).not.toContain('<!channel>');
     expect(round.revealMessageId).toBe(reveal && channels.inChannel('C1').at(-1)?.ts);
+  });
+
+  it('after a crash between the reveal and its record, a restart finds the reveal in the history and posts it once', async () => {
+    const revealTs = roundById(app, roundId).revealMessageId;
+    forgetRevealMessage(app, roundId);
+    const before = api.requests.length;
+    clock.advance(60_000);
+    await app.quizRunner.tick();
+    expect(apiCalls('conversations.history', before)).toHaveLength(1);
+    expect(apiCalls('chat.postMessage', before)).toHaveLength(0);
+    expect(channels.inChannel('C1')).toHaveLength(2);
+    expect(roundById(app, roundId).revealMessageId).toBe(revealTs);
   });
 
   it('answers a click after the reveal politely and records nothing', async () => {
