@@ -7,7 +7,7 @@ import { testApp } from '../helpers/app.js';
 import {
   APP_ID, CHANNEL_ID, FakeDiscord, NO_PERMISSIONS, buttonPress, fakeUser, subcommandInput, type InteractionOptions, type RestCall,
 } from '../adapters/discord/fake-discord.js';
-import { answerButton, forgetPostedMessage, roundById, storedAnswers, storedSchedules } from './quiz-helpers.js';
+import { answerButton, forgetPostedMessage, forgetRevealMessage, roundById, storedAnswers, storedSchedules } from './quiz-helpers.js';
 
 /**
  * The daily quiz through the real discord.js client against the loopback
@@ -99,15 +99,31 @@ describe('the daily quiz on Discord (real discord.js, loopback Discord)', () => 
     expect(fake.messages.get(roundMessage)).toBeDefined();
   });
 
-  it('after a crash between post and record, a restart finds the first message by its nonce and posts nothing more', async () => {
+  it('after a crash between post and record, a restart minutes later gets the first message back for its nonce', async () => {
+    fake.unreadableHistory.add(CHANNEL_ID); // no Read Message History: the enforced nonce alone must do
+    try {
+      forgetPostedMessage(app, roundId);
+      const before = fake.calls.length;
+      clock.set('2026-12-01T00:03:00Z');
+      await app.quizRunner.tick();
+      const reposts = fake.calls.slice(before).filter(isChannelPost);
+      expect(reposts).toHaveLength(1);
+      expect(reposts[0]!.body).toMatchObject({ nonce: `yq${roundId}`, enforce_nonce: true });
+      expect(fake.channelMessages(CHANNEL_ID)).toHaveLength(1);
+      expect(roundById(app, roundId)).toMatchObject({ state: 'open', messageId: roundMessage });
+    } finally {
+      fake.unreadableHistory.delete(CHANNEL_ID);
+    }
+  });
+
+  it('after a restart past the nonce’s few minutes, finds the first message in the channel history and posts nothing', async () => {
     forgetPostedMessage(app, roundId);
+    fake.forgetNonces();
     const before = fake.calls.length;
-    clock.set('2026-12-01T00:03:00Z');
+    clock.set('2026-12-01T00:40:00Z'); // still inside the 2 h grace window
     await app.quizRunner.tick();
-    const reposts = fake.calls.slice(before).filter(isChannelPost);
-    expect(reposts).toHaveLength(1);
-    expect(reposts[0]!.body).toMatchObject({ nonce: `yq${roundId}`, enforce_nonce: true });
-    expect(fake.channelMessages(CHANNEL_ID)).toHaveLength(1);
+    expect(fake.calls.slice(before).filter((call) => call.method === 'GET' && call.path === `/v10/channels/${CHANNEL_ID}/messages`)).toHaveLength(1);
+    expect(fake.calls.slice(before).filter(isChannelPost)).toHaveLength(0);
     expect(roundById(app, roundId)).toMatchObject({ state: 'open', messageId: roundMessage });
   });
 
@@ -160,6 +176,18 @@ describe('the daily quiz on Discord (real discord.js, loopback Discord)', () => 
     expect(result).toContain('First correct answer: @\u200beveryone');
     expect(JSON.stringify(reveal.body)).not.toMatch(/@everyone/);
     expect(round).toMatchObject({ state: 'revealed', revealMessageId: expect.any(String) });
+  });
+
+  it('after a crash between the reveal and its record, a restart posts the reveal no second time', async () => {
+    const { revealMessageId } = roundById(app, roundId);
+    forgetRevealMessage(app, roundId);
+    fake.forgetNonces();
+    const before = fake.calls.length;
+    clock.advance(10 * 60_000);
+    await app.quizRunner.tick();
+    expect(fake.calls.slice(before).filter(isChannelPost)).toHaveLength(0);
+    expect(fake.channelMessages(CHANNEL_ID)).toHaveLength(2);
+    expect(roundById(app, roundId).revealMessageId).toBe(revealMessageId);
   });
 
   it('answers a press after the reveal politely and records nothing', async () => {

@@ -37,6 +37,8 @@ export class FakeDiscord {
   /** Channel ids that answer 404 Unknown Channel / 403 Missing Permissions. */
   readonly goneChannels = new Set<string>();
   readonly forbiddenChannels = new Set<string>();
+  /** Channel ids whose history the bot may not read (no Read Message History): GET messages answers 403. */
+  readonly unreadableHistory = new Set<string>();
   /** Registered application commands per route. */
   readonly commands = new Map<string, any[]>();
   /** Channel messages as Discord holds them now (after edits), by id. */
@@ -185,6 +187,11 @@ export class FakeDiscord {
     return created;
   }
 
+  /** Discord remembers an enforced nonce for a few minutes; this is those minutes passing. */
+  forgetNonces(): void {
+    this.nonces.clear();
+  }
+
   /** Messages created in a channel (not counting answers to interactions), oldest first. */
   channelMessages(channel: string): Record<string, unknown>[] {
     return [...this.messages.values()].filter((m) => m.channel_id === channel);
@@ -205,6 +212,12 @@ export class FakeDiscord {
       if (this.goneChannels.has(channel)) return [404, { code: 10003, message: 'Unknown Channel' }];
       if (this.forbiddenChannels.has(channel)) return [403, { code: 50013, message: 'Missing Permissions' }];
       return [200, this.create(channel, body)];
+    }
+    if (method === 'GET' && (m = /^\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (this.unreadableHistory.has(m[1] ?? '')) return [403, { code: 50001, message: 'Missing Access' }];
+      // Newest first; a fetched message has no nonce (Discord echoes it only on create and in the gateway event).
+      const limit = Number(query.get('limit') ?? 50);
+      return [200, this.channelMessages(m[1] ?? '').reverse().slice(0, limit).map(({ nonce: _nonce, ...rest }) => rest)];
     }
     if (method === 'PATCH' && (m = /^\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
       const stored = this.messages.get(m[2] ?? '');
