@@ -81,9 +81,12 @@ describe('the daily quiz on Slack (real Bolt, signed requests, fake Web API)', (
   const apiCalls = (method: string, from = 0) => api.requests.slice(from).filter((r) => r.path === `/api/${method}`);
 
   it('refuses /quiz schedule to a member who is not a workspace admin, and stores nothing', async () => {
-    const denied = await slash('/quiz', 'schedule time:09:00 timezone:Asia/Tokyo', 'U1');
-    expect(denied.body.response_type).toBe('ephemeral');
-    expect(String(denied.body.text)).toContain('Only workspace admins');
+    const forms: [string, string][] = [['/quiz', 'schedule time:09:00 timezone:Asia/Tokyo'], ['/yomikai', 'quiz schedule time:09:00']];
+    for (const [command, text] of forms) {
+      const denied = await slash(command, text, 'U1');
+      expect(denied.body.response_type).toBe('ephemeral');
+      expect(String(denied.body.text)).toContain('Only workspace admins');
+    }
     expect(apiCalls('users.info').some((r) => r.body.user === 'U1')).toBe(true);
     expect(storedSchedules(app)).toBe(0);
   });
