@@ -62,7 +62,8 @@ export function weeklyTimeOf(schedule: Pick<QuizSchedule, 'hour' | 'minute' | 'd
  */
 export class QuizRunner {
   private running: Promise<void> | undefined;
-  private readonly refreshing = new Map<number, { again: boolean }>();
+  /** Live-count edits in progress, by round: `again` asks for one more pass, `done` settles when the last one landed. */
+  private readonly refreshing = new Map<number, { again: boolean; done: Promise<void> }>();
 
   constructor(private readonly deps: QuizRunnerDeps) {}
 
@@ -226,20 +227,28 @@ export class QuizRunner {
     const closed = this.deps.rounds.get(round.id);
     if (!closed) return false;
     this.deps.logger.info({ round: round.id, channel: round.channelKey }, 'quiz: round revealed');
-    await this.postReveal(closed, now);
+    await this.postReveal(closed, now, false);
     return true;
   }
 
-  private async postReveal(round: Round, now: Date): Promise<void> {
+  /**
+   * Posts a reveal. `retry` (the default) says a previous attempt may have
+   * reached the platform — a crash before it was recorded — so the adapter
+   * looks for it before posting; only the pass that just closed the round knows it is new.
+   */
+  private async postReveal(round: Round, now: Date, retry = true): Promise<void> {
     if (!this.deps.rounds.lease(round.id, now, new Date(now.getTime() + LEASE_MS))) return;
     const adapter = this.deps.publisher(round.platform);
     if (!adapter) return;
     const answers = this.deps.answers.answersFor(round.id);
+    // A live-count edit still in flight must land first: sent after it, the closing edit is the
+    // one members see last (Slack does not order concurrent updates; a late count would reopen the buttons).
+    await this.refreshing.get(round.id)?.done;
     // Close the buttons on the question itself (an edit is idempotent), then post the answer.
     if (round.messageId) await adapter.edit(round.channel, round.messageId, roundReply(round, answers.length));
     const result = await adapter.post(round.channel, revealReply(round, answers, this.deps.catalog, this.deps.briefs?.brief(round)), {
       idempotencyKey: `yr${round.id}`,
-      retry: round.attempts > 0,
+      retry,
     });
     if (result.ok) this.deps.rounds.markRevealPosted(round.id, result.messageId);
     else if (result.reason === 'failed') this.deps.rounds.scheduleRetry(round.id, new Date(now.getTime() + Math.min(2 ** round.attempts, MAX_BACKOFF_MINUTES) * MINUTE));
@@ -249,27 +258,32 @@ export class QuizRunner {
   /**
    * Updates the live answer count. Edits for one round never overlap: clicks
    * during an edit only mark it stale, and one more edit follows with the
-   * count at that moment — no update is lost and no timer is needed.
+   * count at that moment — no update is lost and no timer is needed. The
+   * promise settles once the count shown is at least as new as at the call.
    */
-  async refresh(roundId: number): Promise<void> {
-    const state = this.refreshing.get(roundId);
-    if (state) {
-      state.again = true;
-      return;
+  refresh(roundId: number): Promise<void> {
+    const running = this.refreshing.get(roundId);
+    if (running) {
+      running.again = true;
+      return running.done;
     }
-    const mine = { again: true };
-    this.refreshing.set(roundId, mine);
-    try {
-      while (mine.again) {
-        mine.again = false;
-        const round = this.deps.rounds.get(roundId);
-        if (!round?.messageId || round.state !== 'open') return;
-        const adapter = this.deps.publisher(round.platform);
-        if (!adapter) return;
-        await adapter.edit(round.channel, round.messageId, roundReply(round, this.deps.answers.countFor(roundId)));
-      }
-    } finally {
-      this.refreshing.delete(roundId);
+    const state = { again: true, done: Promise.resolve() };
+    // Failures are the adapter's to log (it returns them); this promise only says "settled".
+    state.done = this.showCount(roundId, state)
+      .catch((error: unknown) => this.deps.logger.warn({ err: error, round: roundId }, 'quiz: live count not updated'))
+      .finally(() => this.refreshing.delete(roundId));
+    this.refreshing.set(roundId, state);
+    return state.done;
+  }
+
+  private async showCount(roundId: number, state: { again: boolean }): Promise<void> {
+    while (state.again) {
+      state.again = false;
+      const round = this.deps.rounds.get(roundId);
+      if (!round?.messageId || round.state !== 'open') return;
+      const adapter = this.deps.publisher(round.platform);
+      if (!adapter) return;
+      await adapter.edit(round.channel, round.messageId, roundReply(round, this.deps.answers.countFor(roundId)));
     }
   }
 }

@@ -3,6 +3,7 @@ import type { ChatAdapter, PostFailure, PostOptions, PostResult } from '../../co
 import type { DispatchServices } from '../../core/dispatch.js';
 import type { Reply } from '../../core/reply.js';
 import type { Config } from '../../config.js';
+import { findPosted } from './find-posted.js';
 import { handleInteraction } from './interactions.js';
 import { renderReply } from './render.js';
 
@@ -56,12 +57,18 @@ export class DiscordAdapter implements ChatAdapter {
    * Sends a Reply to a channel over REST (no cache needed); a long reply
    * becomes several messages. With an idempotency key the first message
    * carries it as an enforced nonce: Discord answers a repeat within a few
-   * minutes with the message it already has instead of posting again.
+   * minutes with the message it already has instead of posting again. A
+   * retry (possibly later than that) first looks for it in recent history.
    */
   async post(channel: string, reply: Reply, options: PostOptions = {}): Promise<PostResult> {
     try {
+      const messages = renderReply({ ...reply, ephemeral: false });
+      if (options.idempotencyKey && options.retry && messages[0]) {
+        const earlier = await findPosted(this.client.rest, channel, this.client.user?.id, messages[0], this.services.logger);
+        if (earlier) return { ok: true, messageId: earlier };
+      }
       let first: string | undefined;
-      for (const { flags: _private, ...body } of renderReply({ ...reply, ephemeral: false })) {
+      for (const { flags: _private, ...body } of messages) {
         const nonce = first === undefined && options.idempotencyKey ? { nonce: options.idempotencyKey.slice(0, 25), enforce_nonce: true } : {};
         const sent = (await this.client.rest.post(Routes.channelMessages(channel), { body: { ...body, ...nonce } })) as APIMessage;
         first ??= sent.id;

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, PermissionFlagsBits, type BaseInteraction, type CommandInteractionOption } from 'discord.js';
+import { ApplicationCommandOptionType, GuildMember, PermissionFlagsBits, type BaseInteraction, type CommandInteractionOption } from 'discord.js';
 import type { Command, OptionValue } from '../../core/command.js';
 import type { Invocation, Place } from '../../core/invocation.js';
 
@@ -11,6 +11,18 @@ export function placeOf(interaction: BaseInteraction): Place {
   };
 }
 
+/**
+ * The name members see for someone here: their server nickname, else their
+ * display name, else the account name. Shown in reveals and leaderboards
+ * (escaped, mentions off: a nickname may well be "@everyone").
+ */
+export function displayNameOf(interaction: BaseInteraction): string {
+  const member = interaction.member;
+  // A cached member is a GuildMember; an uncached one arrives as the API's raw member with `nick`.
+  const nick = member instanceof GuildMember ? member.nickname : member?.nick;
+  return nick || interaction.user.globalName || interaction.user.username;
+}
+
 export function invocationOf(
   interaction: BaseInteraction,
   command: string,
@@ -20,7 +32,7 @@ export function invocationOf(
   return {
     command,
     options,
-    actor: { id: interaction.user.id, name: interaction.user.username },
+    actor: { id: interaction.user.id, name: displayNameOf(interaction) },
     place: placeOf(interaction),
     locale: interaction.locale,
     ...(page !== undefined ? { page } : {}),

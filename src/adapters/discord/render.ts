@@ -40,10 +40,7 @@ export function renderReply(reply: Reply): DiscordMessage[] {
   if (reply.url && /^https?:\/\//.test(reply.url)) packer.first.url = reply.url;
   packer.count(packer.first.title?.length ?? 0);
   if (reply.text) for (const chunk of splitText(escapeText(reply.text), LIMITS.description)) packer.addDescription(chunk);
-  for (const field of reply.fields ?? []) {
-    const pieces = field.times ? fieldPieces({ ...field, value: withTimestamps(field) }, false) : fieldPieces(field);
-    for (const piece of pieces) packer.addField(piece);
-  }
+  for (const field of reply.fields ?? []) for (const piece of fieldPieces(field)) packer.addField(piece);
   if (overflowLinks.length > 0) {
     // Masked links are markdown we write on purpose: only their labels are escaped.
     const value = overflowLinks.map((link) => `[${escapeText(link.label)}](${link.url})`).join('\n');
@@ -59,30 +56,31 @@ export function renderReply(reply: Reply): DiscordMessage[] {
   }));
 }
 
-/**
- * A field listing instants: each line as the place's local time, followed by
- * Discord's <t:…:F> so every member also sees it in their own zone. The stamp
- * is markup we write on purpose, so only the text around it is escaped.
- */
-function withTimestamps(field: ReplyField): string {
-  const lines = field.value.split('\n');
-  return lines
-    .map((line, i) => {
-      const at = Date.parse(field.times?.[i] ?? '');
-      return Number.isNaN(at) ? escapeText(line) : `${escapeText(line)} · <t:${Math.floor(at / 1000)}:F>`;
-    })
-    .join('\n');
-}
-
 /** A field whose value is over 1,024 characters becomes "Name (1/3)", "Name (2/3)", … */
 function fieldPieces(field: ReplyField, escape = true): APIEmbedField[] {
-  const values = splitText(escape ? escapeText(field.value) : field.value, LIMITS.fieldValue).map((value) => value || '\u200b');
+  const shown = withLocalTimes(escape ? escapeText(field.value) : field.value, field.times);
+  const values = splitText(shown, LIMITS.fieldValue).map((value) => value || '\u200b');
   const name = escapeText(field.name) || '\u200b';
   if (values.length === 1) return [{ name: clipUnits(name, LIMITS.fieldName), value: values[0] ?? '\u200b', inline: Boolean(field.inline) }];
   return values.map((value, index) => {
     const suffix = ` (${index + 1}/${values.length})`;
     return { name: clipUnits(name, LIMITS.fieldName - suffix.length) + suffix, value, inline: false };
   });
+}
+
+/**
+ * A field listing instants (one a line, written in the place's zone) gets
+ * `<t:…:F>` beside each line: Discord shows it in every member's own zone.
+ */
+function withLocalTimes(value: string, times: readonly string[] | undefined): string {
+  if (!times?.length) return value;
+  return value
+    .split('\n')
+    .map((line, i) => {
+      const at = Date.parse(times[i] ?? '');
+      return Number.isFinite(at) ? `${line} · <t:${Math.floor(at / 1000)}:F>` : line;
+    })
+    .join('\n');
 }
 
 /** Fills embeds in order, opening a new embed at 25 fields and a new message at 6,000 characters or 10 embeds. */

@@ -37,10 +37,14 @@ export class FakeDiscord {
   /** Channel ids that answer 404 Unknown Channel / 403 Missing Permissions. */
   readonly goneChannels = new Set<string>();
   readonly forbiddenChannels = new Set<string>();
+  /** Channel ids whose history the bot may not read (no Read Message History): GET messages answers 403. */
+  readonly unreadableHistory = new Set<string>();
   /** Registered application commands per route. */
   readonly commands = new Map<string, any[]>();
-  /** Messages created with enforce_nonce, by channel and nonce. */
-  private readonly byNonce = new Map<string, Record<string, unknown>>();
+  /** Channel messages as Discord holds them now (after edits), by id. */
+  readonly messages = new Map<string, Record<string, unknown>>();
+  /** Enforced nonces → the message first created with them (Discord keeps them a few minutes; the fake, for its lifetime). */
+  private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly events = new EventEmitter();
   private readonly http: Server;
   private readonly gateway: WebSocketServer;
@@ -168,6 +172,31 @@ export class FakeDiscord {
     this.events.emit('call', call);
   }
 
+  /**
+   * Create Message. With `enforce_nonce`, a nonce seen before returns the
+   * message first created with it and creates nothing (Discord's documented
+   * behaviour, which makes a re-post after a crash idempotent).
+   */
+  private create(channel: string, body: any): Record<string, unknown> {
+    const nonce = body?.enforce_nonce === true && body.nonce !== undefined ? String(body.nonce) : undefined;
+    const earlier = nonce === undefined ? undefined : this.nonces.get(nonce);
+    if (earlier) return this.messages.get(String(earlier.id)) ?? earlier;
+    const created: Record<string, unknown> = { ...message(channel, body), ...(body?.nonce !== undefined ? { nonce: body.nonce } : {}) };
+    this.messages.set(String(created.id), created);
+    if (nonce !== undefined) this.nonces.set(nonce, created);
+    return created;
+  }
+
+  /** Discord remembers an enforced nonce for a few minutes; this is those minutes passing. */
+  forgetNonces(): void {
+    this.nonces.clear();
+  }
+
+  /** Messages created in a channel (not counting answers to interactions), oldest first. */
+  channelMessages(channel: string): Record<string, unknown>[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channel);
+  }
+
   private route({ method, path, query, body }: RestCall): [number, unknown] {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/v10/gateway/bot') {
@@ -182,16 +211,21 @@ export class FakeDiscord {
       const channel = m[1] ?? '';
       if (this.goneChannels.has(channel)) return [404, { code: 10003, message: 'Unknown Channel' }];
       if (this.forbiddenChannels.has(channel)) return [403, { code: 50013, message: 'Missing Permissions' }];
-      // Discord: with enforce_nonce, a repeat of a recent nonce returns the message it already created.
-      const nonce = body?.enforce_nonce && body?.nonce !== undefined ? `${channel}:${String(body.nonce)}` : undefined;
-      const earlier = nonce ? this.byNonce.get(nonce) : undefined;
-      if (earlier) return [200, earlier];
-      const created = message(channel, body);
-      if (nonce) this.byNonce.set(nonce, created);
-      return [200, created];
+      return [200, this.create(channel, body)];
+    }
+    if (method === 'GET' && (m = /^\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (this.unreadableHistory.has(m[1] ?? '')) return [403, { code: 50001, message: 'Missing Access' }];
+      // Newest first; a fetched message has no nonce (Discord echoes it only on create and in the gateway event).
+      const limit = Number(query.get('limit') ?? 50);
+      return [200, this.channelMessages(m[1] ?? '').reverse().slice(0, limit).map(({ nonce: _nonce, ...rest }) => rest)];
     }
     if (method === 'PATCH' && (m = /^\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
-      return [200, { ...message(m[1] ?? '', body), id: m[2] }];
+      const stored = this.messages.get(m[2] ?? '');
+      if (!stored || stored.channel_id !== m[1]) return [404, { code: 10008, message: 'Unknown Message' }];
+      // Edit Message replaces only the fields it is given.
+      const edited = { ...stored, ...pick(body, ['content', 'embeds', 'components', 'flags']), edited_timestamp: new Date().toISOString() };
+      this.messages.set(String(stored.id), edited);
+      return [200, edited];
     }
     if ((m = /^\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.exec(path))) {
       if (method === 'GET') {
@@ -206,6 +240,11 @@ export class FakeDiscord {
     }
     return [404, { code: 0, message: '404: Not Found' }];
   }
+}
+
+/** The fields of `body` that are present, as an edit applies them. */
+function pick(body: any, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => body && key in body).map((key) => [key, body[key]]));
 }
 
 /**
@@ -244,23 +283,43 @@ export function message(channelId: string, body: any = {}): Record<string, unkno
   };
 }
 
+export interface FakeUser { id: string; username: string; discriminator: string; global_name: string | null; avatar: null }
+
 export interface InteractionOptions {
   locale?: string;
   /** Member permissions in the guild; `dm` sends the interaction from a DM instead. */
   permissions?: string | 'dm';
+  /** Who acts (default USER), and their nickname in the server. */
+  user?: FakeUser;
+  nick?: string;
+}
+
+/** A member of the fake server other than USER. */
+export function fakeUser(id: string, username: string, globalName: string | null = null): FakeUser {
+  return { id, username, discriminator: '0', global_name: globalName, avatar: null };
 }
 
 function base(type: number, data: unknown, options: InteractionOptions): Record<string, unknown> {
+  const user = options.user ?? USER;
   const where =
     options.permissions === 'dm'
-      ? { user: USER, channel_id: USER.id, channel: { id: USER.id, type: 1 }, context: 1 }
+      ? { user, channel_id: user.id, channel: { id: user.id, type: 1 }, context: 1 }
       : {
           guild_id: GUILD_ID,
           guild_locale: 'en-US',
+          // Discord sends both; discord.js 14.28 reads `channel.id` for interaction.channelId.
           channel_id: CHANNEL_ID,
-          // discord.js reads the channel from this partial channel object (channel_id alone is legacy).
           channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'reading-group' },
-          member: { user: USER, roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: options.permissions ?? ALL_PERMISSIONS, deaf: false, mute: false, flags: 0 },
+          member: {
+            user,
+            nick: options.nick ?? null,
+            roles: [],
+            joined_at: '2024-01-01T00:00:00.000Z',
+            permissions: options.permissions ?? ALL_PERMISSIONS,
+            deaf: false,
+            mute: false,
+            flags: 0,
+          },
           context: 0,
         };
   return {
@@ -282,6 +341,12 @@ function base(type: number, data: unknown, options: InteractionOptions): Record<
 export function chatInput(name: string, values: Record<string, string> = {}, options: InteractionOptions = {}) {
   const data = { id: nextId(), name, type: 1, options: Object.entries(values).map(([key, value]) => ({ name: key, type: 3, value })) };
   return base(2, data, options);
+}
+
+/** A subcommand (`/quiz schedule time:09:00`): Discord nests the verb's options inside a type-1 option. */
+export function subcommandInput(name: string, verb: string, values: Record<string, string> = {}, options: InteractionOptions = {}) {
+  const inner = Object.entries(values).map(([key, value]) => ({ name: key, type: 3, value }));
+  return base(2, { id: nextId(), name, type: 1, options: [{ name: verb, type: 1, options: inner }] }, options);
 }
 
 export function autocomplete(name: string, option: string, text: string, options: InteractionOptions = {}) {
