@@ -68,4 +68,14 @@ describe('/summarize on Slack with a slow model', () => {
     expect(shown).toContain('HELD SUMMARY #1.');
     expect(shown).toContain('https://arxiv.org/abs/2004.04730');
   });
+
+  it('answers "usage" only to workspace admins, and never asks the model for it', async () => {
+    const before = model.requests.length;
+    const at = (r: Recorded) => r.path === '/r/usage';
+    await sendSigned(port, slashBody({ command: '/summarize', text: 'usage', responseUrl: `${responses.url}/r/usage` }));
+    const answer = await responses.waitFor(at);
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(String(answer.body.text)).toContain('Only workspace admins and owners can use /summarize');
+    expect(model.requests).toHaveLength(before);
+  });
 });
