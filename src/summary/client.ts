@@ -6,7 +6,8 @@ import type { ChatMessage } from './prompt.js';
 export const FAILURES = ['timeout', 'rate-limited', 'server-error', 'unreachable', 'rejected', 'malformed', 'empty', 'refused'] as const;
 export type Failure = (typeof FAILURES)[number];
 
-export type Completion = { ok: true; text: string; tokens: number } | { ok: false; failure: Failure; detail: string };
+/** A failed answer that the server still billed (an empty answer, a refusal) carries the tokens it reported. */
+export type Completion = { ok: true; text: string; tokens: number } | { ok: false; failure: Failure; detail: string; tokens?: number };
 
 /** One chat completion; the seam tests and other model clients plug into. */
 export type Completer = (messages: ChatMessage[], maxTokens: number) => Promise<Completion>;
@@ -39,14 +40,16 @@ export function openAiCompleter(config: SummaryConfig): Completer {
 
 /** The text, or why there is none, from a response we cannot take on trust (any server may answer). */
 export function readCompletion(response: unknown, messages: readonly ChatMessage[]): Completion {
-  const body = response as { choices?: unknown; usage?: { total_tokens?: unknown; prompt_tokens?: unknown; completion_tokens?: unknown } } | null;
+  const body = response as { choices?: unknown; usage?: Usage } | null;
   const choice = Array.isArray(body?.choices) ? (body.choices[0] as { message?: { content?: unknown; refusal?: unknown } } | undefined) : undefined;
   if (!choice?.message || typeof choice.message !== 'object') return { ok: false, failure: 'malformed', detail: 'no choices[0].message' };
   const { content, refusal } = choice.message;
-  if (typeof refusal === 'string' && refusal.trim() !== '') return { ok: false, failure: 'refused', detail: refusal.slice(0, 200) };
-  if (content !== null && content !== undefined && typeof content !== 'string') return { ok: false, failure: 'malformed', detail: 'content is not text' };
+  const billed = reportedTokens(body?.usage);
+  const charged = billed === undefined ? {} : { tokens: billed };
+  if (typeof refusal === 'string' && refusal.trim() !== '') return { ok: false, failure: 'refused', detail: refusal.slice(0, 200), ...charged };
+  if (content !== null && content !== undefined && typeof content !== 'string') return { ok: false, failure: 'malformed', detail: 'content is not text', ...charged };
   const text = (content ?? '').trim();
-  if (text === '') return { ok: false, failure: 'empty', detail: 'empty content' };
+  if (text === '') return { ok: false, failure: 'empty', detail: 'empty content', ...charged };
   return { ok: true, text, tokens: tokensUsed(body?.usage, messages, text) };
 }
 
@@ -54,11 +57,19 @@ export function readCompletion(response: unknown, messages: readonly ChatMessage
  * Tokens as the API's `usage` reports them. A server that sends no usage is
  * charged an estimate (about four characters a token) so the cap still holds.
  */
-function tokensUsed(usage: { total_tokens?: unknown; prompt_tokens?: unknown; completion_tokens?: unknown } | undefined, messages: readonly ChatMessage[], text: string): number {
-  if (typeof usage?.total_tokens === 'number' && usage.total_tokens >= 0) return Math.ceil(usage.total_tokens);
-  if (typeof usage?.prompt_tokens === 'number' && typeof usage.completion_tokens === 'number') return Math.ceil(usage.prompt_tokens + usage.completion_tokens);
+function tokensUsed(usage: Usage | undefined, messages: readonly ChatMessage[], text: string): number {
+  const reported = reportedTokens(usage);
+  if (reported !== undefined) return reported;
   const characters = messages.reduce((sum, m) => sum + m.content.length, 0) + text.length;
   return Math.ceil(characters / 4);
+}
+
+type Usage = { total_tokens?: unknown; prompt_tokens?: unknown; completion_tokens?: unknown };
+
+function reportedTokens(usage: Usage | undefined): number | undefined {
+  if (typeof usage?.total_tokens === 'number' && usage.total_tokens >= 0) return Math.ceil(usage.total_tokens);
+  if (typeof usage?.prompt_tokens === 'number' && typeof usage.completion_tokens === 'number') return Math.ceil(usage.prompt_tokens + usage.completion_tokens);
+  return undefined;
 }
 
 function classify(error: unknown): { failure: Failure; detail: string } {

@@ -129,6 +129,8 @@ export class SummaryService {
     const { cache, clock, logger } = this.deps;
     const result = await this.completer!(buildMessages(facts, request.lang, request.length), MAX_OUTPUT_TOKENS[request.length]);
     if (!result.ok) {
+      // An empty answer or a refusal is still billed: what the server reported counts against the cap.
+      if (result.tokens) this.deps.usage.record(scope, day, result.tokens);
       logger.warn({ entry: facts.id, failure: result.failure, detail: result.detail }, 'summary request failed');
       return { kind: 'fallback', reason: result.failure };
     }

@@ -151,6 +151,9 @@ describe('/summarize against a fake OpenAI-compatible server', () => {
     ['refusal', 'declined to summarize'],
   ] as const;
 
+  /** The fake reports usage on its empty answer and its refusal; the other faults carry none. */
+  const BILLED: Partial<Record<(typeof FAULTS)[number][0], number>> = { empty: 10, refusal: 15 };
+
   it.each(FAULTS)('falls back to the catalog note with one line of reason when the server is %s', async (mode, reason) => {
     // Only the slow mode waits for the timeout, so it gets a short one.
     const app = open(fake, mode === 'slow' ? { SUMMARY_TIMEOUT_MS: '300' } : {});
@@ -164,9 +167,10 @@ describe('/summarize against a fake OpenAI-compatible server', () => {
     expect(text.split('\n').at(-1)).toContain(reason);
     expect(text).not.toMatch(/at .*\.(js|ts):\d+|Error:/);
     expect(fake.requests).toHaveLength(1);
-    // Nothing was cached or charged: the next ask tries again.
+    // Nothing was cached, so the next ask tries again; only what the server reported as billed is charged.
     expect(app.db.prepare('SELECT COUNT(*) AS n FROM summary_cache').get()).toEqual({ n: 0 });
-    expect(app.db.prepare('SELECT COUNT(*) AS n FROM summary_usage').get()).toEqual({ n: 0 });
+    const charged = app.db.prepare('SELECT COALESCE(SUM(tokens), 0) AS n FROM summary_usage').get();
+    expect(charged).toEqual({ n: BILLED[mode] ?? 0 });
   });
 
   it('retries a 5xx a bounded number of times before falling back', async () => {
