@@ -1,25 +1,103 @@
 /**
- * Two-character grams as numbers (two UTF-16 code units side by side), so the
- * posting map is keyed by numbers rather than by millions of tiny strings.
+ * Posting lists packed into two typed arrays, and the numbering of two-character
+ * grams they are keyed by. A Map of growing arrays costs one object per list and
+ * a copy per list at the end; collecting (list, item) pairs and placing them with
+ * one counting sort costs neither, and builds a 100,000-entry catalog's lists in
+ * a few tens of milliseconds.
  */
-export function gramAt(key: string, at: number): number {
-  return key.charCodeAt(at) * 0x10000 + key.charCodeAt(at + 1);
+
+/** Lists of ascending item numbers: list i is items[starts[i] .. starts[i + 1]). */
+export class PostingLists {
+  constructor(
+    private readonly starts: Int32Array,
+    private readonly items: Int32Array,
+  ) {}
+
+  /** The list, or undefined for an id that has none (-1 included). */
+  get(list: number): Int32Array | undefined {
+    if (list < 0 || list + 1 >= this.starts.length) return undefined;
+    return this.items.subarray(this.starts[list]!, this.starts[list + 1]!);
+  }
 }
 
-/** For each gram, the entries containing it, ascending and without repeats. */
-export function buildGramPostings(keys: readonly string[]): Map<number, Int32Array> {
-  const lists = new Map<number, number[]>();
-  keys.forEach((key, entry) => {
-    for (let at = 0; at + 1 < key.length; at++) {
-      const gram = gramAt(key, at);
-      let list = lists.get(gram);
-      if (!list) lists.set(gram, (list = []));
-      if (list[list.length - 1] !== entry) list.push(entry);
+/**
+ * Collects (list, item) pairs — items must arrive in non-decreasing order — and
+ * packs them. A repeated item in the same list is kept once.
+ */
+export class PostingsBuilder {
+  private lists: Int32Array = new Int32Array(1024);
+  private items: Int32Array = new Int32Array(1024);
+  private size = 0;
+  private readonly lastItem: number[] = [];
+
+  add(list: number, item: number): void {
+    if (this.lastItem[list] === item) return;
+    this.lastItem[list] = item;
+    if (this.size === this.lists.length) {
+      this.lists = grow(this.lists);
+      this.items = grow(this.items);
     }
-  });
-  const postings = new Map<number, Int32Array>();
-  for (const [gram, list] of lists) postings.set(gram, Int32Array.from(list));
-  return postings;
+    this.lists[this.size] = list;
+    this.items[this.size++] = item;
+  }
+
+  build(listCount: number): PostingLists {
+    const starts = new Int32Array(listCount + 1);
+    for (let pair = 0; pair < this.size; pair++) starts[this.lists[pair]! + 1]!++;
+    for (let list = 0; list < listCount; list++) starts[list + 1]! += starts[list]!;
+    const cursor = starts.slice(0, listCount);
+    const items = new Int32Array(this.size);
+    for (let pair = 0; pair < this.size; pair++) items[cursor[this.lists[pair]!]!++] = this.items[pair]!;
+    return new PostingLists(starts, items);
+  }
+}
+
+/** A copy twice as long, for arrays filled one item at a time. */
+export function grow(array: Int32Array): Int32Array {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
+/** ASCII (0–127) and the katakana block (U+30A0–U+30FF) get small codes; pairs of them a flat table. */
+const DENSE_CODES = 224;
+
+function denseCode(code: number): number {
+  if (code < 128) return code;
+  return code >= 0x30a0 && code <= 0x30ff ? code - 0x30a0 + 128 : -1;
+}
+
+/**
+ * Numbers pairs of UTF-16 code units 0, 1, 2… as first added. Pairs of ASCII
+ * and katakana — nearly all of them — are a typed-array lookup; the rest use a Map.
+ */
+export class GramIds {
+  private readonly dense = new Int32Array(DENSE_CODES * DENSE_CODES).fill(-1);
+  private readonly sparse = new Map<number, number>();
+  count = 0;
+
+  /** The id of the pair, or -1 if it was never added. */
+  find(first: number, second: number): number {
+    const a = denseCode(first);
+    const b = denseCode(second);
+    if (a >= 0 && b >= 0) return this.dense[a * DENSE_CODES + b]!;
+    return this.sparse.get(first * 0x10000 + second) ?? -1;
+  }
+
+  add(first: number, second: number): number {
+    const a = denseCode(first);
+    const b = denseCode(second);
+    if (a >= 0 && b >= 0) {
+      const slot = a * DENSE_CODES + b;
+      const id = this.dense[slot]!;
+      return id >= 0 ? id : (this.dense[slot] = this.count++);
+    }
+    const key = first * 0x10000 + second;
+    const id = this.sparse.get(key);
+    if (id !== undefined) return id;
+    this.sparse.set(key, this.count);
+    return this.count++;
+  }
 }
 
 /** The first position in an ascending list holding a value ≥ `value`. */
