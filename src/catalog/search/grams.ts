@@ -25,12 +25,20 @@ export class PostingLists {
  * packs them. A repeated item in the same list is kept once.
  */
 export class PostingsBuilder {
-  private lists: Int32Array = new Int32Array(1024);
-  private items: Int32Array = new Int32Array(1024);
+  private lists: Int32Array;
+  private items: Int32Array;
   private size = 0;
-  private readonly lastItem: number[] = [];
+  /** Per list, the last item added (-1 = none yet): typed, since list ids arrive in any order. */
+  private lastItem: Int32Array = new Int32Array(1024).fill(-1);
+
+  /** `expectedPairs` sizes the buffers up front; they grow if it was too small. */
+  constructor(expectedPairs = 1024) {
+    this.lists = new Int32Array(Math.max(16, expectedPairs));
+    this.items = new Int32Array(Math.max(16, expectedPairs));
+  }
 
   add(list: number, item: number): void {
+    if (list >= this.lastItem.length) this.growLists(list);
     if (this.lastItem[list] === item) return;
     this.lastItem[list] = item;
     if (this.size === this.lists.length) {
@@ -49,6 +57,14 @@ export class PostingsBuilder {
     const items = new Int32Array(this.size);
     for (let pair = 0; pair < this.size; pair++) items[cursor[this.lists[pair]!]!++] = this.items[pair]!;
     return new PostingLists(starts, items);
+  }
+
+  private growLists(list: number): void {
+    let length = this.lastItem.length * 2;
+    while (length <= list) length *= 2;
+    const grown = new Int32Array(length).fill(-1);
+    grown.set(this.lastItem);
+    this.lastItem = grown;
   }
 }
 

@@ -1,6 +1,8 @@
 import { TypoMeasure } from './distance.js';
-import { GramIds, lowerBound, type PostingLists, PostingsBuilder } from './grams.js';
-import { StringIds } from './string-ids.js';
+import type { GramIds, PostingLists } from './grams.js';
+import { lowerBound } from './grams.js';
+import { buildNameParts } from './name-table-build.js';
+import type { StringIds } from './string-ids.js';
 import type { TextRows } from './text-rows.js';
 
 /**
@@ -19,8 +21,8 @@ import type { TextRows } from './text-rows.js';
  * - `leadGrams` / `leadCharacters` list the entries by their first two
  *   characters / first character: prefix candidates, already shortest first.
  *
- * Everything is built in a few linear passes over typed arrays — no per-entry
- * objects, no comparison sort — so 100,000 docs take a fraction of a second.
+ * Everything is built (name-table-build.ts) in a few linear passes over typed
+ * arrays — no per-entry objects, no comparison sort.
  */
 export class NameTable {
   readonly keys: string[];
@@ -34,71 +36,32 @@ export class NameTable {
   private readonly nextWithKey: Int32Array;
   /** firstOfLength[n] = the first entry whose key has at least n characters. */
   private readonly firstOfLength: Int32Array;
-  private readonly gramIds = new GramIds();
+  private readonly gramIds: GramIds;
   private readonly grams: PostingLists;
   private readonly leadGrams: PostingLists;
-  private readonly characterIds = new GramIds();
+  private readonly characterIds: GramIds;
   private readonly leadCharacters: PostingLists;
   /** Scratch for typos(): shared-gram counts per entry and the entries touched, reset after each call. */
   private readonly sharedGrams: Uint16Array;
   private readonly touched: Int32Array;
 
   constructor(text: TextRows) {
-    const { rows, keys } = distinctNameRows(text);
-    const count = rows.length;
-
-    // Counting sort by key length; stable, so equal lengths keep catalog order.
-    let longest = 0;
-    for (const key of keys) if (key.length > longest) longest = key.length;
-    this.firstOfLength = new Int32Array(longest + 2);
-    for (const key of keys) this.firstOfLength[key.length + 1]!++;
-    for (let length = 1; length <= longest + 1; length++) this.firstOfLength[length]! += this.firstOfLength[length - 1]!;
-    const cursor = this.firstOfLength.slice(0, longest + 1);
-    const order = new Int32Array(count);
-    for (let candidate = 0; candidate < count; candidate++) order[cursor[keys[candidate]!.length]!++] = candidate;
-
-    this.keys = new Array<string>(count);
-    this.originals = new Array<string>(count);
-    this.docOf = new Int32Array(count);
-    this.position = new Uint8Array(count);
-    this.keyIds = new StringIds(count);
-    this.nextWithKey = new Int32Array(count).fill(-1);
-    const lastWithKey: number[] = [];
-    const firstWithKey: number[] = [];
-    for (let entry = 0; entry < count; entry++) {
-      const candidate = order[entry]!;
-      const row = rows[candidate]!;
-      this.keys[entry] = keys[candidate]!;
-      this.originals[entry] = text.texts[row]!;
-      this.docOf[entry] = text.rowDoc[row]!;
-      this.position[entry] = text.rowPosition[row]!;
-      const keyId = this.keyIds.intern(keys[candidate]!, text.rowKeyHash[row]!);
-      if (keyId === firstWithKey.length) firstWithKey.push(entry);
-      else this.nextWithKey[lastWithKey[keyId]!] = entry;
-      lastWithKey[keyId] = entry;
-    }
-    this.firstWithKey = Int32Array.from(firstWithKey);
-
-    const grams = new PostingsBuilder();
-    const leadGrams = new PostingsBuilder();
-    const leadCharacters = new PostingsBuilder();
-    for (let entry = 0; entry < count; entry++) {
-      const key = this.keys[entry]!;
-      leadCharacters.add(this.characterIds.add(key.charCodeAt(0), 0), entry);
-      let previous = key.charCodeAt(0);
-      for (let at = 1; at < key.length; at++) {
-        const current = key.charCodeAt(at);
-        const gram = this.gramIds.add(previous, current);
-        if (at === 1) leadGrams.add(gram, entry);
-        grams.add(gram, entry);
-        previous = current;
-      }
-    }
-    this.grams = grams.build(this.gramIds.count);
-    this.leadGrams = leadGrams.build(this.gramIds.count);
-    this.leadCharacters = leadCharacters.build(this.characterIds.count);
-    this.sharedGrams = new Uint16Array(count);
-    this.touched = new Int32Array(count);
+    const parts = buildNameParts(text);
+    this.keys = parts.keys;
+    this.originals = parts.originals;
+    this.docOf = parts.docOf;
+    this.position = parts.position;
+    this.firstOfLength = parts.firstOfLength;
+    this.keyIds = parts.keyIds;
+    this.firstWithKey = parts.firstWithKey;
+    this.nextWithKey = parts.nextWithKey;
+    this.gramIds = parts.gramIds;
+    this.grams = parts.grams;
+    this.leadGrams = parts.leadGrams;
+    this.characterIds = parts.characterIds;
+    this.leadCharacters = parts.leadCharacters;
+    this.sharedGrams = new Uint16Array(this.keys.length);
+    this.touched = new Int32Array(this.keys.length);
   }
 
   get size(): number {
@@ -194,26 +157,4 @@ export class NameTable {
     }
     return found;
   }
-}
-
-/**
- * The name rows that become entries: not keywords, not empty in key form, and
- * not a repeat of a key the same doc already has ("DALL-E" and "DALLE").
- */
-function distinctNameRows(text: TextRows): { rows: number[]; keys: string[] } {
-  const rows: number[] = [];
-  const keys: string[] = [];
-  for (let doc = 0; doc < text.docCount; doc++) {
-    const firstOfDoc = keys.length;
-    for (let row = text.docFirstRow[doc]!; row < text.docFirstRow[doc + 1]!; row++) {
-      if (text.rowIsKeyword[row] || text.rowKeyLength[row] === 0) continue;
-      const key = text.keyOf(row);
-      let repeated = false;
-      for (let earlier = firstOfDoc; earlier < keys.length && !repeated; earlier++) repeated = keys[earlier] === key;
-      if (repeated) continue;
-      rows.push(row);
-      keys.push(key);
-    }
-  }
-  return { rows, keys };
 }

@@ -36,6 +36,7 @@ export class TextRows {
   readonly words: StringIds;
 
   private wordCount = 0;
+  private readonly keyParts: string[] = [];
   /** Scratch for the fast path: start, end and hash of each word of the current row. */
   private ranges: Int32Array = new Int32Array(3 * 64);
 
@@ -75,9 +76,11 @@ export class TextRows {
     const from = this.wordStart[row]!;
     const to = this.wordStart[row + 1]!;
     if (to - from === 1) return this.words.strings[this.wordIds[from]!]!;
-    let key = '';
-    for (let at = from; at < to; at++) key += this.words.strings[this.wordIds[at]!]!;
-    return key;
+    // join() makes one flat string; += would leave a rope that every later charCodeAt pays to walk.
+    const parts = this.keyParts;
+    parts.length = 0;
+    for (let at = from; at < to; at++) parts.push(this.words.strings[this.wordIds[at]!]!);
+    return parts.join('');
   }
 
   private addRow(row: number, doc: number, text: string, position: number, isKeyword: boolean): void {

@@ -39,7 +39,7 @@ export class WordTable {
     this.fieldIsKeyword = new Uint8Array(count);
     this.fieldPosition = new Uint8Array(count);
     this.fieldText = new Array<string>(count);
-    const postings = new PostingsBuilder();
+    const postings = new PostingsBuilder(text.wordStart[text.rowCount]);
     for (let field = 0; field < count; field++) {
       const row = order[field]!;
       const isKeyword = text.rowIsKeyword[row]!;
@@ -58,7 +58,7 @@ export class WordTable {
     this.docWordStart = new Int32Array(text.docCount + 1);
     for (let doc = 0; doc <= text.docCount; doc++) this.docWordStart[doc] = text.wordStart[text.docFirstRow[doc]!]!;
 
-    const byLead = new PostingsBuilder();
+    const byLead = new PostingsBuilder(text.words.size);
     this.words.strings.forEach((word, id) => {
       if (word.length >= 2) byLead.add(this.leadIds.add(word.charCodeAt(0), word.charCodeAt(1)), id);
     });

@@ -1,0 +1,129 @@
+import { GramIds, type PostingLists, PostingsBuilder } from './grams.js';
+import { StringIds } from './string-ids.js';
+import type { TextRows } from './text-rows.js';
+
+/**
+ * The construction of a NameTable, one small function per pass so each hot loop
+ * is compiled on its own: which name rows become entries, their order, the exact
+ * key chains and the gram lists. Typed arrays and counting sorts throughout.
+ */
+export interface NameParts {
+  keys: string[];
+  originals: string[];
+  docOf: Int32Array;
+  position: Uint8Array;
+  firstOfLength: Int32Array;
+  keyIds: StringIds;
+  firstWithKey: Int32Array;
+  nextWithKey: Int32Array;
+  gramIds: GramIds;
+  grams: PostingLists;
+  leadGrams: PostingLists;
+  characterIds: GramIds;
+  leadCharacters: PostingLists;
+}
+
+export function buildNameParts(text: TextRows): NameParts {
+  const { rows, keys } = distinctNameRows(text);
+  const { order, firstOfLength } = orderByLength(keys);
+  const count = rows.length;
+  const parts = {
+    keys: new Array<string>(count),
+    originals: new Array<string>(count),
+    docOf: new Int32Array(count),
+    position: new Uint8Array(count),
+    firstOfLength,
+  };
+  for (let entry = 0; entry < count; entry++) {
+    const candidate = order[entry]!;
+    const row = rows[candidate]!;
+    parts.keys[entry] = keys[candidate]!;
+    parts.originals[entry] = text.texts[row]!;
+    parts.docOf[entry] = text.rowDoc[row]!;
+    parts.position[entry] = text.rowPosition[row]!;
+  }
+  const hashes = new Int32Array(count);
+  for (let entry = 0; entry < count; entry++) hashes[entry] = text.rowKeyHash[rows[order[entry]!]!]!;
+  return { ...parts, ...chainEqualKeys(parts.keys, hashes), ...gramLists(parts.keys) };
+}
+
+/**
+ * The name rows that become entries: not keywords, not empty in key form, and
+ * not a repeat of a key the same doc already has ("DALL-E" and "DALLE").
+ */
+function distinctNameRows(text: TextRows): { rows: Int32Array; keys: string[] } {
+  const rows: number[] = [];
+  const keys: string[] = [];
+  for (let doc = 0; doc < text.docCount; doc++) {
+    const firstOfDoc = keys.length;
+    for (let row = text.docFirstRow[doc]!; row < text.docFirstRow[doc + 1]!; row++) {
+      if (text.rowIsKeyword[row] || text.rowKeyLength[row] === 0) continue;
+      const key = text.keyOf(row);
+      let repeated = false;
+      for (let earlier = firstOfDoc; earlier < keys.length && !repeated; earlier++) repeated = keys[earlier] === key;
+      if (repeated) continue;
+      rows.push(row);
+      keys.push(key);
+    }
+  }
+  return { rows: Int32Array.from(rows), keys };
+}
+
+/** A stable counting sort by key length: entry order is (length, catalog order). */
+function orderByLength(keys: readonly string[]): { order: Int32Array; firstOfLength: Int32Array } {
+  let longest = 0;
+  for (const key of keys) if (key.length > longest) longest = key.length;
+  const firstOfLength = new Int32Array(longest + 2);
+  for (const key of keys) firstOfLength[key.length + 1]!++;
+  for (let length = 1; length <= longest + 1; length++) firstOfLength[length]! += firstOfLength[length - 1]!;
+  const cursor = firstOfLength.slice(0, longest + 1);
+  const order = new Int32Array(keys.length);
+  for (let candidate = 0; candidate < keys.length; candidate++) order[cursor[keys[candidate]!.length]!++] = candidate;
+  return { order, firstOfLength };
+}
+
+/** Numbers the distinct keys and links the entries that share one, in entry order. */
+function chainEqualKeys(keys: readonly string[], hashes: Int32Array): Pick<NameParts, 'keyIds' | 'firstWithKey' | 'nextWithKey'> {
+  const keyIds = new StringIds(keys.length);
+  const firstWithKey = new Int32Array(keys.length);
+  const lastWithKey = new Int32Array(keys.length);
+  const nextWithKey = new Int32Array(keys.length).fill(-1);
+  for (let entry = 0; entry < keys.length; entry++) {
+    const known = keyIds.size;
+    const keyId = keyIds.intern(keys[entry]!, hashes[entry]!);
+    if (keyId === known) firstWithKey[keyId] = entry;
+    else nextWithKey[lastWithKey[keyId]!] = entry;
+    lastWithKey[keyId] = entry;
+  }
+  return { keyIds, firstWithKey: firstWithKey.slice(0, keyIds.size), nextWithKey };
+}
+
+/** Every two-character gram of every key → entries; and entries by first gram and by first character. */
+function gramLists(keys: readonly string[]): Pick<NameParts, 'gramIds' | 'grams' | 'leadGrams' | 'characterIds' | 'leadCharacters'> {
+  let keyCharacters = 0;
+  for (const key of keys) keyCharacters += key.length;
+  const gramIds = new GramIds();
+  const characterIds = new GramIds();
+  const grams = new PostingsBuilder(keyCharacters);
+  const leadGrams = new PostingsBuilder(keys.length);
+  const leadCharacters = new PostingsBuilder(keys.length);
+  for (let entry = 0; entry < keys.length; entry++) {
+    const key = keys[entry]!;
+    let previous = key.charCodeAt(0);
+    leadCharacters.add(characterIds.add(previous, 0), entry);
+    for (let at = 1; at < key.length; at++) {
+      const current = key.charCodeAt(at);
+      const gram = gramIds.add(previous, current);
+      if (at === 1) leadGrams.add(gram, entry);
+      grams.add(gram, entry);
+      previous = current;
+    }
+  }
+  return {
+    gramIds,
+    grams: grams.build(gramIds.count),
+    leadGrams: leadGrams.build(gramIds.count),
+    characterIds,
+    leadCharacters: leadCharacters.build(characterIds.count),
+  };
+}
