@@ -5,8 +5,6 @@
  * substring, since a word can be looked up straight from the text it sits in.
  */
 
-const NO_ID = -1;
-
 /** 32-bit FNV-1a of one UTF-16 code unit folded into a running hash. */
 export function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
@@ -27,14 +25,20 @@ function lowerAscii(code: number): number {
 
 export class StringIds {
   readonly strings: string[] = [];
+  /** Hash of each id, for rehashing. */
   private hashes: Int32Array;
-  private slots: Int32Array;
+  /**
+   * Slot i is table[2i] = hash, table[2i + 1] = id + 1 (0 = empty): hash and id
+   * side by side, so a probe reads one cache line and touches a string only
+   * when the full 32-bit hash already matches.
+   */
+  private table: Int32Array;
   private mask: number;
 
   constructor(expected = 16) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity).fill(NO_ID);
+    this.table = new Int32Array(2 * capacity);
     this.mask = capacity - 1;
     this.hashes = new Int32Array(Math.max(16, expected));
   }
@@ -46,9 +50,9 @@ export class StringIds {
   /** The id of `text`, or -1. */
   get(text: string, hash = hashString(text)): number {
     for (let slot = this.home(hash); ; slot = (slot + 1) & this.mask) {
-      const id = this.slots[slot]!;
-      if (id === NO_ID) return NO_ID;
-      if (this.hashes[id] === hash && this.strings[id] === text) return id;
+      const stored = this.table[2 * slot + 1]!;
+      if (stored === 0) return -1;
+      if (this.table[2 * slot] === hash && this.strings[stored - 1] === text) return stored - 1;
     }
   }
 
@@ -56,9 +60,9 @@ export class StringIds {
   intern(text: string, hash = hashString(text)): number {
     let slot = this.home(hash);
     for (; ; slot = (slot + 1) & this.mask) {
-      const id = this.slots[slot]!;
-      if (id === NO_ID) break;
-      if (this.hashes[id] === hash && this.strings[id] === text) return id;
+      const stored = this.table[2 * slot + 1]!;
+      if (stored === 0) break;
+      if (this.table[2 * slot] === hash && this.strings[stored - 1] === text) return stored - 1;
     }
     return this.add(slot, text, hash);
   }
@@ -71,15 +75,15 @@ export class StringIds {
     const length = end - start;
     let slot = this.home(hash);
     probing: for (; ; slot = (slot + 1) & this.mask) {
-      const id = this.slots[slot]!;
-      if (id === NO_ID) break;
-      if (this.hashes[id] !== hash) continue;
-      const known = this.strings[id]!;
+      const stored = this.table[2 * slot + 1]!;
+      if (stored === 0) break;
+      if (this.table[2 * slot] !== hash) continue;
+      const known = this.strings[stored - 1]!;
       if (known.length !== length) continue;
       for (let at = 0; at < length; at++) {
         if (known.charCodeAt(at) !== lowerAscii(text.charCodeAt(start + at))) continue probing;
       }
-      return id;
+      return stored - 1;
     }
     return this.add(slot, text.slice(start, end).toLowerCase(), hash);
   }
@@ -97,18 +101,21 @@ export class StringIds {
       this.hashes = grown;
     }
     this.hashes[id] = hash;
-    this.slots[slot] = id;
-    if (this.strings.length * 2 > this.slots.length) this.rehash();
+    this.table[2 * slot] = hash;
+    this.table[2 * slot + 1] = id + 1;
+    if (this.strings.length * 2 > this.mask + 1) this.rehash();
     return id;
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(NO_ID);
-    this.mask = this.slots.length - 1;
+    this.table = new Int32Array(4 * (this.mask + 1));
+    this.mask = 2 * this.mask + 1;
     for (let id = 0; id < this.strings.length; id++) {
-      let slot = this.home(this.hashes[id]!);
-      while (this.slots[slot] !== NO_ID) slot = (slot + 1) & this.mask;
-      this.slots[slot] = id;
+      const hash = this.hashes[id]!;
+      let slot = this.home(hash);
+      while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.table[2 * slot] = hash;
+      this.table[2 * slot + 1] = id + 1;
     }
   }
 }
