@@ -68,9 +68,9 @@ export class PostingsBuilder {
   }
 }
 
-/** A copy twice as long, for arrays filled one item at a time. */
-export function grow(array: Int32Array): Int32Array {
-  const grown = new Int32Array(array.length * 2);
+/** A copy at least twice as long (and at least `atLeast`), for arrays filled as they go. */
+export function grow(array: Int32Array, atLeast = 0): Int32Array {
+  const grown = new Int32Array(Math.max(array.length * 2, atLeast));
   grown.set(array);
   return grown;
 }

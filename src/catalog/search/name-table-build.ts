@@ -1,4 +1,4 @@
-import { GramIds, type PostingLists, PostingsBuilder } from './grams.js';
+import { GramIds, grow, PostingLists, PostingsBuilder } from './grams.js';
 import { StringIds } from './string-ids.js';
 import type { TextRows } from './text-rows.js';
 
@@ -98,30 +98,62 @@ function chainEqualKeys(keys: readonly string[], hashes: Int32Array): Pick<NameP
   return { keyIds, firstWithKey: firstWithKey.slice(0, keyIds.size), nextWithKey };
 }
 
-/** Every two-character gram of every key → entries; and entries by first gram and by first character. */
+/**
+ * Every two-character gram of every key → entries; and entries by first gram and
+ * by first character. The big list is packed in two passes over the keys — count,
+ * then place — so it needs no buffer of (gram, entry) pairs on the way.
+ */
 function gramLists(keys: readonly string[]): Pick<NameParts, 'gramIds' | 'grams' | 'leadGrams' | 'characterIds' | 'leadCharacters'> {
-  let keyCharacters = 0;
-  for (const key of keys) keyCharacters += key.length;
+  let gramCount = 0;
+  for (const key of keys) gramCount += Math.max(0, key.length - 1);
   const gramIds = new GramIds();
-  const characterIds = new GramIds();
-  const grams = new PostingsBuilder(keyCharacters);
-  const leadGrams = new PostingsBuilder(keys.length);
-  const leadCharacters = new PostingsBuilder(keys.length);
+  /** The gram id at each position of each key, in order; -1 where the key already had that gram. */
+  const occurrences = new Int32Array(gramCount);
+  let entriesWith: Int32Array = new Int32Array(4096);
+  let lastEntry: Int32Array = new Int32Array(4096).fill(-1);
+  let next = 0;
   for (let entry = 0; entry < keys.length; entry++) {
     const key = keys[entry]!;
     let previous = key.charCodeAt(0);
-    leadCharacters.add(characterIds.add(previous, 0), entry);
     for (let at = 1; at < key.length; at++) {
       const current = key.charCodeAt(at);
       const gram = gramIds.add(previous, current);
-      if (at === 1) leadGrams.add(gram, entry);
-      grams.add(gram, entry);
+      if (gram >= entriesWith.length) {
+        entriesWith = grow(entriesWith);
+        const grown = new Int32Array(entriesWith.length).fill(-1);
+        grown.set(lastEntry);
+        lastEntry = grown;
+      }
+      if (lastEntry[gram] === entry) {
+        occurrences[next++] = -1;
+      } else {
+        lastEntry[gram] = entry;
+        entriesWith[gram]!++;
+        occurrences[next++] = gram;
+      }
       previous = current;
+    }
+  }
+  const starts = new Int32Array(gramIds.count + 1);
+  for (let gram = 0; gram < gramIds.count; gram++) starts[gram + 1] = starts[gram]! + entriesWith[gram]!;
+  const cursor = starts.slice(0, gramIds.count);
+  const items = new Int32Array(starts[gramIds.count]!);
+  const leadGrams = new PostingsBuilder(keys.length);
+  const characterIds = new GramIds();
+  const leadCharacters = new PostingsBuilder(keys.length);
+  next = 0;
+  for (let entry = 0; entry < keys.length; entry++) {
+    const key = keys[entry]!;
+    leadCharacters.add(characterIds.add(key.charCodeAt(0), 0), entry);
+    if (key.length >= 2) leadGrams.add(occurrences[next]!, entry);
+    for (let at = 1; at < key.length; at++) {
+      const gram = occurrences[next++]!;
+      if (gram >= 0) items[cursor[gram]!++] = entry;
     }
   }
   return {
     gramIds,
-    grams: grams.build(gramIds.count),
+    grams: new PostingLists(starts, items),
     leadGrams: leadGrams.build(gramIds.count),
     characterIds,
     leadCharacters: leadCharacters.build(characterIds.count),

@@ -19,7 +19,7 @@ export class TextRows {
   readonly rowCount: number;
   readonly docCount: number;
   /** The text as written in the catalog. */
-  readonly texts: string[] = [];
+  readonly texts: string[];
   readonly rowDoc: Int32Array;
   /** Index in the doc's names (or keywords), capped at 255. */
   readonly rowPosition: Uint8Array;
@@ -30,15 +30,12 @@ export class TextRows {
   readonly rowKeyHash: Int32Array;
   /** Row r's word ids are wordIds[wordStart[r] .. wordStart[r + 1]). */
   readonly wordStart: Int32Array;
-  wordIds: Int32Array;
+  readonly wordIds: Int32Array;
   /** A doc's rows are docFirstRow[d] .. docFirstRow[d + 1]. */
   readonly docFirstRow: Int32Array;
   readonly words: StringIds;
 
-  private wordCount = 0;
   private readonly keyParts: string[] = [];
-  /** Scratch for the fast path: start, end and hash of each word of the current row. */
-  private ranges: Int32Array = new Int32Array(3 * 64);
 
   constructor(docs: readonly SearchDoc[]) {
     let rowCount = 0;
@@ -53,22 +50,31 @@ export class TextRows {
     this.rowDoc = new Int32Array(rowCount);
     this.rowPosition = new Uint8Array(rowCount);
     this.rowIsKeyword = new Uint8Array(rowCount);
-    this.rowKeyLength = new Int32Array(rowCount);
-    this.rowKeyHash = new Int32Array(rowCount);
-    this.wordStart = new Int32Array(rowCount + 1);
-    this.wordIds = new Int32Array(Math.max(16, textLength >>> 2));
     this.docFirstRow = new Int32Array(docs.length + 1);
-    this.words = new StringIds(Math.max(16, textLength >>> 5));
-
+    this.texts = new Array<string>(rowCount);
     let row = 0;
-    docs.forEach((doc, docIndex) => {
-      this.docFirstRow[docIndex] = row;
-      for (let at = 0; at < doc.names.length; at++) this.addRow(row++, docIndex, doc.names[at]!, at, false);
-      const keywords = doc.keywords ?? [];
-      for (let at = 0; at < keywords.length; at++) this.addRow(row++, docIndex, keywords[at]!, at, true);
-    });
+    for (let doc = 0; doc < docs.length; doc++) {
+      this.docFirstRow[doc] = row;
+      const { names, keywords = [] } = docs[doc]!;
+      for (let at = 0; at < names.length; at++, row++) {
+        this.texts[row] = names[at]!;
+        this.rowDoc[row] = doc;
+        this.rowPosition[row] = Math.min(at, 255);
+      }
+      for (let at = 0; at < keywords.length; at++, row++) {
+        this.texts[row] = keywords[at]!;
+        this.rowDoc[row] = doc;
+        this.rowPosition[row] = Math.min(at, 255);
+        this.rowIsKeyword[row] = 1;
+      }
+    }
     this.docFirstRow[docs.length] = row;
-    this.wordStart[row] = this.wordCount;
+    this.words = new StringIds(Math.max(16, textLength >>> 5));
+    const split = splitRows(this.texts, this.words, Math.max(16, textLength >>> 2));
+    this.rowKeyLength = split.keyLength;
+    this.rowKeyHash = split.keyHash;
+    this.wordStart = split.wordStart;
+    this.wordIds = split.wordIds;
   }
 
   /** normalize() of the row's text, rebuilt from its words. */
@@ -82,73 +88,85 @@ export class TextRows {
     for (let at = from; at < to; at++) parts.push(this.words.strings[this.wordIds[at]!]!);
     return parts.join('');
   }
+}
 
-  private addRow(row: number, doc: number, text: string, position: number, isKeyword: boolean): void {
-    this.texts.push(text);
-    this.rowDoc[row] = doc;
-    this.rowPosition[row] = Math.min(position, 255);
-    this.rowIsKeyword[row] = isKeyword ? 1 : 0;
-    this.wordStart[row] = this.wordCount;
-    if (!this.addPlainRow(row, text)) this.addFoldedRow(row, text);
-  }
+interface SplitRows {
+  keyLength: Int32Array;
+  keyHash: Int32Array;
+  wordStart: Int32Array;
+  readonly wordIds: Int32Array;
+}
 
-  /** The fast path; false (having added nothing) when the text needs the full fold. */
-  private addPlainRow(row: number, text: string): boolean {
-    let words = 0;
+/**
+ * Every row's words, in one loop over every character of the catalog: a single
+ * long-running loop is optimized by V8 early on, where a method called once per
+ * row would run slowly for the first few thousand rows.
+ */
+function splitRows(texts: readonly string[], words: StringIds, expectedWords: number): SplitRows {
+  const keyLength = new Int32Array(texts.length);
+  const keyHash = new Int32Array(texts.length);
+  const wordStart = new Int32Array(texts.length + 1);
+  let wordIds: Int32Array = new Int32Array(expectedWords);
+  let wordCount = 0;
+  /** Start, end and hash of each word of the current row, interned once the whole row is known to be plain. */
+  let ranges: Int32Array = new Int32Array(3 * 64);
+
+  for (let row = 0; row < texts.length; row++) {
+    const text = texts[row]!;
+    wordStart[row] = wordCount;
+    let plain = true;
+    let rowWords = 0;
     let wordFrom = -1;
     let wordHash = HASH_SEED;
-    let keyHash = HASH_SEED;
-    let keyLength = 0;
+    let hash = HASH_SEED;
+    let length = 0;
     for (let at = 0; at <= text.length; at++) {
       let code = at < text.length ? text.charCodeAt(at) : 32;
-      let isNameCharacter: boolean;
+      let isNameCharacter = false;
       if (code < 128) {
         if (code >= 65 && code <= 90) code += 32;
         if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) isNameCharacter = true;
-        else if (code === 43 || (code === 45 && text.charCodeAt(at + 1) === 45)) return false; // "+", "--": spelled out
-        else isNameCharacter = false;
+        else if (code === 43 || (code === 45 && text.charCodeAt(at + 1) === 45)) plain = false; // "+", "--": spelled out
       } else if (code >= 0x30a1 && code <= 0x30fe && code !== 0x30fb) {
         isNameCharacter = true; // katakana and ー; ・ (U+30FB) is punctuation
       } else {
-        return false;
+        plain = false;
       }
+      if (!plain) break;
       if (isNameCharacter) {
         if (wordFrom < 0) {
           wordFrom = at;
           wordHash = HASH_SEED;
         }
         wordHash = hashStep(wordHash, code);
-        keyHash = hashStep(keyHash, code);
-        keyLength++;
+        hash = hashStep(hash, code);
+        length++;
       } else if (wordFrom >= 0) {
-        if (3 * words + 3 > this.ranges.length) this.ranges = grow(this.ranges);
-        this.ranges[3 * words] = wordFrom;
-        this.ranges[3 * words + 1] = at;
-        this.ranges[3 * words + 2] = wordHash;
-        words++;
+        if (3 * rowWords + 3 > ranges.length) ranges = grow(ranges);
+        ranges[3 * rowWords] = wordFrom;
+        ranges[3 * rowWords + 1] = at;
+        ranges[3 * rowWords + 2] = wordHash;
+        rowWords++;
         wordFrom = -1;
       }
     }
-    // Interned only now, so a row that turns out to need the full fold leaves no stray word behind.
-    for (let word = 0; word < words; word++) {
-      const base = 3 * word;
-      this.pushWord(this.words.internLowerRange(text, this.ranges[base]!, this.ranges[base + 1]!, this.ranges[base + 2]!));
+    if (plain) {
+      if (wordCount + rowWords > wordIds.length) wordIds = grow(wordIds, wordCount + rowWords);
+      for (let word = 0; word < rowWords; word++) {
+        const base = 3 * word;
+        wordIds[wordCount++] = words.internLowerRange(text, ranges[base]!, ranges[base + 1]!, ranges[base + 2]!);
+      }
+    } else {
+      const folded = splitWords(text);
+      if (wordCount + folded.length > wordIds.length) wordIds = grow(wordIds, wordCount + folded.length);
+      for (const word of folded) wordIds[wordCount++] = words.intern(word);
+      const key = folded.join('');
+      length = key.length;
+      hash = hashString(key);
     }
-    this.rowKeyLength[row] = keyLength;
-    this.rowKeyHash[row] = keyHash;
-    return true;
+    keyLength[row] = length;
+    keyHash[row] = hash;
   }
-
-  private addFoldedRow(row: number, text: string): void {
-    const words = splitWords(text);
-    for (const word of words) this.pushWord(this.words.intern(word));
-    const key = words.join('');
-    this.rowKeyLength[row] = key.length;
-    this.rowKeyHash[row] = hashString(key);
-  }
-
-  private pushWord(id: number): void {
-    if (this.wordCount === this.wordIds.length) this.wordIds = grow(this.wordIds);
-    this.wordIds[this.wordCount++] = id;
-  }
+  wordStart[texts.length] = wordCount;
+  return { keyLength, keyHash, wordStart, wordIds };
 }
