@@ -4,12 +4,17 @@ import { QUERY_MAX_LENGTH } from '../src/core/paging.js';
 import { entryReply } from '../src/present/entry.js';
 import { taskDatasetsReply } from '../src/present/dataset-list.js';
 import { choicesReply, lookup } from '../src/present/lookup.js';
+import { taskFamilyNamed } from '../src/present/task-family.js';
 import { notFound } from '../src/present/suggest.js';
 import { KINDS_FOR } from '../src/present/kinds.js';
 
 const KINDS = KINDS_FOR.dataset;
 
-/** /dataset <task or name>: a task lists its datasets (sub-tasks included); a name shows one dataset. */
+/**
+ * /dataset <task or name>: a task lists its datasets (sub-tasks included); a
+ * query naming several tasks alike ("3d") lists all of them, grouped by task;
+ * a name shows one dataset.
+ */
 export default {
   name: 'dataset',
   description: 'cmd.dataset.description',
@@ -20,7 +25,11 @@ export default {
     const query = String(options.query);
     const { catalog, lang } = context;
     const result = lookup(catalog, query, KINDS);
-    if ('many' in result) return choicesReply(query, result.many, context);
+    if ('many' in result) {
+      const family = taskFamilyNamed(catalog, result.many);
+      if (family.length > 0) return taskDatasetsReply(family, context, query);
+      return choicesReply(query, result.many, context);
+    }
     if ('one' in result) {
       const task = catalog.task(result.one.id);
       if (task) return taskDatasetsReply(task, context, query);

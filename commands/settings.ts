@@ -47,7 +47,7 @@ export default {
     const changed = Object.keys(change).length > 0;
     const current = changed ? settings.update(key, change) : settings.get(key);
     // Answer in the language just chosen, so the change is visible at once.
-    const t = translator(current.language ?? context.lang);
+    const t = translator(current.language ?? context.lang, context.naming);
     const show = (value: string | undefined, fallback: string) => value ?? t('settings.default', { value: fallback });
     return {
       kind: 'settings',

@@ -15,13 +15,22 @@ export interface App extends DispatchServices {
 }
 
 /**
- * Loads the catalog before opening the database, so a broken catalog stops
- * start-up without touching any file.
+ * Opens the database before loading the catalog: a bad --db is the commonest
+ * start-up mistake and opening takes milliseconds, while indexing the catalog
+ * takes far longer, so the user hears about the file at once. A broken
+ * catalog then leaves at most an empty, migrated database behind — the same
+ * file the next start would create.
  */
 export function createApp(config: Config, logger: Logger): App {
-  const catalog = loadCatalog(config.catalogDir);
-  const registry = new CommandRegistry(commands);
   const db = openDatabase(config.dbPath);
+  let catalog;
+  try {
+    catalog = loadCatalog(config.catalogDir);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const registry = new CommandRegistry(commands);
   let closed = false;
   return {
     config,

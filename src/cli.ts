@@ -15,7 +15,7 @@ const USAGE = `Usage:
   yomikai --help
 
 Exit codes: 0 ok, 1 the command reported a problem (unknown name, bad option),
-2 bad usage or configuration, 70 an internal error.`;
+2 bad usage, configuration, catalog or database file, 70 an internal error.`;
 
 class UsageError extends Error {}
 

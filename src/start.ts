@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { createApp, type App } from './app.js';
 import { CatalogError } from './catalog/load.js';
+import { DatabaseError } from './store/database-error.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { platformAdapters } from './adapters/platforms.js';
 import { runRepl } from './adapters/console/repl.js';
@@ -8,7 +9,7 @@ import type { Lang } from './i18n/index.js';
 
 /** Problems that should end the process with a clear message rather than a stack trace. */
 export function explainStartupError(error: unknown): string | undefined {
-  if (error instanceof ConfigError || error instanceof CatalogError) return error.message;
+  if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DatabaseError) return error.message;
   return undefined;
 }
 
@@ -17,7 +18,7 @@ export interface StartOptions {
   lang?: Lang;
 }
 
-/** Builds the app from the environment; throws ConfigError / CatalogError with readable messages. */
+/** Builds the app from the environment; throws ConfigError / CatalogError / DatabaseError with readable messages. */
 export function bootstrap(overrides: Record<string, string | undefined> = {}, quietByDefault = true): { config: Config; logger: Logger; app: App } {
   const config = loadConfig(overrides);
   const hasPlatform = Boolean(config.discord || config.slack);

@@ -87,6 +87,34 @@ export class Catalog {
     return family;
   }
 
+  /** The tasks directly below a task, in catalog order. */
+  subtasks(id: string): TaskEntry[] {
+    return this.tasks.filter((task) => task.parent === id);
+  }
+
+  /**
+   * The survey section an entry belongs to: a section is its own; a model,
+   * dataset or concept names its section; a task has none of its own, so it
+   * goes where most of its datasets are (action recognition → video
+   * recognition, image-to-image translation → cycle consistency).
+   */
+  sectionOf(id: string): TopicEntry | undefined {
+    const found = this.byId.get(id);
+    if (!found) return undefined;
+    if (found.kind === 'topic') return found.entry;
+    if (found.kind !== 'task') return this.topic(found.entry.topic);
+    const votes = new Map<string, number>();
+    for (const dataset of this.datasetsForTask(id)) votes.set(dataset.topic, (votes.get(dataset.topic) ?? 0) + 1);
+    let section: TopicEntry | undefined;
+    let most = 0;
+    // Topics are in survey order, so a tie goes to the earlier section.
+    for (const topic of this.topics) {
+      const count = votes.get(topic.id) ?? 0;
+      if (count > most) [section, most] = [topic, count];
+    }
+    return section;
+  }
+
   datasetsForTask(id: string): DatasetEntry[] {
     const family = this.taskFamily(id);
     return this.datasets.filter((dataset) => dataset.tasks.some((task) => family.has(task)));

@@ -115,10 +115,19 @@ export const conceptSchema = z.strictObject({
 });
 export type ConceptEntry = z.infer<typeof conceptSchema>;
 
+/** Words in both languages; both lists are required so neither language is left out. */
+export const localizedWordsSchema = z.strictObject({ ja: z.array(text).min(1), en: z.array(text).min(1) });
+
 export const topicSchema = z.strictObject({
   id: idSchema,
   name: localizedSchema,
   aliases: z.array(text).default([]),
+  /**
+   * What the section is about beyond its entries: key terms people search by
+   * that have no entry of their own ("slot attention", "新規視点合成"). /topic
+   * also finds a section through its entries, so entry names need not be repeated here.
+   */
+  keywords: localizedWordsSchema.optional(),
   /** Position in the survey (1 = first section). */
   order: z.number().int().positive(),
   overview: localizedSchema,

@@ -8,7 +8,12 @@ import type { SearchDoc } from './search/index.js';
 export function buildSearchDocs(catalog: Pick<Catalog, 'topics' | 'tasks' | 'models' | 'datasets' | 'concepts'>): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (const topic of catalog.topics) {
-    docs.push({ id: topic.id, kind: 'topic', names: [topic.name.en, topic.name.ja, ...topic.aliases] });
+    docs.push({
+      id: topic.id,
+      kind: 'topic',
+      names: [topic.name.en, topic.name.ja, ...topic.aliases],
+      keywords: [...(topic.keywords?.en ?? []), ...(topic.keywords?.ja ?? [])],
+    });
   }
   for (const task of catalog.tasks) {
     docs.push({ id: task.id, kind: 'task', names: [task.name.en, task.name.ja, ...task.aliases] });

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { SettingsStore } from '../store/settings.js';
-import type { Lang, MessageKey, Translate } from '../i18n/index.js';
+import type { CommandNaming, Lang, MessageKey, Translate } from '../i18n/index.js';
 import type { Reply } from './reply.js';
 import type { Place } from './invocation.js';
 
@@ -9,7 +9,12 @@ import type { Place } from './invocation.js';
  * definition drives Discord registration, the Slack manifest, the console's
  * parser and /help — there is no second list.
  */
-export type OptionType = 'string' | 'integer' | 'boolean';
+/**
+ * Every option today is text. A new type comes with its validation
+ * (validate-options.ts) and its Discord option type (definitions.ts).
+ */
+export type OptionType = 'string';
+/** A raw value as a platform delivered it; validation turns it into the option's type. */
 export type OptionValue = string | number | boolean;
 export type Options = Readonly<Record<string, OptionValue | undefined>>;
 
@@ -22,7 +27,11 @@ export interface CommandOption {
   /** Message key of the option's description (both languages come from it). */
   description: MessageKey;
   required?: boolean;
-  /** Longest accepted text; also keeps paging button ids under Discord's 100 characters. */
+  /**
+   * Longest accepted text, in characters (code points) — the unit Discord's
+   * option max_length counts. Paging ids are measured separately, in UTF-16
+   * units (core/paging.ts).
+   */
   maxLength?: number;
   choices?: readonly { value: string; label: string }[];
   autocomplete?: AutocompleteSource;
@@ -30,7 +39,10 @@ export interface CommandOption {
 
 export interface CommandContext {
   lang: Lang;
+  /** Already rewrites command names in messages for the platform (see `naming`). */
   t: Translate;
+  /** How commands are typed where this reply is read: "/model", or "/yomikai topic" on Slack. */
+  naming: CommandNaming;
   catalog: Catalog;
   settings: SettingsStore;
   place: Place;

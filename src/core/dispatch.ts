@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { SettingsStore } from '../store/settings.js';
-import { translateDynamic, translator, type Lang, langFromLocale } from '../i18n/index.js';
+import { translateDynamic, translator, type CommandNaming, type Lang, langFromLocale } from '../i18n/index.js';
 import type { Logger } from './logger.js';
 import { privateError, type Reply } from './reply.js';
 import type { CommandRegistry } from './registry.js';
@@ -9,6 +9,7 @@ import { placeKey, type Invocation } from './invocation.js';
 import { validateOptions } from './validate-options.js';
 import { closestNames } from './closest.js';
 import { clip, cleanText } from './text.js';
+import { plainSlash } from './usage.js';
 
 export interface DispatchServices {
   registry: CommandRegistry;
@@ -34,18 +35,20 @@ export interface DispatchResult {
  */
 export async function dispatch(invocation: Invocation, services: DispatchServices): Promise<DispatchResult> {
   const lang = resolveLang(invocation, services);
-  const t = translator(lang);
+  const naming = namingFor(invocation, services);
+  const t = translator(lang, naming);
   const command = services.registry.get(invocation.command.toLowerCase());
   try {
     if (!command) {
-      const suggestions = closestNames(invocation.command, services.registry.names()).map((name) => `/${name}`);
+      const suggestions = closestNames(invocation.command, services.registry.names()).map((name) => naming.slash(name));
       throw new UserError('error.unknownCommand', { name: clip(cleanText(invocation.command), 40) }, suggestions);
     }
-    const options = validateOptions(command, invocation.options, translateDynamic(lang, command.example));
+    const options = validateOptions(command, invocation.options, translateDynamic(lang, command.example, undefined, naming));
     const page = Math.max(1, Math.floor(invocation.page ?? 1));
     const reply = await command.execute(options, {
       lang,
       t,
+      naming,
       catalog: services.catalog,
       settings: services.settings,
       place: invocation.place,
@@ -55,7 +58,7 @@ export async function dispatch(invocation: Invocation, services: DispatchService
     });
     return { reply, status: 'ok', lang };
   } catch (error) {
-    if (isUserError(error)) return { reply: userErrorReply(error, lang), status: 'user-error', lang };
+    if (isUserError(error)) return { reply: userErrorReply(error, lang, naming), status: 'user-error', lang };
     services.logger.error(
       { err: error, command: invocation.command, place: placeKey(invocation.place), actor: invocation.actor.id },
       'command failed',
@@ -78,10 +81,18 @@ export function resolveLang(invocation: Invocation, services: Pick<DispatchServi
   );
 }
 
-export function userErrorReply(error: UserError, lang: Lang): Reply {
-  const lines = [translateDynamic(lang, error.key, error.params as Record<string, string | number>)];
+export function userErrorReply(error: UserError, lang: Lang, naming?: CommandNaming): Reply {
+  const lines = [translateDynamic(lang, error.key, error.params as Record<string, string | number>, naming)];
   if (error.suggestions.length > 0) {
     lines.push(translateDynamic(lang, 'error.didYouMean'), ...error.suggestions.map((s) => `• ${s}`));
   }
   return privateError(lines.join('\n'));
+}
+
+/** The invocation's way of typing commands, applied to our registered names only. */
+export function namingFor(invocation: Pick<Invocation, 'commandName'>, services: Pick<DispatchServices, 'registry'>): CommandNaming {
+  return {
+    slash: invocation.commandName ?? plainSlash,
+    isCommand: (word) => services.registry.get(word) !== undefined,
+  };
 }

@@ -28,6 +28,12 @@ export interface Invocation {
   /** The platform's locale for this user (Discord's interaction.locale). */
   locale?: string;
   page?: number;
+  /**
+   * How this front end types a command ("/model"; on Slack "/yomikai topic"
+   * where Slack keeps /topic for itself), so help, examples and errors show
+   * names that work where they are read. "/name" when not given.
+   */
+  commandName?: (name: string) => string;
 }
 
 export function placeKey(place: Place): string {

@@ -1,6 +1,8 @@
-import type { Command, OptionValue } from './command.js';
+import type { AutocompleteSource, Command, OptionValue } from './command.js';
+import { closestNames } from './closest.js';
 import { UserError } from './errors.js';
-import { usageLine } from './usage.js';
+import { cleanText, clip } from './text.js';
+import { plainSlash, usageLine } from './usage.js';
 
 export interface TypedOptions {
   options: Record<string, OptionValue>;
@@ -14,22 +16,26 @@ export interface TypedOptions {
  *   /model X3D                      → name = "X3D"
  *   /settings language:ja timezone:"America/New_York"
  *   /search "inverted residual" page:2 → query = "inverted residual", page 2
- * `name:value` counts only when name is one of the command's options (or
- * `page` on a paged command), so "/search foo:bar" still searches for
- * "foo:bar". Free words fill the options in order, and the last option left
- * takes all remaining words; words left when every option is named are an
- * error, never silently glued on.
+ * `name:value` sets the option `name`, or turns pages with `page` on a paged
+ * command. Any other `name:value` is refused as an unknown option, with the
+ * real ones listed: someone typing `/settings colour:red` means an option,
+ * and answering about the language they never typed would mislead them. To
+ * mean the words themselves, quote them (`/search "re:invent"`); a URL's
+ * `https://` is never taken for an option. Free words fill the options in
+ * order, and the last option left takes all remaining words; words left when
+ * every option is named are an error, never silently glued on.
  */
-export function parseTypedText(command: Command, text: string): TypedOptions {
+export function parseTypedText(command: Command, text: string, slash: (name: string) => string = plainSlash): TypedOptions {
   const values: Record<string, OptionValue> = {};
   const free: string[] = [];
   let page: number | undefined;
-  for (const token of tokenize(text, command)) {
+  for (const token of tokenize(text, command, slash)) {
     const named = token.quoted ? undefined : /^([a-z][a-z0-9_-]*)[:=](.*)$/is.exec(token.text);
     const key = named?.[1]?.toLowerCase();
     const option = key && command.options.find((o) => o.name === key);
     if (option && named) values[option.name] = unquote(named[2] ?? '');
     else if (command.paged && key === 'page' && named) page = pageNumber(named[2] ?? '');
+    else if (key && looksLikeAValue(named?.[2] ?? '')) throw unknownOption(command, key, token.text);
     else free.push(token.text);
   }
   const open = command.options.filter((o) => values[o.name] === undefined);
@@ -39,7 +45,7 @@ export function parseTypedText(command: Command, text: string): TypedOptions {
     values[option.name] = last ? free.splice(0).join(' ') : (free.shift() ?? '');
   });
   if (free.length > 0) {
-    throw new UserError('error.extraWords', { command: command.name, words: free.join(' '), usage: usageLine(command) });
+    throw new UserError('error.extraWords', { command: command.name, words: free.join(' '), usage: usageLine(command, true, slash) });
   }
   return page === undefined ? { options: values } : { options: values, page };
 }
@@ -47,6 +53,24 @@ export function parseTypedText(command: Command, text: string): TypedOptions {
 /** Just the options, for callers that don't page. */
 export function parseOptionsText(command: Command, text: string): Record<string, OptionValue> {
   return parseTypedText(command, text).options;
+}
+
+/** `colour:red` looks like an option; `note:` (nothing after it) and `https://…` do not. */
+function looksLikeAValue(value: string): boolean {
+  return value !== '' && !value.startsWith('//');
+}
+
+/** Options that look text up in the catalog, where "re:invent" might really be the words someone wants. */
+const CATALOG_LOOKUPS: ReadonlySet<AutocompleteSource> = new Set(['model', 'dataset', 'topic', 'any']);
+
+function unknownOption(command: Command, name: string, token: string): UserError {
+  const names = [...command.options.map((o) => o.name), ...(command.paged ? ['page'] : [])];
+  const params = { command: command.name, option: clip(cleanText(name), 30), options: names.join(', ') || '—' };
+  const suggestions = closestNames(name, names);
+  // Only a catalog lookup gets the hint to quote: for /settings, "colour:red" as words means nothing either.
+  return command.options.some((o) => o.autocomplete && CATALOG_LOOKUPS.has(o.autocomplete))
+    ? new UserError('error.unknownOptionOrQuote', { ...params, text: clip(cleanText(token), 60) }, suggestions)
+    : new UserError('error.unknownOption', params, suggestions);
 }
 
 function pageNumber(text: string): number {
@@ -69,7 +93,7 @@ interface Token {
 
 const OPEN_QUOTES = new Set(['"', '“', '”', '＂']);
 
-function tokenize(text: string, command: Command): Token[] {
+function tokenize(text: string, command: Command, slash: (name: string) => string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -80,7 +104,7 @@ function tokenize(text: string, command: Command): Token[] {
     }
     if (OPEN_QUOTES.has(char)) {
       const end = findClosingQuote(text, i + 1);
-      if (end < 0) throw new UserError('error.unclosedQuote', { usage: usageLine(command) });
+      if (end < 0) throw new UserError('error.unclosedQuote', { usage: usageLine(command, true, slash) });
       tokens.push({ text: text.slice(i + 1, end), quoted: true });
       i = end + 1;
       continue;
@@ -90,7 +114,7 @@ function tokenize(text: string, command: Command): Token[] {
     while (j < text.length && !/\s/.test(text[j] ?? '')) {
       if (OPEN_QUOTES.has(text[j] ?? '') && j > i && /[:=]$/.test(text.slice(i, j))) {
         const end = findClosingQuote(text, j + 1);
-        if (end < 0) throw new UserError('error.unclosedQuote', { usage: usageLine(command) });
+        if (end < 0) throw new UserError('error.unclosedQuote', { usage: usageLine(command, true, slash) });
         j = end + 1;
         break;
       }

@@ -17,6 +17,32 @@ export function clip(text: string, max: number): string {
   return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
 }
 
+/**
+ * Length in characters (Unicode code points): "🚀" is one. Discord counts a
+ * slash-command option's max_length this way, so option limits use it.
+ */
 export function charLength(text: string): number {
   return Array.from(text).length;
+}
+
+/**
+ * Length in UTF-16 code units: "🚀" and "𠮷" are two. Discord counts a
+ * component's custom_id (≤ 100) this way — discord.js checks it with
+ * String#length — and so does JavaScript, so ids are measured with this.
+ */
+export function utf16Length(text: string): number {
+  return text.length;
+}
+
+/**
+ * Emoji and the invisible characters that build them (joiners, variation
+ * selectors, skin tones, flags, keycaps, tag characters). Catalog search
+ * ignores all of these (catalog/search/normalize.ts drops a superset), so a
+ * query without them finds exactly what the query with them finds.
+ */
+const DECORATION = /[\u200B-\u200D\u2060\uFE0E\uFE0F\u20E3\u{E0020}-\u{E007F}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}]/gu;
+
+/** The text with emoji and their joiners removed and spaces tidied: "🚀 nerf 🚀" → "nerf". */
+export function withoutDecoration(text: string): string {
+  return cleanText(text.replace(DECORATION, ''));
 }

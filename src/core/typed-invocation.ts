@@ -1,4 +1,4 @@
-import { resolveLang, userErrorReply, type DispatchResult, type DispatchServices } from './dispatch.js';
+import { namingFor, resolveLang, userErrorReply, type DispatchResult, type DispatchServices } from './dispatch.js';
 import { isUserError } from './errors.js';
 import type { Invocation } from './invocation.js';
 import { parseTypedText } from './parse-text.js';
@@ -12,13 +12,14 @@ import { parseTypedText } from './parse-text.js';
 export function withTypedOptions(base: Invocation, text: string, services: DispatchServices): Invocation | DispatchResult {
   const command = services.registry.get(base.command);
   if (!command) return base;
+  const naming = namingFor(base, services);
   try {
-    const { options, page } = parseTypedText(command, text);
+    const { options, page } = parseTypedText(command, text, naming.slash);
     return { ...base, options, ...(page === undefined ? {} : { page }) };
   } catch (error) {
     if (!isUserError(error)) throw error;
     const lang = resolveLang(base, services);
-    return { reply: userErrorReply(error, lang), status: 'user-error', lang };
+    return { reply: userErrorReply(error, lang, naming), status: 'user-error', lang };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Command, CommandOption, OptionValue } from './command.js';
 import { UserError } from './errors.js';
 import { cleanText, charLength } from './text.js';
+import { pagingQueryOverflow } from './paging.js';
 
 export type ValidOptions = Record<string, OptionValue | undefined>;
 
@@ -28,7 +29,21 @@ export function validateOptions(
   for (const option of command.options) {
     valid[option.name] = validateOne(command, option, raw[option.name], exampleText);
   }
+  checkPagingQuery(command, valid);
   return valid;
+}
+
+/**
+ * A paged command's first option rides in its page buttons' ids, which
+ * Discord measures in UTF-16 units; a query that cannot fit there is refused
+ * now rather than shown as "page 1 of 2" with no way to page 2.
+ */
+function checkPagingQuery(command: Command, valid: ValidOptions): void {
+  const first = command.options[0];
+  const value = first && valid[first.name];
+  if (!command.paged || !first || typeof value !== 'string') return;
+  const overflow = pagingQueryOverflow(command.name, value);
+  if (overflow) throw new UserError('error.tooLongToPage', { option: first.name, units: overflow.units, max: overflow.max });
 }
 
 function validateOne(
@@ -36,27 +51,12 @@ function validateOne(
   option: CommandOption,
   value: OptionValue | undefined,
   example: string,
-): OptionValue | undefined {
+): string | undefined {
   if (value === undefined || value === '') {
     if (option.required) throw new UserError('error.missingOption', { command: command.name, option: option.name, example });
     return undefined;
   }
-  switch (option.type) {
-    case 'string':
-      return validateString(option, String(value), example);
-    case 'integer': {
-      const number = typeof value === 'number' ? value : Number(String(value).trim());
-      if (!Number.isSafeInteger(number)) throw new UserError('error.badInteger', { option: option.name });
-      return number;
-    }
-    case 'boolean': {
-      if (typeof value === 'boolean') return value;
-      const word = String(value).trim().toLowerCase();
-      if (['true', 'yes', 'on', '1'].includes(word)) return true;
-      if (['false', 'no', 'off', '0'].includes(word)) return false;
-      throw new UserError('error.badBoolean', { option: option.name });
-    }
-  }
+  return validateString(option, String(value), example);
 }
 
 function validateString(option: CommandOption, raw: string, example: string): string | undefined {

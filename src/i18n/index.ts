@@ -17,22 +17,45 @@ const catalogs: Record<Lang, Messages> = { en, ja };
 
 export type Translate = <K extends MessageKey>(key: K, ...params: MessageParams<K> extends Record<string, never> ? [] : [MessageParams<K>]) => string;
 
-export function translator(lang: Lang): Translate {
+/**
+ * How commands are typed where a message will be read. Templates name a
+ * command as "/search" or "/{command}"; with a naming, those become what works
+ * on that platform ("/yomikai search" on Slack, where /search is Slack's own).
+ * Only the template is rewritten: text filled into it is never touched.
+ */
+export interface CommandNaming {
+  /** A command name → how to type it here: "/model", "/yomikai topic", "/yk-model". */
+  slash(name: string): string;
+  /** Whether "/word" written in a template is one of our commands (not "/quit", not a path). */
+  isCommand(word: string): boolean;
+}
+
+export function translator(lang: Lang, naming?: CommandNaming): Translate {
   const messages = catalogs[lang];
-  return ((key: MessageKey, params?: Record<string, string | number>) => fill(messages[key], params)) as Translate;
+  return ((key: MessageKey, params?: Record<string, string | number>) => fill(messages[key], params, naming)) as Translate;
 }
 
 /** Looks up a key whose name is only known at run time (e.g. `unit.${unit}`); falls back to the key. */
-export function translateDynamic(lang: Lang, key: string, params?: Record<string, string | number>): string {
+export function translateDynamic(lang: Lang, key: string, params?: Record<string, string | number>, naming?: CommandNaming): string {
   const messages = catalogs[lang] as Record<string, string>;
-  return fill(messages[key] ?? key, params);
+  return fill(messages[key] ?? key, params, naming);
 }
 
-function fill(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
+/**
+ * "/{param}" or a literal "/name" that starts a word (so never the "/Tokyo" of
+ * "Asia/Tokyo" nor a URL's path), or a plain "{param}". One pass, so a value
+ * filled in is never scanned again.
+ */
+const TEMPLATE_TOKEN = /(?<![\w./:-])\/(?:\{(\w+)\}|([a-z][a-z0-9-]*)(?![\w-]))|\{(\w+)\}/g;
+
+function fill(template: string, params?: Record<string, string | number>, naming?: CommandNaming): string {
+  if (!params && !naming) return template;
+  return template.replace(TEMPLATE_TOKEN, (whole, slashParam?: string, literal?: string, param?: string) => {
+    if (literal !== undefined) return naming?.isCommand(literal) ? naming.slash(literal) : whole;
+    const value = params?.[slashParam ?? param ?? ''];
+    if (value === undefined) return whole;
+    if (slashParam === undefined) return String(value);
+    return naming ? naming.slash(String(value)) : `/${String(value)}`;
   });
 }
 

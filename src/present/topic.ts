@@ -1,12 +1,19 @@
 import type { CommandContext } from '../core/command.js';
 import type { Reply, ReplyField } from '../core/reply.js';
 import type { TopicEntry } from '../catalog/schema.js';
+import type { SearchHit } from '../catalog/search/index.js';
 import { clip } from '../core/text.js';
+import type { Translate } from '../i18n/index.js';
+import { viaName } from './topic-lookup.js';
 
 type Context = Pick<CommandContext, 'lang' | 't' | 'catalog'>;
 
-/** A section: its overview, then its models, datasets and concepts by name. */
-export function topicReply(topic: TopicEntry, { t, lang, catalog }: Context): Reply {
+/**
+ * A section: its overview, then its models, datasets and concepts by name.
+ * `via` is the entry or key term that led here, said first so "/topic ViT"
+ * explains why it shows the Transformers section.
+ */
+export function topicReply(topic: TopicEntry, { t, lang, catalog }: Context, via?: SearchHit): Reply {
   const contents = catalog.topicContents(topic.id);
   const fields: ReplyField[] = [];
   const add = (label: string, names: string[]) => {
@@ -18,10 +25,16 @@ export function topicReply(topic: TopicEntry, { t, lang, catalog }: Context): Re
   return {
     kind: 'topic',
     title: `${topic.order}. ${topic.name[lang]}`,
-    text: topic.overview[lang],
+    text: via ? `${viaLine(via, { t, lang, catalog })}\n\n${topic.overview[lang]}` : topic.overview[lang],
     fields,
     footer: t('footer.source', { topic: topic.name[lang] }),
   };
+}
+
+/** "Found through “NAS” (Neural Architecture Search)": what was typed as the catalog has it, and the entry's name when that differs. */
+function viaLine(via: SearchHit, { t, lang, catalog }: Pick<Context, 'lang' | 'catalog'> & { t: Translate }): string {
+  const name = viaName(via, catalog, lang);
+  return via.matched === name ? t('topic.via', { name }) : t('topic.viaAlias', { matched: via.matched, name });
 }
 
 /** Every section in the survey's order, each with a one-line taste of its overview. */

@@ -15,6 +15,7 @@ interface Row {
 export class SettingsStore {
   private readonly select;
   private readonly upsert;
+  private readonly change;
 
   constructor(db: Db) {
     this.select = db.prepare<[string], Row>('SELECT language, timezone FROM place_settings WHERE place = ?');
@@ -22,6 +23,13 @@ export class SettingsStore {
       `INSERT INTO place_settings (place, language, timezone, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (place) DO UPDATE SET language = excluded.language, timezone = excluded.timezone, updated_at = excluded.updated_at`,
     );
+    // IMMEDIATE takes the write lock before the read: the one-shot CLI and a running
+    // bot changing different settings of one place at once both keep their change.
+    this.change = db.transaction((place: string, change: PlaceSettings): PlaceSettings => {
+      const next = { ...this.get(place), ...change };
+      this.upsert.run(place, next.language ?? null, next.timezone ?? null, new Date().toISOString());
+      return next;
+    });
   }
 
   get(place: string): PlaceSettings {
@@ -35,8 +43,6 @@ export class SettingsStore {
 
   /** Changes the given settings and keeps the others. */
   update(place: string, change: PlaceSettings): PlaceSettings {
-    const next = { ...this.get(place), ...change };
-    this.upsert.run(place, next.language ?? null, next.timezone ?? null, new Date().toISOString());
-    return next;
+    return this.change.immediate(place, change);
   }
 }

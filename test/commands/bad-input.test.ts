@@ -24,12 +24,21 @@ const TABLE: [label: string, value: string, expected: Record<string, RegExp | ty
   ['5,000 characters', 'a'.repeat(5000), { model: TOO_LONG, dataset: TOO_LONG, topic: TOO_LONG, search: TOO_LONG, help: TOO_LONG, settings: TOO_LONG }],
   ['emoji', '🤖🔥📚', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
   ['zero-width characters', '\u200b\u200c\u200d\ufeff', { model: /^name is empty once invisible characters are removed/, dataset: /^query is empty/, topic: OK, search: /^query is empty/, help: OK, settings: OK }],
-  ['zero-width inside a name', 'X\u200b3D', { model: OK, dataset: NOT_FOUND, topic: NOT_FOUND, search: OK, help: NO_COMMAND, settings: NOT_A_CHOICE }],
+  // /topic opens the section an entry is filed in, so X3D → Video recognition.
+  ['zero-width inside a name', 'X\u200b3D', { model: OK, dataset: NOT_FOUND, topic: OK, search: OK, help: NO_COMMAND, settings: NOT_A_CHOICE }],
   ['@everyone', '@everyone', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
   ['slack broadcast', '<!channel> <!here>', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
   ['markdown', '**bold** _it_ ~~x~~ [link](https://evil.example)', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: TOO_LONG, settings: NOT_A_CHOICE }],
   ['code fence', '```js alert(1) ```', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
   ['SQL-looking text', "'; DROP TABLE place_settings; --", { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
+  ['an option the command does not have', 'colour:red', {
+    model: /^\/model has no option "colour"\. It takes: name\. To mean the words themselves, put them in quotes: "colour:red"\.$/,
+    dataset: /^\/dataset has no option "colour"\. It takes: query, page\./,
+    topic: /^\/topic has no option "colour"\. It takes: name\./,
+    search: /^\/search has no option "colour"\. It takes: query, page\./,
+    help: /^\/help has no option "colour"\. It takes: command\.$/m,
+    settings: /^\/settings has no option "colour"\. It takes: language, timezone\.$/m,
+  }],
   ['control characters', '\u0007\u001b[31mred', { model: NOT_FOUND, dataset: NOT_FOUND, topic: NOT_FOUND, search: NOT_FOUND, help: NO_COMMAND, settings: NOT_A_CHOICE }],
 ];
 
@@ -90,6 +99,46 @@ describe('specific bad input messages', () => {
     expect(status).toBe('user-error');
     expect(reply.text).toMatch(/ja, en/);
     expect(writes()).toBe(before);
+  });
+
+  it('an unknown option on /settings says so and lists the real ones, instead of complaining about the language', async () => {
+    const before = writes();
+    const { reply, status } = await run(app, '/settings colour:red');
+    expect(status).toBe('user-error');
+    expect(reply.text).toBe('/settings has no option "colour". It takes: language, timezone.');
+    expect(reply.text).not.toMatch(/must be one of/);
+    expect(writes()).toBe(before);
+  });
+
+  it('an unknown option is reported even beside good ones, and nothing is saved', async () => {
+    const before = writes();
+    const { reply, status } = await run(app, '/settings language:ja colour:red');
+    expect(status).toBe('user-error');
+    expect(reply.text).toMatch(/^\/settings has no option "colour"/);
+    expect(writes()).toBe(before);
+  });
+
+  it('a misspelt option name gets "did you mean" with the real one', async () => {
+    const { reply } = await run(app, '/settings langauge:ja');
+    expect(reply.text).toContain('has no option "langauge"');
+    expect(reply.text).toContain('Did you mean:\n• language');
+  });
+
+  it('an unknown option comes before a missing one: /model colour:red is about colour, not about the missing name', async () => {
+    const { reply } = await run(app, '/model colour:red');
+    expect(reply.text).toMatch(/^\/model has no option "colour"\. It takes: name\./);
+    expect(reply.text).not.toMatch(/needs name|Nothing in the catalog/);
+  });
+
+  it('quoted, the same words are searched for as text, and a URL is never an option', async () => {
+    expect((await run(app, '/search "colour:red"')).reply.text).toMatch(NOT_FOUND);
+    expect((await run(app, '/model "X3D"')).status).toBe('ok');
+    expect((await run(app, '/search https://arxiv.org/abs/2004.04730')).reply.text).not.toMatch(/has no option/);
+  });
+
+  it('says it in Japanese too', async () => {
+    const { reply } = await run(app, '/settings colour:red', 'ja');
+    expect(reply.text).toBe('/settings に「colour」というオプションはありません。使えるのは language, timezone です。');
   });
 
   it('an unclosed quote shows the usage line', async () => {

@@ -31,6 +31,7 @@ describe('/model', () => {
     ['Ｘ３Ｄ', 'X3D'],
     ['Quo Vadis', 'I3D'],
     ['ナーフ', 'NeRF'],
+    ['two-stream', 'Two-Stream ConvNet'], // not a choice with I3D, whose long name merely starts so
   ])('%s finds %s', async (query, title) => {
     const { reply, status } = await run(app, `/model ${query}`);
     expect(status).toBe('ok');

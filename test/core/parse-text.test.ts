@@ -8,7 +8,9 @@ describe('parseOptionsText', () => {
   it.each([
     [search, 'inverted residual', { query: 'inverted residual' }],
     [search, '"inverted residual"', { query: 'inverted residual' }],
-    [search, 'foo:bar', { query: 'foo:bar' }],
+    [search, '"foo:bar"', { query: 'foo:bar' }],
+    [search, 'https://arxiv.org/abs/2004.04730', { query: 'https://arxiv.org/abs/2004.04730' }],
+    [search, 'note:', { query: 'note:' }],
     [search, 'query:nerf', { query: 'nerf' }],
     [settings, 'language:ja timezone:Asia/Tokyo', { language: 'ja', timezone: 'Asia/Tokyo' }],
     [settings, 'timezone:"America/New_York" language:en', { language: 'en', timezone: 'America/New_York' }],
@@ -33,8 +35,22 @@ describe('parseOptionsText', () => {
     expect(parseTypedText(search, 'net page:2')).toEqual({ options: { query: 'net' }, page: 2 });
     expect(parseTypedText(search, 'page=3 "inverted residual"')).toEqual({ options: { query: 'inverted residual' }, page: 3 });
     expect(parseTypedText(search, '"net page:2"')).toEqual({ options: { query: 'net page:2' } });
-    // /settings does not page, so page:2 is just text for its first option (and dispatch then rejects it).
-    expect(parseTypedText(settings, 'page:2')).toEqual({ options: { language: 'page:2' } });
+    // /settings does not page, so page is an option it does not have.
+    expect(() => parseTypedText(settings, 'page:2')).toThrowError(expect.objectContaining({ key: 'error.unknownOption', params: expect.objectContaining({ option: 'page' }) }));
+  });
+
+  it('refuses an option the command does not have, listing the real ones, before filling anything', () => {
+    expect(() => parseTypedText(settings, 'colour:red')).toThrowError(
+      expect.objectContaining({ key: 'error.unknownOption', params: { command: 'settings', option: 'colour', options: 'language, timezone' } }),
+    );
+    expect(() => parseTypedText(search, 'nerf colour=red')).toThrowError(
+      expect.objectContaining({ key: 'error.unknownOptionOrQuote', params: expect.objectContaining({ option: 'colour', options: 'query, page', text: 'colour=red' }) }),
+    );
+  });
+
+  it('suggests the option meant by a typo', () => {
+    expect(() => parseTypedText(settings, 'langauge:ja')).toThrowError(expect.objectContaining({ suggestions: ['language'] }));
+    expect(() => parseTypedText(settings, 'Timezone:Asia/Tokyo')).not.toThrow();
   });
 
   it.each(['page:0', 'page:99999', 'page:two', 'page:-1'])('rejects %s with an example', (text) => {

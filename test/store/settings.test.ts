@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
+import { DatabaseError } from '../../src/store/database-error.js';
 import { migrations } from '../../src/store/migrations.js';
-import { SettingsStore } from '../../src/store/settings.js';
+import { SettingsStore, type PlaceSettings } from '../../src/store/settings.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yomikai-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,6 +37,65 @@ describe('storage', () => {
     const db = openDatabase(file);
     db.pragma(`user_version = ${migrations.length + 1}`);
     db.close();
-    expect(() => openDatabase(file)).toThrow(/newer than this yomikai/);
+    expect(() => openDatabase(file)).toThrow(DatabaseError);
+    expect(() => openDatabase(file)).toThrow(`The database ${file} was written by a newer yomikai (schema version ${migrations.length + 1}`);
+  });
+});
+
+/** A store that lets a test act between the read and the write of update(). */
+class PausingStore extends SettingsStore {
+  betweenReadAndWrite: (() => void) | undefined;
+
+  override get(place: string): PlaceSettings {
+    const current = super.get(place);
+    const pause = this.betweenReadAndWrite;
+    this.betweenReadAndWrite = undefined;
+    pause?.();
+    return current;
+  }
+}
+
+describe('two processes changing one place', () => {
+  it('keeps both changes when the CLI changes the time zone while the bot is changing the language', () => {
+    const file = join(dir, 'shared.db');
+    const botDb = openDatabase(file);
+    const cliDb = openDatabase(file);
+    // The CLI's connection gives up at once instead of waiting, so one thread can show where it would have waited.
+    cliDb.pragma('busy_timeout = 0');
+    const bot = new PausingStore(botDb);
+    const cli = new SettingsStore(cliDb);
+    bot.update('discord:1', { language: 'en', timezone: 'UTC' });
+
+    let cliSawTheLock: unknown;
+    bot.betweenReadAndWrite = () => {
+      try {
+        cli.update('discord:1', { timezone: 'Asia/Tokyo' });
+      } catch (error) {
+        cliSawTheLock = error;
+      }
+    };
+    bot.update('discord:1', { language: 'ja' });
+    // The CLI could not slip its write between the bot's read and write: it had to wait (busy_timeout does that in
+    // real use) …
+    expect(cliSawTheLock).toMatchObject({ code: 'SQLITE_BUSY' });
+    // … and once the bot's change is in, the CLI's goes on top of it, so neither is lost.
+    cli.update('discord:1', { timezone: 'Asia/Tokyo' });
+    expect(bot.get('discord:1')).toEqual({ language: 'ja', timezone: 'Asia/Tokyo' });
+    expect(cli.get('discord:1')).toEqual({ language: 'ja', timezone: 'Asia/Tokyo' });
+    botDb.close();
+    cliDb.close();
+  });
+
+  it('keeps every field when two connections take turns changing different ones', () => {
+    const file = join(dir, 'turns.db');
+    const [first, second] = [openDatabase(file), openDatabase(file)];
+    const [a, b] = [new SettingsStore(first), new SettingsStore(second)];
+    a.update('slack:T1', { language: 'ja' });
+    b.update('slack:T1', { timezone: 'Europe/Berlin' });
+    a.update('slack:T1', { language: 'en' });
+    b.update('slack:T1', { timezone: 'America/New_York' });
+    expect(a.get('slack:T1')).toEqual({ language: 'en', timezone: 'America/New_York' });
+    first.close();
+    second.close();
   });
 });

@@ -3,7 +3,7 @@ import type { ChatAdapter, PostFailure, PostResult } from '../../core/adapter.js
 import type { DispatchServices } from '../../core/dispatch.js';
 import type { Reply } from '../../core/reply.js';
 import type { Config } from '../../config.js';
-import { handleInteraction, type InteractionOptions } from './interactions.js';
+import { handleInteraction } from './interactions.js';
 import { renderReply } from './render.js';
 
 export type DiscordConfig = NonNullable<Config['discord']>;
@@ -27,7 +27,6 @@ export class DiscordAdapter implements ChatAdapter {
   constructor(
     private readonly services: DispatchServices,
     private readonly config: DiscordConfig,
-    private readonly options: InteractionOptions = {},
   ) {
     this.client = new Client({
       // Slash commands need no privileged intents; Guilds keeps channel and permission data current.
@@ -36,7 +35,7 @@ export class DiscordAdapter implements ChatAdapter {
       allowedMentions: { parse: [] },
       ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
     });
-    this.client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, this.services, this.options));
+    this.client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, this.services));
     this.client.on(Events.Error, (error) => this.services.logger.error({ err: error }, 'discord client error'));
     this.client.on(Events.ShardDisconnect, (event, shard) => this.services.logger.warn({ shard, code: event.code }, 'discord gateway disconnected'));
     this.client.on(Events.ShardResume, (shard) => this.services.logger.info({ shard }, 'discord gateway resumed'));

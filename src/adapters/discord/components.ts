@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { ReplyButton, ReplyLink } from '../../core/reply.js';
+import { utf16Length } from '../../core/text.js';
 import { LIMITS } from './limits.js';
 import { clipUnits } from './text.js';
 
@@ -20,13 +21,14 @@ export interface RenderedComponents {
 /**
  * Action buttons first (paging sits right under the list), then links as
  * link buttons, five to a row, at most five rows. A custom id over 100
- * characters would make Discord reject the whole message, so such a button
- * is left out — paging ids are kept short by design (core/paging.ts).
+ * UTF-16 units would make Discord reject the whole message, so such a button
+ * is left out as a last resort — paging ids are built to fit, emoji and all
+ * (core/paging.ts), and a test holds them to it.
  */
 export function renderComponents(buttons: readonly ReplyButton[] = [], links: readonly ReplyLink[] = []): RenderedComponents {
   const capacity = LIMITS.rows * LIMITS.buttonsPerRow;
   const actions: APIButtonComponent[] = buttons
-    .filter((button) => button.id.length > 0 && button.id.length <= LIMITS.customId)
+    .filter((button) => button.id.length > 0 && utf16Length(button.id) <= LIMITS.customId)
     .slice(0, capacity)
     .map((button) => ({
       type: ComponentType.Button,

@@ -7,7 +7,7 @@ import {
   type APIApplicationCommandBasicOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command, CommandOption, OptionType } from '../../core/command.js';
+import type { Command, CommandOption } from '../../core/command.js';
 import { clip } from '../../core/text.js';
 import { translateDynamic } from '../../i18n/index.js';
 
@@ -19,12 +19,6 @@ const CHOICE_NAME_MAX = 100;
 
 /** Manage Server, as the decimal string Discord expects. */
 export const MANAGE_GUILD = String(PermissionFlagsBits.ManageGuild);
-
-const OPTION_TYPES: Record<OptionType, ApplicationCommandOptionType.String | ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Boolean> = {
-  string: ApplicationCommandOptionType.String,
-  integer: ApplicationCommandOptionType.Integer,
-  boolean: ApplicationCommandOptionType.Boolean,
-};
 
 /**
  * The slash commands Discord should know, generated from the same list the
@@ -49,12 +43,9 @@ export function commandDefinitions(commands: readonly Command[]): CommandDefinit
 }
 
 function optionDefinition(option: CommandOption): APIApplicationCommandBasicOption {
+  // Every option is text (OptionType); a new type needs its own branch here.
+  const type = ApplicationCommandOptionType.String;
   const base = { name: option.name, ...describe(option.description), required: Boolean(option.required) };
-  const type = OPTION_TYPES[option.type];
-  if (type === ApplicationCommandOptionType.Boolean) return { ...base, type };
-  if (type === ApplicationCommandOptionType.Integer) {
-    return option.autocomplete ? { ...base, type, autocomplete: true } : { ...base, type };
-  }
   const limits = option.maxLength !== undefined ? { max_length: option.maxLength } : {};
   // Discord forbids choices and autocomplete on the same option; fixed choices win.
   if (option.choices && option.choices.length > 0) {

@@ -1,4 +1,4 @@
-import { REST, Routes } from 'discord.js';
+import { REST, Routes, makeURLSearchParams, type RESTGetAPIApplicationCommandsQuery } from 'discord.js';
 import type { Command } from '../../core/command.js';
 import { commandDefinitions, type CommandDefinition } from './definitions.js';
 import type { DiscordConfig } from './adapter.js';
@@ -23,7 +23,10 @@ export async function deployCommands(config: DiscordConfig, commands: readonly C
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
     : Routes.applicationCommands(config.applicationId);
   const wanted = commandDefinitions(commands);
-  const existing = (await rest.get(route)) as Record<string, unknown>[];
+  // Without with_localizations Discord leaves description_localizations out of the list,
+  // and every command would look changed on every deploy.
+  const query = makeURLSearchParams<RESTGetAPIApplicationCommandsQuery>({ with_localizations: true });
+  const existing = (await rest.get(route, { query })) as Record<string, unknown>[];
   await rest.put(route, { body: wanted });
   return { target: config.guildId ? { guildId: config.guildId } : 'global', ...diff(existing, wanted) };
 }
@@ -42,7 +45,10 @@ function diff(existing: readonly Record<string, unknown>[], wanted: readonly Com
   return result;
 }
 
-/** Compares only what we send: Discord adds ids, versions and defaults of its own to what it returns. */
+/**
+ * Compares only what we send: Discord adds ids, versions and defaults of its own to what it returns,
+ * and may give a field we left out as null (the localisation maps are documented as nullable).
+ */
 function sameAs(old: Record<string, unknown>, wanted: CommandDefinition): boolean {
   return Object.entries(wanted).every(([key, value]) => canonical(old[key]) === canonical(value));
 }
@@ -52,7 +58,7 @@ function canonical(value: unknown): string {
     inner && typeof inner === 'object' && !Array.isArray(inner)
       ? Object.fromEntries(
           Object.entries(inner as Record<string, unknown>)
-            .filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0) && !isEmptyObject(v))
+            .filter(([, v]) => v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0) && !isEmptyObject(v))
             .sort(([a], [b]) => a.localeCompare(b)),
         )
       : inner,

@@ -16,19 +16,15 @@ import { invocationOf, mayRun, optionValues } from './invocation.js';
 import { renderReply, type DiscordMessage } from './render.js';
 import { answerInTime, replyOptions } from './respond.js';
 
-export interface InteractionOptions {
-  deferAfterMs?: number;
-}
-
 /**
  * Routes one interaction to its handler. Whatever goes wrong — in dispatch,
  * rendering or a REST call — the user gets an answer, never Discord's
  * "The application did not respond".
  */
-export async function handleInteraction(interaction: Interaction, services: DispatchServices, options: InteractionOptions = {}): Promise<void> {
+export async function handleInteraction(interaction: Interaction, services: DispatchServices): Promise<void> {
   try {
-    if (interaction.isChatInputCommand()) await onCommand(interaction, services, options);
-    else if (interaction.isButton()) await onButton(interaction, services, options);
+    if (interaction.isChatInputCommand()) await onCommand(interaction, services);
+    else if (interaction.isButton()) await onButton(interaction, services);
     else if (interaction.isAutocomplete()) await onAutocomplete(interaction, services);
   } catch (error) {
     services.logger.error({ err: error, interaction: interaction.id, type: interaction.type }, 'discord interaction failed');
@@ -36,13 +32,13 @@ export async function handleInteraction(interaction: Interaction, services: Disp
   }
 }
 
-async function onCommand(interaction: ChatInputCommandInteraction, services: DispatchServices, options: InteractionOptions): Promise<void> {
+async function onCommand(interaction: ChatInputCommandInteraction, services: DispatchServices): Promise<void> {
   const invocation = invocationOf(interaction, interaction.commandName, optionValues(interaction.options.data));
-  await run(interaction, invocation, services, 'reply', options);
+  await run(interaction, invocation, services, 'reply');
 }
 
 /** A paging button re-runs its command for the wanted page; nothing in the id is trusted beyond that. */
-async function onButton(interaction: ButtonInteraction, services: DispatchServices, options: InteractionOptions): Promise<void> {
+async function onButton(interaction: ButtonInteraction, services: DispatchServices): Promise<void> {
   const target = pageButtonTarget(interaction.customId, services.registry);
   if (!target) {
     const invocation = invocationOf(interaction, '', {});
@@ -53,7 +49,7 @@ async function onButton(interaction: ButtonInteraction, services: DispatchServic
   }
   // The list keeps the language it was shown in, whoever presses the button.
   const invocation = { ...invocationOf(interaction, target.command, target.options, target.page), ...(target.lang ? { lang: target.lang } : {}) };
-  await run(interaction, invocation, services, 'update', options);
+  await run(interaction, invocation, services, 'update');
 }
 
 async function run(
@@ -61,7 +57,6 @@ async function run(
   invocation: Invocation,
   services: DispatchServices,
   how: 'reply' | 'update',
-  options: InteractionOptions,
 ): Promise<void> {
   const command = services.registry.get(invocation.command);
   if (!mayRun(command, interaction)) {
@@ -72,7 +67,7 @@ async function run(
     return;
   }
   const work = dispatch(invocation, services).then((result) => renderReply(result.reply));
-  await answerInTime(interaction, work, how, options.deferAfterMs);
+  await answerInTime(interaction, work, how);
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, services: DispatchServices): Promise<void> {

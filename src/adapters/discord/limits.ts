@@ -15,6 +15,7 @@ export const LIMITS = {
   embedsPerMessage: 10,
   buttonsPerRow: 5,
   rows: 5,
+  /** In UTF-16 code units, as discord.js checks it (String#length); an emoji is two. */
   customId: 100,
   buttonLabel: 80,
   linkUrl: 512,

@@ -14,7 +14,7 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 
 /**
  * Answers an interaction with messages that may still be in the making:
- * directly when they are ready before `deferAfterMs`, otherwise by deferring
+ * directly when they are ready within DEFER_AFTER_MS, otherwise by deferring
  * first and editing once they are. `update` answers a button by replacing
  * the message it sits on.
  */
@@ -22,13 +22,12 @@ export async function answerInTime(
   interaction: Answerable,
   work: Promise<DiscordMessage[]>,
   how: 'reply' | 'update',
-  deferAfterMs = DEFER_AFTER_MS,
 ): Promise<void> {
   // If deferring itself fails we never await `work`; its later rejection must not crash the process.
   work.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), deferAfterMs);
+    timer = setTimeout(() => resolve('late'), DEFER_AFTER_MS);
   });
   const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
   if (first !== 'late') return answerNow(interaction, first, how);

@@ -15,14 +15,7 @@ export function slackPlace(teamId: string | undefined, channelId: string | undef
   return { platform: 'slack', scope: teamId ?? 'unknown', channel: channelId ?? 'unknown' };
 }
 
-/** "/yk-model" with prefix "yk-" → "model". */
-export function commandName(slash: string, prefix: string): string {
-  const name = slash.replace(/^\//, '').toLowerCase();
-  return prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
-}
-
 export interface SlashBody {
-  command: string;
   text: string;
   team_id: string;
   channel_id: string;
@@ -30,16 +23,25 @@ export interface SlashBody {
   user_name?: string;
 }
 
-/** An Invocation, or — when the text can't be parsed — the ready answer (usage line). */
-export function fromSlashCommand(body: SlashBody, prefix: string, services: DispatchServices): Invocation | DispatchResult {
-  const name = commandName(body.command, prefix);
+/**
+ * A slash command, with the command and its text already worked out (from
+ * `/model X3D` or `/yomikai model X3D`) → an Invocation, or — when the text
+ * can't be parsed — the ready answer (usage line).
+ */
+export function fromSlashCommand(
+  body: SlashBody,
+  typed: { name: string; text: string },
+  commandName: (name: string) => string,
+  services: DispatchServices,
+): Invocation | DispatchResult {
   const base: Invocation = {
-    command: name,
+    command: typed.name,
     options: {},
     actor: actor(body.user_id, body.user_name),
     place: slackPlace(body.team_id, body.channel_id),
+    commandName,
   };
-  return withTypedOptions(base, body.text ?? '', services);
+  return withTypedOptions(base, typed.text ?? '', services);
 }
 
 export function isInvocation(value: Invocation | DispatchResult): value is Invocation {

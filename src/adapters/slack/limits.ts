@@ -1,3 +1,5 @@
+import { escapeText } from './escape.js';
+
 /**
  * Slack's Block Kit limits (api.slack.com/reference/block-kit). A message
  * over any of them is rejected whole with `invalid_blocks`, so the renderer
@@ -20,21 +22,54 @@ export const LIMITS = {
 } as const;
 
 /**
- * Splits already-escaped mrkdwn into pieces of at most `max` characters,
+ * Slack states these limits in "characters" without saying how it counts;
+ * like Discord it counts UTF-16 code units, so an emoji outside the BMP
+ * counts 2. Units are also the stricter reading: text that fits by units fits
+ * by code points too. Every check in this adapter measures with this.
+ */
+export function slackLength(text: string): number {
+  return text.length;
+}
+
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/**
+ * Plain text for a label or header: escaped (Slack counts the escaped form),
+ * then cut to `max` units with "…" at a grapheme boundary — never through a
+ * surrogate pair, an emoji sequence or an accent and its letter.
+ */
+export function clipPlain(text: string, max: number): string {
+  const whole = escapeText(text);
+  if (slackLength(whole) <= max) return whole;
+  let kept = '';
+  for (const { segment } of graphemes.segment(text)) {
+    if (slackLength(escapeText(kept + segment)) + 1 > max) break;
+    kept += segment;
+  }
+  return `${escapeText(kept.trimEnd())}…`;
+}
+
+/**
+ * Splits already-escaped mrkdwn into pieces of at most `max` UTF-16 units,
  * preferring a line break, then a space, and never cutting through an
  * entity (`&amp;`) or a surrogate pair.
  */
 export function splitEscaped(text: string, max: number): string[] {
-  // UTF-16 length bounds the character count, so short text (nearly all) needs no splitting work.
-  if (text.length <= max) return [text.trimEnd()];
+  if (slackLength(text) <= max) return [text.trimEnd()];
   const chars = Array.from(text);
+  // offsets[i]: where chars[i] starts in UTF-16 units, so a window is measured in the units Slack counts.
+  const offsets = [0];
+  for (const char of chars) offsets.push((offsets[offsets.length - 1] ?? 0) + char.length);
+  const units = (from: number, to: number) => (offsets[to] ?? 0) - (offsets[from] ?? 0);
   const pieces: string[] = [];
   let start = 0;
-  while (chars.length - start > max) {
-    const window = chars.slice(start, start + max);
+  while (units(start, chars.length) > max) {
+    let end = start + 1;
+    while (end < chars.length && units(start, end + 1) <= max) end++;
+    const window = chars.slice(start, end);
     let cut = lastIndexOf(window, '\n');
-    if (cut < max / 2) cut = Math.max(cut, lastIndexOf(window, ' '));
-    if (cut < max / 2) cut = entitySafeEnd(window);
+    if (cut < window.length / 2) cut = Math.max(cut, lastIndexOf(window, ' '));
+    if (cut < window.length / 2) cut = entitySafeEnd(window);
     const piece = chars.slice(start, start + cut).join('').trimEnd();
     if (piece !== '') pieces.push(piece);
     start += cut;

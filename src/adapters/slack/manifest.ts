@@ -1,6 +1,8 @@
 import type { Command } from '../../core/command.js';
 import { usageLine } from '../../core/usage.js';
 import { translateDynamic } from '../../i18n/index.js';
+import { slackCommandSet } from './command-names.js';
+import { nameProblem, urlProblem } from './manifest-input.js';
 
 /**
  * The Slack app manifest, generated from the same command list the bot
@@ -13,6 +15,7 @@ export interface ManifestOptions {
   /** HTTP mode: the public URL Bolt listens on, e.g. https://bot.example.org/slack/events. */
   requestUrl?: string;
   socketMode: boolean;
+  /** App name and bot display name; "yomikai" by default. */
   name?: string;
 }
 
@@ -31,14 +34,33 @@ export interface SlackManifest {
   };
 }
 
-/** Slack's limit on a slash command's name, slash included. */
-const MAX_COMMAND_LENGTH = 32;
+type SlashCommandEntry = SlackManifest['features']['slash_commands'][number];
 
+/** Throws with a one-line, flag-naming message when Slack would refuse the inputs. */
 export function buildManifest(commands: readonly Command[], options: ManifestOptions): SlackManifest {
   if (!options.socketMode && !options.requestUrl) throw new Error('HTTP mode needs a request URL (--url https://host/slack/events), or use --socket.');
-  const prefix = options.prefix ?? '';
-  const url = options.socketMode ? undefined : options.requestUrl;
   const name = options.name ?? 'yomikai';
+  const problem = nameProblem(name) ?? (options.socketMode || !options.requestUrl ? undefined : urlProblem(options.requestUrl));
+  if (problem) throw new Error(problem);
+  const url = options.socketMode ? undefined : options.requestUrl;
+  const names = slackCommandSet(commands.map((c) => c.name), options.prefix ?? '');
+  const entry = (command: string, description: string, hint: string): SlashCommandEntry => ({
+    command,
+    description,
+    ...(hint ? { usage_hint: hint } : {}),
+    // We parse and escape the raw text ourselves; Slack's escaping would turn names into <@U…> ids.
+    should_escape: false,
+    ...(url ? { url } : {}),
+  });
+  const umbrella = entry(
+    names.umbrella,
+    translateDynamic('en', 'slack.umbrella.description', { commands: commands.map((c) => c.name).join(', ') }),
+    translateDynamic('en', 'slack.umbrella.hint'),
+  );
+  // A command whose own name Slack keeps (or that is too long) is left to the umbrella.
+  const individual = commands
+    .filter((command) => names.individual.has(names.slash(command.name)))
+    .map((command) => entry(names.slash(command.name), translateDynamic('en', command.description), usageLine(command, true, () => '').trim()));
   return {
     display_information: {
       name,
@@ -47,19 +69,7 @@ export function buildManifest(commands: readonly Command[], options: ManifestOpt
     },
     features: {
       bot_user: { display_name: name, always_online: true },
-      slash_commands: commands.map((command) => {
-        const slash = `/${prefix}${command.name}`;
-        if (slash.length > MAX_COMMAND_LENGTH) throw new Error(`${slash} is longer than Slack's ${MAX_COMMAND_LENGTH} characters; use a shorter SLACK_COMMAND_PREFIX.`);
-        const hint = usageLine(command).slice(`/${command.name}`.length).trim();
-        return {
-          command: slash,
-          description: translateDynamic('en', command.description),
-          ...(hint ? { usage_hint: hint } : {}),
-          // We parse and escape the raw text ourselves; Slack's escaping would turn names into <@U…> ids.
-          should_escape: false,
-          ...(url ? { url } : {}),
-        };
-      }),
+      slash_commands: [umbrella, ...individual],
     },
     // commands: slash commands; chat:write: scheduled posts; users:read: the admin check for /settings.
     oauth_config: { scopes: { bot: ['commands', 'chat:write', 'users:read'] } },

@@ -1,7 +1,6 @@
 import type { Reply, ReplyButton, ReplyField } from '../../core/reply.js';
 import { bold, escapeText, mrkdwnLink } from './escape.js';
-import { clip } from '../../core/text.js';
-import { LIMITS, splitEscaped } from './limits.js';
+import { LIMITS, clipPlain, slackLength, splitEscaped } from './limits.js';
 
 /**
  * Reply → Block Kit. Pure: no Bolt import, so the limits are unit-tested
@@ -90,7 +89,7 @@ function fieldBlocks(fields: readonly ReplyField[]): SlackBlock[] {
   };
   for (const field of fields) {
     const text = [bold(field.name), escapeText(field.value)].filter(Boolean).join('\n');
-    if (field.inline && !field.value.includes('\n') && Array.from(text).length <= LIMITS.fieldText) {
+    if (field.inline && !field.value.includes('\n') && slackLength(text) <= LIMITS.fieldText) {
       row.push(mrkdwn(text));
       continue;
     }
@@ -117,7 +116,7 @@ function packElements(texts: readonly string[], separator: string, max: number):
   const packed: string[] = [];
   for (const text of texts) {
     const last = packed[packed.length - 1];
-    if (last !== undefined && Array.from(last + separator + text).length <= max) packed[packed.length - 1] = last + separator + text;
+    if (last !== undefined && slackLength(last + separator + text) <= max) packed[packed.length - 1] = last + separator + text;
     else packed.push(text);
   }
   return packed;
@@ -151,12 +150,9 @@ function actionBlocks(buttons: readonly SlackReplyButton[]): SlackBlock[] {
   return blocks;
 }
 
-/** Labels only (never content): Slack counts the escaped text against the limit, so clip until the escaped form fits. */
+/** Labels and headers only (never content, which is split, not cut). */
 function plain(text: string, max: number): PlainText {
-  let length = max;
-  let escaped = escapeText(clip(text, length));
-  while (escaped.length > max && Array.from(escaped).length > max && length > 1) escaped = escapeText(clip(text, --length));
-  return { type: 'plain_text', text: escaped, emoji: true };
+  return { type: 'plain_text', text: clipPlain(text, max), emoji: true };
 }
 
 function mrkdwn(text: string): Mrkdwn {

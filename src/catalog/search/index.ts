@@ -1,7 +1,7 @@
 import { typoAllowance } from './distance.js';
 import { NameTable } from './name-table.js';
 import { normalize, splitWords } from './normalize.js';
-import { HitCollector, type RankedHit } from './ranking.js';
+import { clearlyAhead, HitCollector, type RankedHit } from './ranking.js';
 import { matchExact, matchPrefix, matchSubstring, matchTypos, matchWords } from './stages.js';
 import { TextRows } from './text-rows.js';
 import type { SearchDoc, SearchHit, SearchOptions } from './types.js';
@@ -53,13 +53,15 @@ export class SearchIndex {
   /**
    * A single answer only when it is clearly the one: the best hit must sit in a
    * strictly better tier than the runner-up (an exact name beats prefixes of
-   * longer names; a unique prefix; one fuzzy match closer than all others).
-   * "efficient" — a prefix of four models — gives undefined so the command can list them.
+   * longer names; a unique prefix; one fuzzy match closer than all others), or
+   * be a prefix that covers most of its name where the others' cover little
+   * (ranking.ts, clearlyAhead). "efficient" — a prefix of four models — gives
+   * undefined so the command can list them.
    */
   best(query: string, options?: SearchOptions): SearchHit | undefined {
     const [first, second] = this.collect(query, { kinds: options?.kinds, limit: 2 }, SEARCH);
     if (!first) return undefined;
-    return !second || first.tier < second.tier ? first.hit : undefined;
+    return !second || clearlyAhead(first, second, normalize(query).length) ? first.hit : undefined;
   }
 
   /** "Did you mean": like search, but tolerating one more typo; up to 3 by default. */

@@ -23,6 +23,12 @@ import type { MatchHow, SearchDoc, SearchHit } from './types.js';
  * where the name sits in its entry's list (canonical first, then aliases in
  * catalog order): when two entries share an alias ("行動認識" is an alias of a
  * topic and of a task) the one that lists it earlier, as a main name, comes first.
+ *
+ * Confidence (best()) normally needs a strictly better tier. One exception,
+ * for prefixes: "two-stream" is most of "Two-stream CNN" but only the opening
+ * words of I3D's long "Two-Stream Inflated 3D ConvNet". When the query covers
+ * at least half of one name and twice the share of any other prefix match,
+ * that name is what the user is typing — see clearlyAhead().
  */
 export const Tier = {
   exactName: 0,
@@ -33,6 +39,12 @@ export const Tier = {
   substring: 5,
   fuzzy: 6, // + (distance - 1)
 } as const;
+
+/** A prefix of at least this many key characters that covers at least half of a name can be a confident answer… */
+const PREFIX_LEAD_MIN_LENGTH = 4;
+const PREFIX_LEAD_COVERAGE = 0.5;
+/** …when it covers this many times the share of the runner-up's name. */
+const PREFIX_LEAD_RATIO = 2;
 
 const HOW_BY_TIER: readonly MatchHow[] = ['exact', 'exact', 'prefix', 'word', 'word', 'substring'];
 
@@ -47,10 +59,17 @@ export function closeness(queryLength: number, nameLength: number): number {
   return nameLength === 0 ? 0 : Math.min(1, queryLength / nameLength);
 }
 
+/** The tier a score lies in (see the table above): 0 = exact name, 1 = exact alias, 2 = prefix, … */
+export function tierOf(score: number): number {
+  return Math.floor(Math.round((1 - score) * 1e6) / 1e5);
+}
+
 /** A hit plus what best() needs to judge confidence and what breaks ties. */
 export interface RankedHit {
   hit: SearchHit;
   tier: number;
+  /** Share of the matched text the query covers, in [0, 1]. */
+  closeness: number;
   /** Where the matched name sits in its entry's names (0 = canonical); keywords count as 255. */
   position: number;
 }
@@ -92,7 +111,8 @@ export class HitCollector {
     const held = this.byId.get(doc.id);
     if (held && (held.hit.score > score || (held.hit.score === score && held.position <= position))) return;
     const how = HOW_BY_TIER[tier] ?? 'fuzzy';
-    this.byId.set(doc.id, { hit: { id: doc.id, kind: doc.kind, score, how, matched }, tier, position });
+    const closenessHeld = Math.min(1, Math.max(0, closenessValue));
+    this.byId.set(doc.id, { hit: { id: doc.id, kind: doc.kind, score, how, matched }, tier, closeness: closenessHeld, position });
   }
 
   /** Best first; ties go to the earlier-listed name, then the id, so results are stable. */
@@ -101,4 +121,21 @@ export class HitCollector {
       .sort((a, b) => b.hit.score - a.hit.score || a.position - b.position || (a.hit.id < b.hit.id ? -1 : a.hit.id > b.hit.id ? 1 : 0))
       .slice(0, this.limit);
   }
+}
+
+/**
+ * Whether the best hit is clearly the one the user means rather than one of
+ * several equally good answers: a strictly better tier, or — among prefixes —
+ * a name the query mostly covers against names it barely starts. Prefixes of
+ * one to three characters never lead this way ("pos" is half of "Post-LN",
+ * but says little); `keyLength` is the query's length in key form.
+ */
+export function clearlyAhead(first: RankedHit, second: RankedHit, keyLength: number): boolean {
+  if (first.tier !== second.tier) return first.tier < second.tier;
+  return (
+    first.tier === Tier.prefix &&
+    keyLength >= PREFIX_LEAD_MIN_LENGTH &&
+    first.closeness >= PREFIX_LEAD_COVERAGE &&
+    first.closeness >= PREFIX_LEAD_RATIO * second.closeness
+  );
 }

@@ -40,14 +40,59 @@ describe('discord:deploy against the fake Discord', () => {
     expect(describeDeploy(result)).toContain('removed: /retired');
   });
 
-  it('reports nothing changed on a second run', async () => {
+  it('reports nothing changed on a second run, reading the list with its localisations', async () => {
     const result = await deployCommands({ token: 'x', applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl }, commands);
     expect(result).toMatchObject({ added: [], updated: [], removed: [], unchanged: commands.map((c) => c.name) });
+    const read = fake.calls.filter((call) => call.method === 'GET' && call.path === guildRoute).at(-1);
+    expect(read?.query.get('with_localizations')).toBe('true');
   });
 
-  it('registers globally when no guild is set', async () => {
-    const result = await deployCommands({ token: 'x', applicationId: APP_ID, apiUrl: fake.apiUrl }, commands);
-    expect(result.target).toBe('global');
+  it('counts a localisation map Discord gives back as null the same as one never sent', async () => {
+    const nulled = (fake.commands.get(guildRoute) ?? []).map((command) => ({
+      ...command,
+      name_localizations: null,
+      options: command.options.map((option: any) => ({
+        ...option,
+        name_localizations: null,
+        ...(option.choices ? { choices: option.choices.map((choice: any) => ({ ...choice, name_localizations: null })) } : {}),
+      })),
+    }));
+    fake.commands.set(guildRoute, nulled);
+    const result = await deployCommands({ token: 'x', applicationId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl }, commands);
+    expect(result.unchanged).toEqual(commands.map((c) => c.name));
+  });
+
+  it('registers globally when no guild is set, and a second global deploy changes nothing', async () => {
+    const config = { token: 'x', applicationId: APP_ID, apiUrl: fake.apiUrl };
+    const first = await deployCommands(config, commands);
+    expect(first.target).toBe('global');
+    expect(first.added).toEqual(commands.map((c) => c.name));
     expect(fake.calls.at(-1)).toMatchObject({ method: 'PUT', path: `/v10/applications/${APP_ID}/commands` });
+    const second = await deployCommands(config, commands);
+    expect(second).toMatchObject({ added: [], updated: [], removed: [], unchanged: commands.map((c) => c.name) });
+  });
+});
+
+describe('the fake lists commands the way Discord does', () => {
+  const fake = new FakeDiscord();
+  beforeAll(() => fake.listen());
+  afterAll(() => fake.close());
+
+  const stored = {
+    id: '1', name: 'settings', description: 'Settings', description_localizations: { ja: '設定' }, type: 1,
+    options: [{ name: 'language', description: 'Language', description_localizations: { ja: '言語' }, type: 3,
+      choices: [{ name: 'English', name_localizations: { ja: '英語' }, value: 'en' }] }],
+  };
+
+  it.each([
+    ['global', `/v10/applications/${APP_ID}/commands`],
+    ['guild', `/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`],
+  ])('leaves out every localisation on the %s list unless with_localizations=true is asked for', async (_label, route) => {
+    fake.commands.set(route, [stored]);
+    const plain = JSON.stringify(await (await fetch(`${fake.apiUrl}${route}`)).json());
+    expect(plain).toContain('"description":"Language"');
+    expect(plain).not.toMatch(/_localizations/);
+    const full = (await (await fetch(`${fake.apiUrl}${route}?with_localizations=true`)).json()) as unknown[];
+    expect(full).toEqual([stored]);
   });
 });

@@ -10,6 +10,8 @@ const WAIT_LIMIT_MS = 15_000;
 export interface RestCall {
   method: string;
   path: string;
+  /** The query string's parameters, e.g. with_localizations=true. */
+  query: URLSearchParams;
   body: any;
   at: number;
 }
@@ -163,7 +165,7 @@ export class FakeDiscord {
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname.replace(/^\/api/, '');
-    const call: RestCall = { method: req.method ?? 'GET', path, body: text ? JSON.parse(text) : undefined, at: Date.now() };
+    const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, body: text ? JSON.parse(text) : undefined, at: Date.now() };
     this.calls.push(call);
     const [status, body] = this.route(call);
     res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
@@ -171,7 +173,7 @@ export class FakeDiscord {
     this.events.emit('call', call);
   }
 
-  private route({ method, path, body }: RestCall): [number, unknown] {
+  private route({ method, path, query, body }: RestCall): [number, unknown] {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/v10/gateway/bot') {
       return [200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
@@ -188,7 +190,10 @@ export class FakeDiscord {
       return [200, message(channel, body)];
     }
     if ((m = /^\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.exec(path))) {
-      if (method === 'GET') return [200, this.commands.get(path) ?? []];
+      if (method === 'GET') {
+        const stored = this.commands.get(path) ?? [];
+        return [200, query.get('with_localizations') === 'true' ? stored : stored.map(withoutLocalizations)];
+      }
       if (method === 'PUT') {
         const stored = (body as any[]).map((command) => ({ ...command, id: nextId(), application_id: APP_ID, version: nextId() }));
         this.commands.set(path, stored);
@@ -197,6 +202,20 @@ export class FakeDiscord {
     }
     return [404, { code: 0, message: '404: Not Found' }];
   }
+}
+
+/**
+ * A command as Discord lists it without `?with_localizations=true`: the
+ * localisation maps are left out, at every level (options, choices).
+ */
+function withoutLocalizations(value: any): any {
+  if (Array.isArray(value)) return value.map(withoutLocalizations);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'name_localizations' && key !== 'description_localizations')
+      .map(([key, inner]) => [key, withoutLocalizations(inner)]),
+  );
 }
 
 /** A full message object, as Discord returns after a send or an edit. */
@@ -253,9 +272,9 @@ function base(type: number, data: unknown, options: InteractionOptions): Record<
   };
 }
 
-export function chatInput(name: string, values: Record<string, string | number | boolean> = {}, options: InteractionOptions = {}) {
-  const typeOf = (v: unknown) => (typeof v === 'string' ? 3 : typeof v === 'number' ? 4 : 5);
-  const data = { id: nextId(), name, type: 1, options: Object.entries(values).map(([key, value]) => ({ name: key, type: typeOf(value), value })) };
+/** A slash command with text options (type 3), the only option type yomikai registers. */
+export function chatInput(name: string, values: Record<string, string> = {}, options: InteractionOptions = {}) {
+  const data = { id: nextId(), name, type: 1, options: Object.entries(values).map(([key, value]) => ({ name: key, type: 3, value })) };
   return base(2, data, options);
 }
 

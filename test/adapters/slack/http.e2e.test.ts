@@ -145,7 +145,8 @@ describe('Slack HTTP mode', () => {
   });
 
   it('pages: a click on "Next" replaces the original message with page 2', async () => {
-    await sendSigned(port, slashBody({ command: '/search', text: 'net', responseUrl: responseUrl('search') }));
+    // Slack keeps /search for itself, so search is typed through the umbrella command.
+    await sendSigned(port, slashBody({ command: '/yomikai', text: 'search net', responseUrl: responseUrl('search') }));
     const first = await responses.waitFor(at('search'));
     const buttons = blocksOf(first).filter((b) => b.type === 'actions').flatMap((b) => b.elements as { action_id: string }[]);
     const next = buttons.find((b) => b.action_id.startsWith('p2:search:2:'));
@@ -190,10 +191,10 @@ describe('Slack HTTP mode', () => {
   });
 
   it('answers a parse error with the usage line, privately', async () => {
-    await sendSigned(port, slashBody({ command: '/search', text: '"unclosed', responseUrl: responseUrl('usage') }));
+    await sendSigned(port, slashBody({ command: '/yomikai', text: 'search "unclosed', responseUrl: responseUrl('usage') }));
     const answer = await responses.waitFor(at('usage'));
     expect(answer.body.response_type).toBe('ephemeral');
-    expect(JSON.stringify(answer.body)).toContain('/search &lt;query&gt;');
+    expect(JSON.stringify(answer.body)).toContain('/yomikai search &lt;query&gt;');
   });
 
   it('lets only workspace admins change /settings, then answers in the workspace language', async () => {

@@ -1,0 +1,68 @@
+import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
+import { PAGE_BUTTON_PATTERN } from '../../core/paging.js';
+import { deliver } from './deliver.js';
+import { answerNotUnderstood, guarded, isShareable, run, shareButton, type SlackHandlerContext } from './handler-support.js';
+import { SHARE_ACTION, actor, fromPageButton, fromShareValue, slackPlace } from './inbound.js';
+
+type ButtonClick = BlockAction<ButtonAction>;
+
+/** Every action id that no handler below claims. */
+const UNKNOWN_BUTTON = /^(?!p[12]:|s1:share$)/;
+
+/**
+ * Button clicks: paging, sharing, and anything else. A click whose id or
+ * value doesn't parse is answered privately, never left to Slack's timeout.
+ */
+export function registerButtons(bolt: BoltApp, ctx: SlackHandlerContext): void {
+  bolt.action<ButtonClick>(PAGE_BUTTON_PATTERN, async ({ action, body, ack, respond, client }) => {
+    await ack();
+    const place = slackPlace(body.team?.id, body.channel?.id);
+    const who = actor(body.user.id, body.user.name);
+    const target = fromPageButton(action.action_id, place, who, ctx.services);
+    await guarded(ctx, respond, target?.command ?? 'search', place, { action: action.action_id, user: body.user.id }, async () => {
+      if (!target) {
+        ctx.logger.warn({ action: action.action_id }, 'slack paging id not understood');
+        await answerNotUnderstood(ctx, respond, place, body.user.id);
+        return;
+      }
+      const invocation = { ...target, commandName: ctx.names.slash };
+      const result = await run(invocation, client, ctx);
+      if (result.status !== 'ok') {
+        // "That page no longer exists" goes beside the list rather than over it.
+        await deliver(respond, result.reply, { mode: 'new', visibility: 'ephemeral' });
+        return;
+      }
+      const stillPrivate = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
+      await deliver(respond, result.reply, { mode: 'replace' }, stillPrivate ? shareButton(invocation, result) : {});
+    });
+  });
+
+  bolt.action<ButtonClick>(SHARE_ACTION, async ({ action, body, ack, respond, client }) => {
+    await ack();
+    const place = slackPlace(body.team?.id, body.channel?.id);
+    const claim = fromShareValue(action.value ?? '', place, actor(body.user.id, body.user.name));
+    await guarded(ctx, respond, claim?.command ?? 'help', place, { action: SHARE_ACTION, user: body.user.id }, async () => {
+      if (!claim) {
+        ctx.logger.warn({ value: action.value }, 'slack share value not understood');
+        await answerNotUnderstood(ctx, respond, place, body.user.id);
+        return;
+      }
+      // Re-run rather than trust the button: the answer posted is what the catalog says now.
+      const invocation = { ...claim, commandName: ctx.names.slash };
+      const result = await run(invocation, client, ctx);
+      if (!isShareable(result)) {
+        await deliver(respond, result.reply, { mode: 'new', visibility: 'ephemeral' });
+        return;
+      }
+      await deliver(respond, result.reply, { mode: 'new', visibility: 'in_channel' });
+      await respond({ delete_original: true });
+    });
+  });
+
+  // Any other button (from an older or newer yomikai): answer it rather than let Slack show a timeout.
+  bolt.action<ButtonClick>(UNKNOWN_BUTTON, async ({ action, body, ack, respond }) => {
+    await ack();
+    ctx.logger.warn({ action: action.action_id, user: body.user.id }, 'slack button not understood');
+    await answerNotUnderstood(ctx, respond, slackPlace(body.team?.id, body.channel?.id), body.user.id);
+  });
+}
