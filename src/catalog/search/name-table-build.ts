@@ -101,13 +101,30 @@ function chainEqualKeys(keys: readonly string[], hashes: Int32Array): Pick<NameP
 /**
  * Every two-character gram of every key → entries; and entries by first gram and
  * by first character. The big list is packed in two passes over the keys — count,
- * then place — so it needs no buffer of (gram, entry) pairs on the way.
+ * then place — so it needs no buffer of (gram, entry) pairs on the way. Each pass
+ * is its own function: V8 optimizes a long loop while it runs, and code after the
+ * loop in the same function would cost a deoptimization the first time it runs.
  */
 function gramLists(keys: readonly string[]): Pick<NameParts, 'gramIds' | 'grams' | 'leadGrams' | 'characterIds' | 'leadCharacters'> {
+  const gramIds = new GramIds();
+  const { occurrences, entriesWith } = countGrams(keys, gramIds);
+  const starts = new Int32Array(gramIds.count + 1);
+  for (let gram = 0; gram < gramIds.count; gram++) starts[gram + 1] = starts[gram]! + entriesWith[gram]!;
+  const characterIds = new GramIds();
+  const lead = leadLists(keys, occurrences, characterIds);
+  return {
+    gramIds,
+    grams: new PostingLists(starts, placeGrams(keys, occurrences, starts)),
+    leadGrams: lead.grams.build(gramIds.count),
+    characterIds,
+    leadCharacters: lead.characters.build(characterIds.count),
+  };
+}
+
+/** The gram id at each position of each key, in order (-1 where the key already had that gram), and how many entries have each. */
+function countGrams(keys: readonly string[], gramIds: GramIds): { occurrences: Int32Array; entriesWith: Int32Array } {
   let gramCount = 0;
   for (const key of keys) gramCount += Math.max(0, key.length - 1);
-  const gramIds = new GramIds();
-  /** The gram id at each position of each key, in order; -1 where the key already had that gram. */
   const occurrences = new Int32Array(gramCount);
   let entriesWith: Int32Array = new Int32Array(4096);
   let lastEntry: Int32Array = new Int32Array(4096).fill(-1);
@@ -134,28 +151,32 @@ function gramLists(keys: readonly string[]): Pick<NameParts, 'gramIds' | 'grams'
       previous = current;
     }
   }
-  const starts = new Int32Array(gramIds.count + 1);
-  for (let gram = 0; gram < gramIds.count; gram++) starts[gram + 1] = starts[gram]! + entriesWith[gram]!;
-  const cursor = starts.slice(0, gramIds.count);
-  const items = new Int32Array(starts[gramIds.count]!);
-  const leadGrams = new PostingsBuilder(keys.length);
-  const characterIds = new GramIds();
-  const leadCharacters = new PostingsBuilder(keys.length);
-  next = 0;
+  return { occurrences, entriesWith };
+}
+
+/** Entry numbers placed into each gram's list, ascending. */
+function placeGrams(keys: readonly string[], occurrences: Int32Array, starts: Int32Array): Int32Array {
+  const cursor = starts.slice(0, starts.length - 1);
+  const items = new Int32Array(starts[starts.length - 1]!);
+  let next = 0;
   for (let entry = 0; entry < keys.length; entry++) {
-    const key = keys[entry]!;
-    leadCharacters.add(characterIds.add(key.charCodeAt(0), 0), entry);
-    if (key.length >= 2) leadGrams.add(occurrences[next]!, entry);
-    for (let at = 1; at < key.length; at++) {
+    for (let at = keys[entry]!.length - 1; at > 0; at--) {
       const gram = occurrences[next++]!;
       if (gram >= 0) items[cursor[gram]!++] = entry;
     }
   }
-  return {
-    gramIds,
-    grams: new PostingLists(starts, items),
-    leadGrams: leadGrams.build(gramIds.count),
-    characterIds,
-    leadCharacters: leadCharacters.build(characterIds.count),
-  };
+  return items;
+}
+
+function leadLists(keys: readonly string[], occurrences: Int32Array, characterIds: GramIds): { grams: PostingsBuilder; characters: PostingsBuilder } {
+  const grams = new PostingsBuilder(keys.length);
+  const characters = new PostingsBuilder(keys.length);
+  let next = 0;
+  for (let entry = 0; entry < keys.length; entry++) {
+    const key = keys[entry]!;
+    characters.add(characterIds.add(key.charCodeAt(0), 0), entry);
+    if (key.length >= 2) grams.add(occurrences[next]!, entry);
+    next += Math.max(0, key.length - 1);
+  }
+  return { grams, characters };
 }

@@ -33,36 +33,19 @@ export class WordTable {
   private allSorted: string[] | undefined;
 
   constructor(text: TextRows) {
-    const { order, count } = fieldOrder(text);
-    this.fieldDoc = new Int32Array(count);
-    this.fieldKeyLength = new Int32Array(count);
-    this.fieldIsKeyword = new Uint8Array(count);
-    this.fieldPosition = new Uint8Array(count);
-    this.fieldText = new Array<string>(count);
-    const postings = new PostingsBuilder(text.wordStart[text.rowCount]);
-    for (let field = 0; field < count; field++) {
-      const row = order[field]!;
-      const isKeyword = text.rowIsKeyword[row]!;
-      this.fieldDoc[field] = text.rowDoc[row]!;
-      this.fieldKeyLength[field] = text.rowKeyLength[row]!;
-      this.fieldIsKeyword[field] = isKeyword;
-      this.fieldPosition[field] = isKeyword ? KEYWORD_POSITION : Math.min(text.rowPosition[row]!, 254);
-      this.fieldText[field] = text.texts[row]!;
-      for (let at = text.wordStart[row]!; at < text.wordStart[row + 1]!; at++) postings.add(text.wordIds[at]!, field);
-    }
+    const fields = fieldColumns(text);
+    this.fieldDoc = fields.doc;
+    this.fieldKeyLength = fields.keyLength;
+    this.fieldIsKeyword = fields.isKeyword;
+    this.fieldPosition = fields.position;
+    this.fieldText = fields.text;
     this.words = text.words;
-    this.postings = postings.build(this.words.size);
-
+    this.postings = fields.postings.build(this.words.size);
     // Rows are in doc order, so a doc's words are one contiguous run of the row word list.
     this.wordIds = text.wordIds;
     this.docWordStart = new Int32Array(text.docCount + 1);
     for (let doc = 0; doc <= text.docCount; doc++) this.docWordStart[doc] = text.wordStart[text.docFirstRow[doc]!]!;
-
-    const byLead = new PostingsBuilder(text.words.size);
-    this.words.strings.forEach((word, id) => {
-      if (word.length >= 2) byLead.add(this.leadIds.add(word.charCodeAt(0), word.charCodeAt(1)), id);
-    });
-    this.byLead = byLead.build(this.leadIds.count);
+    this.byLead = wordsByLead(this.words.strings, this.leadIds).build(this.leadIds.count);
   }
 
   /** Fields containing `word` as a whole word, in ranking order. */
@@ -136,4 +119,47 @@ function fieldOrder(text: TextRows): { order: Int32Array; count: number } {
     if (text.wordStart[row + 1]! > text.wordStart[row]!) order[starts[bucketOf(row)]!++] = row;
   }
   return { order, count };
+}
+
+interface FieldColumns {
+  doc: Int32Array;
+  keyLength: Int32Array;
+  isKeyword: Uint8Array;
+  position: Uint8Array;
+  text: string[];
+  postings: PostingsBuilder;
+}
+
+/** The fields in ranking order, column by column, and each word's fields. One loop, its own function, so V8 optimizes it whole. */
+function fieldColumns(text: TextRows): FieldColumns {
+  const { order, count } = fieldOrder(text);
+  const columns: FieldColumns = {
+    doc: new Int32Array(count),
+    keyLength: new Int32Array(count),
+    isKeyword: new Uint8Array(count),
+    position: new Uint8Array(count),
+    text: new Array<string>(count),
+    postings: new PostingsBuilder(text.wordStart[text.rowCount]),
+  };
+  for (let field = 0; field < count; field++) {
+    const row = order[field]!;
+    const isKeyword = text.rowIsKeyword[row]!;
+    columns.doc[field] = text.rowDoc[row]!;
+    columns.keyLength[field] = text.rowKeyLength[row]!;
+    columns.isKeyword[field] = isKeyword;
+    columns.position[field] = isKeyword ? KEYWORD_POSITION : Math.min(text.rowPosition[row]!, 254);
+    columns.text[field] = text.texts[row]!;
+    for (let at = text.wordStart[row]!; at < text.wordStart[row + 1]!; at++) columns.postings.add(text.wordIds[at]!, field);
+  }
+  return columns;
+}
+
+/** Word ids grouped by their first two characters (words of one character can never extend a prefix of two). */
+function wordsByLead(words: readonly string[], leadIds: GramIds): PostingsBuilder {
+  const byLead = new PostingsBuilder(words.length);
+  for (let id = 0; id < words.length; id++) {
+    const word = words[id]!;
+    if (word.length >= 2) byLead.add(leadIds.add(word.charCodeAt(0), word.charCodeAt(1)), id);
+  }
+  return byLead;
 }
