@@ -19,8 +19,11 @@ export interface BenchRow {
   catalog: string;
   docs: number;
   buildMs: number;
-  /** Heap retained by the built index, when the GC could be triggered. */
-  heapMB: number | undefined;
+  /**
+   * Memory retained by the built index — JS heap plus typed-array buffers, which
+   * live outside the heap (our index is mostly typed arrays) — when the GC could be triggered.
+   */
+  memoryMB: number | undefined;
   medianUs: number;
   p99Us: number;
   samples: number;
@@ -68,12 +71,12 @@ function measure(spec: EngineSpec, catalog: string, docs: SearchDoc[], repetitio
   // Twice: the first pass can leave the previous engine's index half-collected.
   collect?.();
   collect?.();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const memoryBefore = retainedBytes();
   const buildStarted = process.hrtime.bigint();
   const topHit = spec.build(docs);
   const buildMs = Number(process.hrtime.bigint() - buildStarted) / 1e6;
   collect?.();
-  const heapMB = collect ? (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20 : undefined;
+  const memoryMB = collect ? (retainedBytes() - memoryBefore) / 2 ** 20 : undefined;
 
   const score = (table: readonly BenchQuery[]): Accuracy => {
     const misses: string[] = [];
@@ -99,7 +102,7 @@ function measure(spec: EngineSpec, catalog: string, docs: SearchDoc[], repetitio
     catalog,
     docs: docs.length,
     buildMs,
-    heapMB,
+    memoryMB,
     medianUs: percentile(times, 0.5),
     p99Us: percentile(times, 0.99),
     samples: times.length,
@@ -128,6 +131,11 @@ export function runLongQueryBench(realDocs: SearchDoc[], repetitions = 50): { qu
   });
 }
 
+function retainedBytes(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
 /** The GC, if this process lets us reach it: heap figures mean little without a collection first. */
 function garbageCollector(): (() => void) | undefined {
   try {
@@ -142,7 +150,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const time = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
   const accuracy = (value: Accuracy) => `${value.top1}/${value.queries}`;
   const lines = [
-    '| catalog | engine | build | heap | median | p99 | samples | top-1 tuned | top-1 held-out |',
+    '| catalog | engine | build | memory | median | p99 | samples | top-1 tuned | top-1 held-out |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((row) =>
       [
@@ -150,7 +158,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
         row.engine,
         `${row.buildMs.toFixed(0)} ms`,
         // A negative delta means the collector freed more than the index took: not a measurement.
-        row.heapMB === undefined || row.heapMB < 0 ? '–' : `${row.heapMB.toFixed(1)} MB`,
+        row.memoryMB === undefined || row.memoryMB < 0 ? '–' : `${row.memoryMB.toFixed(1)} MB`,
         time(row.medianUs),
         time(row.p99Us),
         String(row.samples),

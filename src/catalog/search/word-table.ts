@@ -29,7 +29,10 @@ export class WordTable {
   /** Distinct words grouped by their first two characters; each group sorted the first time it is asked for. */
   private readonly leadIds = new GramIds();
   private readonly byLead: PostingLists;
+  /** Each word's group in byLead (-1 for one-character words). */
+  private readonly leadOf: Int32Array;
   private readonly sortedByLead = new Map<number, string[]>();
+  private asked = { word: '', id: -1, lead: -1 };
   private allSorted: string[] | undefined;
 
   constructor(text: TextRows) {
@@ -45,7 +48,9 @@ export class WordTable {
     this.wordIds = text.wordIds;
     this.docWordStart = new Int32Array(text.docCount + 1);
     for (let doc = 0; doc <= text.docCount; doc++) this.docWordStart[doc] = text.wordStart[text.docFirstRow[doc]!]!;
-    this.byLead = wordsByLead(this.words.strings, this.leadIds).build(this.leadIds.count);
+    const byLead = wordsByLead(this.words.strings, this.leadIds);
+    this.leadOf = byLead.leadOf;
+    this.byLead = byLead.groups.build(this.leadIds.count);
   }
 
   /** Fields containing `word` as a whole word, in ranking order. */
@@ -70,18 +75,35 @@ export class WordTable {
     }
   }
 
-  /** Whether doc has `word` as a whole word (or, with `asPrefix`, as the start of a word). */
+  /**
+   * Whether doc has `word` as a whole word (or, with `asPrefix`, as the start of
+   * a word). A query asks this about the same word for many docs in a row, so
+   * the word's id and first-two-character group are looked up once and kept;
+   * a doc's word then only costs an integer comparison unless it might match.
+   */
   docHas(doc: number, word: string, asPrefix: boolean): boolean {
+    if (word !== this.asked.word) this.asked = this.describe(word);
     const from = this.docWordStart[doc]!;
     const to = this.docWordStart[doc + 1]!;
-    if (asPrefix) {
-      for (let at = from; at < to; at++) if (this.words.strings[this.wordIds[at]!]!.startsWith(word)) return true;
+    if (!asPrefix) {
+      const id = this.asked.id;
+      if (id < 0) return false;
+      for (let at = from; at < to; at++) if (this.wordIds[at] === id) return true;
       return false;
     }
-    const id = this.words.get(word);
-    if (id < 0) return false;
-    for (let at = from; at < to; at++) if (this.wordIds[at] === id) return true;
+    const lead = this.asked.lead;
+    if (word.length >= 2 && lead < 0) return false; // no indexed word starts with these two characters
+    for (let at = from; at < to; at++) {
+      const id = this.wordIds[at]!;
+      if (word.length >= 2 && this.leadOf[id] !== lead) continue;
+      if (this.words.strings[id]!.startsWith(word)) return true;
+    }
     return false;
+  }
+
+  private describe(word: string): { word: string; id: number; lead: number } {
+    const lead = word.length >= 2 ? this.leadIds.find(word.charCodeAt(0), word.charCodeAt(1)) : -1;
+    return { word, id: this.words.get(word), lead };
   }
 
   /** The sorted words that could start with `prefix`: its lead group, or every word for a shorter prefix. */
@@ -155,11 +177,14 @@ function fieldColumns(text: TextRows): FieldColumns {
 }
 
 /** Word ids grouped by their first two characters (words of one character can never extend a prefix of two). */
-function wordsByLead(words: readonly string[], leadIds: GramIds): PostingsBuilder {
-  const byLead = new PostingsBuilder(words.length);
+function wordsByLead(words: readonly string[], leadIds: GramIds): { groups: PostingsBuilder; leadOf: Int32Array } {
+  const groups = new PostingsBuilder(words.length);
+  const leadOf = new Int32Array(words.length).fill(-1);
   for (let id = 0; id < words.length; id++) {
     const word = words[id]!;
-    if (word.length >= 2) byLead.add(leadIds.add(word.charCodeAt(0), word.charCodeAt(1)), id);
+    if (word.length < 2) continue;
+    leadOf[id] = leadIds.add(word.charCodeAt(0), word.charCodeAt(1));
+    groups.add(leadOf[id]!, id);
   }
-  return byLead;
+  return { groups, leadOf };
 }
