@@ -94,7 +94,7 @@ interface SplitRows {
   keyLength: Int32Array;
   keyHash: Int32Array;
   wordStart: Int32Array;
-  readonly wordIds: Int32Array;
+  wordIds: Int32Array;
 }
 
 /**
@@ -168,5 +168,6 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
     keyHash[row] = hash;
   }
   wordStart[texts.length] = wordCount;
-  return { keyLength, keyHash, wordStart, wordIds };
+  // A copy of just the used part: the word table keeps this array for the index's lifetime.
+  return { keyLength, keyHash, wordStart, wordIds: wordIds.slice(0, wordCount) };
 }
