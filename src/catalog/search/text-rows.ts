@@ -1,6 +1,6 @@
 import { grow } from './grams.js';
 import { splitWords } from './normalize.js';
-import { HASH_SEED, hashStep, hashString, StringIds } from './string-ids.js';
+import { HASH_SEED, hashStep, StringIds } from './string-ids.js';
 import type { SearchDoc } from './types.js';
 
 /**
@@ -157,12 +157,21 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
         wordIds[wordCount++] = words.internLowerRange(text, ranges[base]!, ranges[base + 1]!, ranges[base + 2]!);
       }
     } else {
+      // Through the same interning call and hashing as the fast path, so the optimized
+      // loop meets no code it has not seen run (which would cost a deoptimization).
       const folded = splitWords(text);
       if (wordCount + folded.length > wordIds.length) wordIds = grow(wordIds, wordCount + folded.length);
-      for (const word of folded) wordIds[wordCount++] = words.intern(word);
-      const key = folded.join('');
-      length = key.length;
-      hash = hashString(key);
+      hash = HASH_SEED;
+      length = 0;
+      for (const word of folded) {
+        let own = HASH_SEED;
+        for (let at = 0; at < word.length; at++) {
+          own = hashStep(own, word.charCodeAt(at));
+          hash = hashStep(hash, word.charCodeAt(at));
+        }
+        length += word.length;
+        wordIds[wordCount++] = words.internLowerRange(word, 0, word.length, own); // folded words have no capitals left
+      }
     }
     keyLength[row] = length;
     keyHash[row] = hash;
