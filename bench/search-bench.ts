@@ -18,7 +18,10 @@ export interface BenchRow {
   engine: EngineSpec['engine'];
   catalog: string;
   docs: number;
+  /** The first build in this process, JIT warm-up included: what a bot pays at start. */
   buildMs: number;
+  /** The best of that and two more builds: the build itself, once the code is optimized. */
+  bestBuildMs: number;
   /**
    * Memory retained by the built index — JS heap plus typed-array buffers, which
    * live outside the heap (our index is mostly typed arrays) — when the GC could be triggered.
@@ -79,6 +82,13 @@ function measure(spec: EngineSpec, catalog: string, docs: SearchDoc[], repetitio
   const buildMs = Number(process.hrtime.bigint() - buildStarted) / 1e6;
   collect?.();
   const memoryMB = collect ? (retainedBytes() - memoryBefore) / 2 ** 20 : undefined;
+  let bestBuildMs = buildMs;
+  for (let again = 0; again < 2; again++) {
+    collect?.();
+    const started = process.hrtime.bigint();
+    spec.build(docs);
+    bestBuildMs = Math.min(bestBuildMs, Number(process.hrtime.bigint() - started) / 1e6);
+  }
 
   const score = (table: readonly BenchQuery[]): Accuracy => {
     const misses: string[] = [];
@@ -111,6 +121,7 @@ function measure(spec: EngineSpec, catalog: string, docs: SearchDoc[], repetitio
     catalog,
     docs: docs.length,
     buildMs,
+    bestBuildMs,
     memoryMB,
     medianUs: percentile(times, 0.5),
     p99Us: percentile(times, 0.99),
@@ -160,13 +171,13 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const time = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
   const accuracy = (value: Accuracy) => `${value.top1}/${value.queries}`;
   const lines = [
-    '| catalog | engine | build | memory | median | p99 | samples | top-1 tuned | top-1 held-out |',
+    '| catalog | engine | build: first / best of 3 | memory | median | p99 | samples | top-1 tuned | top-1 held-out |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((row) =>
       [
         row.catalog,
         row.engine,
-        `${row.buildMs.toFixed(0)} ms`,
+        `${row.buildMs.toFixed(0)} / ${row.bestBuildMs.toFixed(0)} ms`,
         // A negative delta means the collector freed more than the index took: not a measurement.
         row.memoryMB === undefined || row.memoryMB < 0 ? '–' : `${row.memoryMB.toFixed(1)} MB`,
         time(row.medianUs),
