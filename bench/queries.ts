@@ -1,18 +1,22 @@
 /**
  * What people actually type into /model, /dataset and /search, with the entry
  * they mean. Shared by the benchmark's timing loop and its top-1 accuracy, so
- * both engines are judged on the same realistic mix: exact names, aliases,
+ * every engine is judged on the same realistic mix: exact names, aliases,
  * casing, typos, full-width input, Japanese and pasted noise.
  * Ids are the real catalog's (data/catalog/*.yaml).
+ *
+ * This is the TUNED table: the engine's ranking was developed while looking at
+ * these rows, so winning them proves little on its own. held-out-queries.ts
+ * holds the queries nobody tuned for.
  */
 export interface BenchQuery {
   query: string;
   expected: string;
   /** What the query exercises, for reading failures. */
-  style: 'exact' | 'alias' | 'casing' | 'typo' | 'full-width' | 'japanese' | 'noise' | 'prefix';
+  style: 'exact' | 'alias' | 'casing' | 'typo' | 'full-width' | 'japanese' | 'noise' | 'prefix' | 'title';
 }
 
-export const BENCH_QUERIES: readonly BenchQuery[] = [
+export const TUNED_QUERIES: readonly BenchQuery[] = [
   { query: 'X3D', expected: 'x3d', style: 'exact' },
   { query: 'SlowFast', expected: 'slowfast', style: 'exact' },
   { query: 'I3D', expected: 'i3d', style: 'exact' },

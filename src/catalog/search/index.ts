@@ -3,6 +3,7 @@ import { NameTable } from './name-table.js';
 import { normalize, splitWords } from './normalize.js';
 import { clearlyAhead, HitCollector, type RankedHit } from './ranking.js';
 import { matchExact, matchPrefix, matchSubstring, matchTypos, matchWords } from './stages.js';
+import { TextRows } from './text-rows.js';
 import type { SearchDoc, SearchHit, SearchOptions } from './types.js';
 import { WordTable } from './word-table.js';
 
@@ -39,8 +40,9 @@ export class SearchIndex {
 
   constructor(docs: readonly SearchDoc[]) {
     this.docs = [...docs];
-    this.names = new NameTable(this.docs);
-    this.words = new WordTable(this.docs);
+    const text = new TextRows(this.docs); // every name and keyword split into words once, for both tables
+    this.names = new NameTable(text);
+    this.words = new WordTable(text);
   }
 
   /** Ranked hits, best first, one per id; default limit 10. */

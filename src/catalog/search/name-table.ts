@@ -1,115 +1,95 @@
 import { TypoMeasure } from './distance.js';
-import { buildGramPostings, gramAt, lowerBound } from './grams.js';
-import { normalize } from './normalize.js';
-import type { SearchDoc } from './types.js';
-
-/** Above this many prefix matches, walking entries in length order beats sorting the range. */
-const BROAD_PREFIX = 512;
+import type { GramIds, PostingLists } from './grams.js';
+import { lowerBound } from './grams.js';
+import { buildNameParts } from './name-table-build.js';
+import type { StringIds } from './string-ids.js';
+import type { TextRows } from './text-rows.js';
 
 /**
  * Every name and alias in key form, laid out so each kind of match is a lookup
  * rather than a scan:
  *
- * - entries are sorted by (key length, key), so equal keys are adjacent (exact
- *   match = one Map lookup) and any list of entry numbers in ascending order is
- *   also shortest-first — the order ranking wants within a tier;
- * - `byKey` is the same entries in plain string order, for binary-searched prefix ranges;
+ * - entries are numbered by key length, then in catalog order, so any list of
+ *   entry numbers in ascending order is also shortest-first — the order
+ *   ranking wants within a tier — and a stage can stop early;
+ * - `keyIds` numbers the distinct keys; entries sharing a key are chained, so
+ *   an exact match is one hash lookup;
  * - `grams` maps each two-character sequence to the entries containing it. Two
  *   characters (not three) because a kanji pair like 医療 is already a word.
  *   Substring candidates come from the rarest gram of the query; typo
- *   candidates from counting shared grams among names of a similar length.
+ *   candidates from counting shared grams among names of a similar length;
+ * - `leadGrams` / `leadCharacters` list the entries by their first two
+ *   characters / first character: prefix candidates, already shortest first.
+ *
+ * Everything is built (name-table-build.ts) in a few linear passes over typed
+ * arrays — no per-entry objects, no comparison sort.
  */
 export class NameTable {
-  readonly keys: string[] = [];
-  readonly originals: string[] = [];
+  readonly keys: string[];
+  readonly originals: string[];
   readonly docOf: Int32Array;
   /** Where the name sits in its doc's list: 0 = canonical, then aliases in the catalog's order (capped at 255). */
   readonly position: Uint8Array;
-  private readonly firstOfKey = new Map<string, number>();
-  private readonly byKey: Int32Array;
+  private readonly keyIds: StringIds;
+  /** First entry of each distinct key, and the next entry with the same key (-1 = none). */
+  private readonly firstWithKey: Int32Array;
+  private readonly nextWithKey: Int32Array;
   /** firstOfLength[n] = the first entry whose key has at least n characters. */
   private readonly firstOfLength: Int32Array;
-  private readonly grams: Map<number, Int32Array>;
+  private readonly gramIds: GramIds;
+  private readonly grams: PostingLists;
+  private readonly leadGrams: PostingLists;
+  private readonly characterIds: GramIds;
+  private readonly leadCharacters: PostingLists;
   /** Scratch for typos(): shared-gram counts per entry and the entries touched, reset after each call. */
   private readonly sharedGrams: Uint16Array;
   private readonly touched: Int32Array;
 
-  constructor(docs: readonly SearchDoc[]) {
-    const rows: { key: string; original: string; doc: number; position: number }[] = [];
-    docs.forEach((doc, docIndex) => {
-      const seen = new Set<string>();
-      doc.names.forEach((name, position) => {
-        const key = normalize(name);
-        if (key.length === 0 || seen.has(key)) return;
-        seen.add(key);
-        rows.push({ key, original: name, doc: docIndex, position: Math.min(position, 255) });
-      });
-    });
-    rows.sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.doc - b.doc));
-
-    this.docOf = new Int32Array(rows.length);
-    this.position = new Uint8Array(rows.length);
-    rows.forEach((row, entry) => {
-      this.keys.push(row.key);
-      this.originals.push(row.original);
-      this.docOf[entry] = row.doc;
-      this.position[entry] = row.position;
-      if (!this.firstOfKey.has(row.key)) this.firstOfKey.set(row.key, entry);
-    });
-
-    const longest = rows.length > 0 ? rows[rows.length - 1]!.key.length : 0;
-    this.firstOfLength = new Int32Array(longest + 2);
-    for (let length = 0, entry = 0; length <= longest + 1; length++) {
-      while (entry < rows.length && this.keys[entry]!.length < length) entry++;
-      this.firstOfLength[length] = entry;
-    }
-
-    this.byKey = Int32Array.from(this.keys.keys()).sort((a, b) => (this.keys[a]! < this.keys[b]! ? -1 : 1));
-    this.grams = buildGramPostings(this.keys);
-    this.sharedGrams = new Uint16Array(rows.length);
-    this.touched = new Int32Array(rows.length);
+  constructor(text: TextRows) {
+    const parts = buildNameParts(text);
+    this.keys = parts.keys;
+    this.originals = parts.originals;
+    this.docOf = parts.docOf;
+    this.position = parts.position;
+    this.firstOfLength = parts.firstOfLength;
+    this.keyIds = parts.keyIds;
+    this.firstWithKey = parts.firstWithKey;
+    this.nextWithKey = parts.nextWithKey;
+    this.gramIds = parts.gramIds;
+    this.grams = parts.grams;
+    this.leadGrams = parts.leadGrams;
+    this.characterIds = parts.characterIds;
+    this.leadCharacters = parts.leadCharacters;
+    this.sharedGrams = new Uint16Array(this.keys.length);
+    this.touched = new Int32Array(this.keys.length);
   }
 
   get size(): number {
     return this.keys.length;
   }
 
-  /** Entries whose key is exactly `key`. */
+  /** Entries whose key is exactly `key`, in entry order. */
   *exact(key: string): Generator<number> {
-    const first = this.firstOfKey.get(key);
-    if (first === undefined) return;
-    for (let entry = first; entry < this.keys.length && this.keys[entry] === key; entry++) yield entry;
+    const keyId = this.keyIds.get(key);
+    if (keyId < 0) return;
+    for (let entry = this.firstWithKey[keyId]!; entry >= 0; entry = this.nextWithKey[entry]!) yield entry;
   }
 
-  /**
-   * Entries whose key starts with `key` and is longer than it, shortest first.
-   * A narrow prefix ("efficientn") is a small range of `byKey`, sorted back into
-   * length order; a broad one ("e") is found faster by walking all entries
-   * shortest first, since the caller stops after the first few.
-   */
+  /** Entries whose key starts with `key` and is longer than it, shortest first. */
   *prefixed(key: string): Generator<number> {
-    const from = this.firstByKeyAtLeast(key);
-    const to = this.firstByKeyAtLeast(key + '\uffff');
-    if (to - from > BROAD_PREFIX) {
-      for (let entry = this.firstOfLength[key.length + 1] ?? this.keys.length; entry < this.keys.length; entry++) {
-        if (this.keys[entry]!.startsWith(key)) yield entry;
-      }
+    if (key.length === 0) {
+      for (let entry = this.firstOfLength[1] ?? this.size; entry < this.size; entry++) yield entry;
       return;
     }
-    for (const entry of this.byKey.slice(from, to).sort()) {
-      if (this.keys[entry]!.length > key.length) yield entry;
+    const candidates =
+      key.length === 1
+        ? this.leadCharacters.get(this.characterIds.find(key.charCodeAt(0), 0))
+        : this.leadGrams.get(this.gramIds.find(key.charCodeAt(0), key.charCodeAt(1)));
+    if (!candidates) return;
+    for (let at = lowerBound(candidates, this.firstOfLength[key.length + 1] ?? this.size); at < candidates.length; at++) {
+      const entry = candidates[at]!;
+      if (this.keys[entry]!.startsWith(key)) yield entry;
     }
-  }
-
-  private firstByKeyAtLeast(key: string): number {
-    let low = 0;
-    let high = this.byKey.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.keys[this.byKey[middle]!]! < key) low = middle + 1;
-      else high = middle;
-    }
-    return low;
   }
 
   /** Entries containing `key` somewhere after its first character, shortest first. */
@@ -117,7 +97,7 @@ export class NameTable {
     if (key.length < 2 || key.length + 1 >= this.firstOfLength.length) return;
     let rarest: Int32Array | undefined;
     for (let at = 0; at + 1 < key.length; at++) {
-      const posting = this.grams.get(gramAt(key, at));
+      const posting = this.grams.get(this.gramIds.find(key.charCodeAt(at), key.charCodeAt(at + 1)));
       if (!posting) return;
       if (!rarest || posting.length < rarest.length) rarest = posting;
     }
@@ -146,10 +126,12 @@ export class NameTable {
     const counted: number[] = [];
     let touchedCount = 0;
     for (let at = 0; at + 1 < key.length; at++) {
-      const gram = gramAt(key, at);
+      const first = key.charCodeAt(at);
+      const second = key.charCodeAt(at + 1);
+      const gram = first * 0x10000 + second; // a gram no name has still counts toward `needed`
       if (counted.includes(gram)) continue;
       counted.push(gram);
-      const posting = this.grams.get(gram);
+      const posting = this.grams.get(this.gramIds.find(first, second));
       if (!posting) continue;
       const end = lowerBound(posting, windowEnd);
       for (let index = lowerBound(posting, windowStart); index < end; index++) {

@@ -7,29 +7,38 @@ import { silentLogger } from '../../../src/core/logger.js';
 import { CommandRegistry } from '../../../src/core/registry.js';
 import { DiscordAdapter } from '../../../src/adapters/discord/adapter.js';
 import { KIND_COLOURS } from '../../../src/adapters/discord/render.js';
+import { DEFER_AFTER_MS } from '../../../src/adapters/discord/respond.js';
+import { gate } from '../../helpers/gate.js';
 import {
   APP_ID, CHANNEL_ID, FakeDiscord, NO_PERMISSIONS, autocomplete, buttonPress, chatInput, message, type RestCall,
 } from './fake-discord.js';
 
-/** Test-only commands: one whose handler throws, one that takes longer than Discord's patience. */
+/**
+ * Test-only commands: one whose handler throws, and two that take longer than
+ * Discord's patience. The slow ones wait on a gate the test opens once it has
+ * seen the deferral, so "deferred before the answer was ready" is an order of
+ * events, not a stopwatch reading.
+ */
 const boom: Command = {
   name: 'boom', description: 'cmd.help.description', example: 'cmd.help.example', options: [],
   execute() {
     throw new Error('kaboom');
   },
 };
+const slowGate = gate();
 const slow: Command = {
   name: 'slow', description: 'cmd.help.description', example: 'cmd.help.example', options: [],
   async execute() {
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await slowGate.passed;
     return { kind: 'list', title: 'slow done', text: 'finally' };
   },
 };
 
+const slowFailGate = gate();
 const slowFail: Command = {
   name: 'slowfail', description: 'cmd.help.description', example: 'cmd.help.example', options: [],
   async execute() {
-    await new Promise((resolve) => setTimeout(resolve, 1700));
+    await slowFailGate.passed;
     throw new Error('late kaboom');
   },
 };
@@ -49,6 +58,9 @@ describe('Discord adapter against a loopback Discord', () => {
   });
 
   afterAll(async () => {
+    // A failed test may leave a slow command waiting; let it finish before stopping.
+    slowGate.open();
+    slowFailGate.open();
     await adapter?.stop();
     await fake.close();
     app?.close();
@@ -137,13 +149,17 @@ describe('Discord adapter against a loopback Discord', () => {
     expect(call.body.data.embeds[0].description).toMatch(/^Sorry/);
   });
 
-  it('defers a slow command within 3 s, then edits the original reply', async () => {
+  it('defers a slow command before the 3 s deadline, then edits the original reply', async () => {
+    // The deadline is a constant, so it is checked as one; no clock is read.
+    expect(DEFER_AFTER_MS).toBeLessThan(3000);
     const payload = chatInput('slow');
-    const sent = Date.now();
+    const editPath = `/v10/webhooks/${APP_ID}/${String(payload.token)}/messages/%40original`;
     const deferred = await interact(payload);
     expect(deferred.body.type).toBe(5);
-    expect(deferred.at - sent).toBeLessThan(3000);
-    const edit = await fake.waitForCall((call) => call.method === 'PATCH' && call.path === `/v10/webhooks/${APP_ID}/${String(payload.token)}/messages/%40original`);
+    // The command is still waiting on its gate, so nothing but the deferral can have been sent.
+    expect(fake.calls.some((call) => call.path === editPath)).toBe(false);
+    slowGate.open();
+    const edit = await fake.waitForCall((call) => call.method === 'PATCH' && call.path === editPath);
     expect(edit.body.embeds[0].title).toBe('slow done');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
   });
@@ -151,6 +167,7 @@ describe('Discord adapter against a loopback Discord', () => {
   it('answers a slow failure privately: the public "thinking…" is deleted, the apology follows up ephemeral', async () => {
     const payload = chatInput('slowfail');
     expect((await interact(payload)).body.type).toBe(5);
+    slowFailGate.open();
     const original = `/v10/webhooks/${APP_ID}/${String(payload.token)}`;
     await fake.waitForCall((call) => call.method === 'DELETE' && call.path === `${original}/messages/%40original`);
     const followUp = await fake.waitForCall((call) => call.method === 'POST' && call.path === original);
@@ -182,7 +199,7 @@ describe('Discord adapter against a loopback Discord', () => {
   it('comes back after the gateway drops the connection', async () => {
     const before = fake.connections;
     fake.dropConnection();
-    await fake.waitForConnections(before + 1, 8000);
+    await fake.waitForConnections(before + 1);
     const call = await interact(chatInput('model', { name: 'X3D' }));
     expect(call.body.data.embeds[0].title).toBe('X3D');
   });

@@ -3,6 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
+/** How long a wait may take before it fails with what was seen instead: a hang detector, not a deadline. */
+const WAIT_LIMIT_MS = 15_000;
+
 /** One REST request as the bot made it: path without the `/api` prefix, e.g. `/v10/channels/1/messages`. */
 export interface RestCall {
   method: string;
@@ -78,8 +81,12 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
 
-  /** Resolves with the first recorded call (past or future) that matches. */
-  waitForCall(match: (call: RestCall) => boolean, timeoutMs = 5000): Promise<RestCall> {
+  /**
+   * Resolves with the first recorded call (past or future) that matches. The
+   * timeout only turns a hang into a readable failure; it is no speed check, so
+   * it is generous enough for a loaded CI machine (vitest gives a test 20 s).
+   */
+  waitForCall(match: (call: RestCall) => boolean, timeoutMs = WAIT_LIMIT_MS): Promise<RestCall> {
     const found = this.calls.find(match);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
@@ -98,7 +105,7 @@ export class FakeDiscord {
   }
 
   /** Resolves when the gateway has seen `count` IDENTIFY or RESUME handshakes in total. */
-  waitForConnections(count: number, timeoutMs = 5000): Promise<void> {
+  waitForConnections(count: number, timeoutMs = WAIT_LIMIT_MS): Promise<void> {
     if (this.connections >= count) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`gateway saw ${this.connections} handshakes, wanted ${count}`)), timeoutMs);

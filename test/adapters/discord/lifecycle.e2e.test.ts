@@ -30,7 +30,7 @@ describe('the bot process on Discord', () => {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await waitFor(() => stderr.includes('adapter started'), 10_000);
+    await started(child, () => stderr);
   });
 
   afterAll(async () => {
@@ -57,10 +57,21 @@ describe('the bot process on Discord', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the bot to start');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Resolves when the bot logs that it started; rejects if it exits first. No clock: vitest's hook timeout catches a hang. */
+function started(bot: ChildProcess, log: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!log().includes('adapter started')) return;
+      bot.stderr?.off('data', check);
+      bot.off('exit', exited);
+      resolve();
+    };
+    const exited = (code: number | null) => {
+      bot.stderr?.off('data', check);
+      reject(new Error(`the bot exited (${String(code)}) before starting:\n${log()}`));
+    };
+    bot.stderr?.on('data', check);
+    bot.once('exit', exited);
+    check();
+  });
 }

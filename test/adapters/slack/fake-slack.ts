@@ -13,7 +13,10 @@ export interface FakeServer {
   url: string;
   port: number;
   requests: Recorded[];
-  /** Resolves with the first request matching `match`, or rejects after `timeoutMs`. */
+  /**
+   * Resolves with the first request matching `match`, or rejects after `timeoutMs`
+   * (default 15 s: a hang detector for a readable failure, not a speed check).
+   */
   waitFor(match: (request: Recorded) => boolean, timeoutMs?: number): Promise<Recorded>;
   close(): Promise<void>;
 }
@@ -47,7 +50,7 @@ export async function fakeServer(handler: Handler = () => ({ ok: true })): Promi
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
-    waitFor(match, timeoutMs = 3000) {
+    waitFor(match, timeoutMs = 15_000) {
       const seen = requests.find(match);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {

@@ -7,6 +7,7 @@ import { CommandRegistry } from '../../../src/core/registry.js';
 import { SlackAdapter } from '../../../src/adapters/slack/adapter.js';
 import { SHARE_ACTION } from '../../../src/adapters/slack/inbound.js';
 import { commands } from '../../../commands/index.js';
+import { gate } from '../../helpers/gate.js';
 import { buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from './fake-slack.js';
 
 /**
@@ -24,14 +25,16 @@ const probe: Command = {
     return { kind: 'help', title: 'probe', text: `ran with ${String(options.text ?? '')}` };
   },
 };
+/** Finishes only when the test opens its gate, so "acked before the answer" is an order of events. */
+const slowGate = gate();
 const slow: Command = {
   name: 'slow',
   description: 'cmd.help.description',
   example: 'cmd.help.example',
   options: [],
   async execute() {
-    await new Promise((resolve) => setTimeout(resolve, 4000));
-    return { kind: 'help', title: 'slow answer', text: 'finished after 4 s' };
+    await slowGate.passed;
+    return { kind: 'help', title: 'slow answer', text: 'finished when the test let it' };
   },
 };
 const boom: Command = {
@@ -76,6 +79,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  slowGate.open(); // a failed test may leave the slow command waiting
   await adapter?.stop();
   app?.close();
   await api?.close();
@@ -110,18 +114,22 @@ describe('Slack HTTP mode', () => {
     expect((await sendSigned(port, body, { signature: 'v0=' + '0'.repeat(64) })).status).toBe(401);
     expect((await sendSigned(port, body, { signature: null })).status).toBe(401);
     expect((await sendSigned(port, body, { timestamp: now - 6 * 60 })).status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(probeRuns).toBe(before);
+    // A genuine request sent after them is answered; a forged one that had slipped through would have run first.
+    await sendSigned(port, slashBody({ command: '/probe', text: 'genuine', responseUrl: responseUrl('after-forged') }));
+    await responses.waitFor(at('after-forged'));
+    expect(probeRuns).toBe(before + 1);
     expect(responses.requests.filter(at('forged'))).toHaveLength(0);
   });
 
-  it('acks a slow command in well under 3 s and delivers its answer later through response_url', async () => {
+  it('acks a slow command before it finishes and delivers its answer later through response_url', async () => {
     const sent = await sendSigned(port, slashBody({ command: '/slow', text: '', responseUrl: responseUrl('slow') }));
     expect(sent.status).toBe(200);
-    expect(sent.ms).toBeLessThan(1000);
-    const answer = await responses.waitFor(at('slow'), 8000);
-    expect(JSON.stringify(answer.body.blocks)).toContain('finished after 4 s');
-  }, 12_000);
+    // Acked while the command still waits on its gate: the ack cannot have waited for the answer.
+    expect(responses.requests.filter(at('slow'))).toHaveLength(0);
+    slowGate.open();
+    const answer = await responses.waitFor(at('slow'));
+    expect(JSON.stringify(answer.body.blocks)).toContain('finished when the test let it');
+  });
 
   it('runs a request once even when Slack retries it (x-slack-retry-num)', async () => {
     const before = probeRuns;
@@ -129,8 +137,10 @@ describe('Slack HTTP mode', () => {
     expect((await sendSigned(port, body)).status).toBe(200);
     expect((await sendSigned(port, body, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } })).status).toBe(200);
     await responses.waitFor(at('retry'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(probeRuns).toBe(before + 1);
+    // The next request's answer arrives after the retry would have run, had it been run.
+    await sendSigned(port, slashBody({ command: '/probe', text: 'next', responseUrl: responseUrl('after-retry') }));
+    await responses.waitFor(at('after-retry'));
+    expect(probeRuns).toBe(before + 2);
     expect(responses.requests.filter(at('retry'))).toHaveLength(1);
   });
 
