@@ -67,12 +67,12 @@ function parts(db: Db, clock: ManualClock, adapter: ChatAdapter, bank: QuestionB
 }
 
 /**
- * 1,000 channels due in the same minute, each with a month of history, on a
+ * 1,000 channels due in the same minute, each with two weeks of history, on a
  * file database: two workers tick at once (the duplicate check), and the
  * time is the wall time until every round is chosen, claimed and recorded.
  * Then answers per second through the real store (one IMMEDIATE transaction each).
  */
-export async function runQuizBench(channels = 1000, historyDays = 30, answerCount = 20_000): Promise<QuizBenchResult> {
+export async function runQuizBench(channels = 1000, historyDays = 14, answerCount = 20_000): Promise<QuizBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'yomikai-quiz-bench-'));
   try {
     const file = join(dir, 'quiz.db');
@@ -84,7 +84,7 @@ export async function runQuizBench(channels = 1000, historyDays = 30, answerCoun
     for (let i = 0; i < channels; i++) {
       a.service.schedule({ platform: 'discord', scope: 'g', channel: `c${i}` }, { id: 'admin' }, { time: '09:00', timezone: 'UTC' }, 'UTC');
     }
-    // A month of earlier rounds per channel, so choosing a question reads real history.
+    // Two weeks of earlier rounds per channel, so choosing a question reads real history.
     for (let day = 0; day < historyDays; day++) {
       clock.set(new Date(Date.UTC(2026, 10, 1 + day, 9, 0)));
       await a.runner.tick();
