@@ -4,6 +4,8 @@ export const readingTimeEn = {
   'error.when.past': '"{value}" is {time}, which has already passed. Give a time in the future, e.g. when:"next Friday 20:00".',
   'error.when.impossibleDate': '"{date}" is not a real date — that month has no such day. Check the day, e.g. when:"2027-02-28 20:00".',
   'error.when.halfUnderstood': 'Only part of "{value}" was understood: "{leftover}" was not. Give just the date and time, e.g. when:"next Friday 20:00" (put a place in the title instead).',
+  'error.when.zoneInText': '"{value}" names a time zone inside the time. Give the zone with the timezone option instead, e.g. when:"next Friday 20:00" timezone:America/New_York.',
+  'error.when.needDay': '"{value}" does not name a day. Give a date or a weekday with the time, e.g. when:"2027-01-08 20:00" or when:"next Friday 20:00".',
   'error.when.needTime': '"{value}" has a day but no time. Add a 24-hour time, e.g. when:"{example}".',
   'error.when.weekdayMismatch': '"{value}" does not add up: {date} is a {weekday}. Give the date or the weekday alone, e.g. when:"{example}".',
   'error.when.skippedTime': '{time} does not exist on {date} in {zone}: the clocks jump forward for daylight saving time. Choose another time, e.g. when:"{example}".',

@@ -4,6 +4,8 @@ export const readingTimeJa = {
   'error.when.past': '「{value}」は {time} で、もう過ぎています。これから先の日時を指定してください。例: when:"来週の金曜 20時"',
   'error.when.impossibleDate': '「{date}」は存在しない日付です（その月にその日はありません）。日を確かめてください。例: when:"2027-02-28 20:00"',
   'error.when.halfUnderstood': '「{value}」の一部しか読めませんでした（「{leftover}」が読めません）。日時だけを指定してください。例: when:"来週の金曜 20時"（場所などはタイトルへ）',
+  'error.when.zoneInText': '「{value}」には時刻の中にタイムゾーンがあります。タイムゾーンは timezone で指定してください。例: when:"来週の金曜 20時" timezone:Asia/Tokyo',
+  'error.when.needDay': '「{value}」では日が決まりません。日付か曜日を時刻と一緒に指定してください。例: when:"2027-01-08 20:00"、when:"来週の金曜 20時"',
   'error.when.needTime': '「{value}」には日付はありますが時刻がありません。24時間制の時刻を加えてください。例: when:"{example}"',
   'error.when.weekdayMismatch': '「{value}」は食い違っています: {date} は{weekday}です。日付か曜日のどちらかだけを指定してください。例: when:"{example}"',
   'error.when.skippedTime': '{zone} では {date} の {time} は夏時間への切り替えで存在しません。別の時刻を指定してください。例: when:"{example}"',

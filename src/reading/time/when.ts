@@ -5,6 +5,7 @@ import { isTimeZone } from '../../core/timezone.js';
 import { formatLocal } from '../../schedule/weekly.js';
 import { findImpossibleDate } from './impossible-date.js';
 import { leftoverWords } from './leftover.js';
+import { rewriteJapanese } from './ja-words.js';
 import { atLocal } from './local.js';
 import { parseRelative } from './relative.js';
 import { dateForWeekday } from './weekday-rule.js';
@@ -50,10 +51,16 @@ export function parseWhen(text: string, now: Date, zone: string): WhenResult {
   if (impossible !== undefined) throw new UserError('error.when.impossibleDate', { date: impossible });
 
   const modifier = takeWeekModifier(normalized);
-  const pieces = readPieces(modifier?.text ?? normalized, now, nowLocal.offset);
+  const pieces = readPieces(rewriteJapanese(modifier?.text ?? normalized, nowLocal), now, nowLocal.offset);
   if (!pieces) throw unparseable();
   if (pieces.leftover) throw new UserError('error.when.halfUnderstood', { value, leftover: pieces.leftover });
   const { date: dateSource, time: timeSource } = pieces;
+  // The zone comes from the channel or timezone:, never from inside the phrase ("8pm EST").
+  if (timeSource?.isCertain('timezoneOffset') || dateSource?.isCertain('timezoneOffset')) throw new UserError('error.when.zoneInText', { value });
+  // "next month 20:00", "next week 20:00": chrono fills in a day nobody named.
+  if ((!modifier && /\b(?:next|this|last)\s+(?:week|month|year)\b/i.test(normalized)) || ([dateSource, timeSource].some((c) => c && !c.isCertain('day') && !c.isCertain('weekday') && (c.isCertain('month') || c.isCertain('year'))))) {
+    throw new UserError('error.when.needDay', { value });
+  }
   if (!timeSource) throw new UserError('error.when.needTime', { value, example: `${normalized} 20:00` });
 
   const hour = timeSource.get('hour') ?? 0;

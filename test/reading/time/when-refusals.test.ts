@@ -44,6 +44,13 @@ const CASES: Array<{ phrase: string; key: MessageKey; zone?: string; params?: Re
   { phrase: 'Thursday Dec 4 20:00', key: 'error.when.weekdayMismatch' },
   { phrase: '2027-03-28 02:30', key: 'error.when.skippedTime', zone: 'Europe/Berlin', params: { example: '2027-03-28 03:30' } },
   { phrase: '20:00', key: 'error.badTimezone', zone: 'Asia/Tokio' },
+  { phrase: 'Friday 8pm EST', key: 'error.when.zoneInText' },
+  { phrase: '2026-12-04T20:00+09:00', key: 'error.when.zoneInText' },
+  { phrase: 'next month 20:00', key: 'error.when.needDay' },
+  { phrase: 'next week 20:00', key: 'error.when.needDay' },
+  { phrase: '来週 20時', key: 'error.when.halfUnderstood', params: { leftover: '来週' } },
+  { phrase: 'next Friday 25:00', key: 'error.when.halfUnderstood' },
+  { phrase: 'next Friday 8', key: 'error.when.halfUnderstood' },
 ];
 
 describe('parseWhen refusals', () => {
