@@ -3,6 +3,7 @@
  * ja.ts must provide the same keys (checked by the compiler and by a test).
  */
 import { quizEn } from './quiz.en.js';
+import { readingTimeEn } from './reading-time.en.js';
 
 export const en = {
   'lang.name': 'English',
@@ -145,4 +146,5 @@ export const en = {
   'console.bye': 'Bye.',
 
   ...quizEn,
+  ...readingTimeEn,
 } as const;

@@ -1,4 +1,5 @@
 import { quizJa } from './quiz.ja.js';
+import { readingTimeJa } from './reading-time.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -143,4 +144,5 @@ export const ja = {
   'console.bye': 'またね。',
 
   ...quizJa,
+  ...readingTimeJa,
 } as const satisfies Messages;
