@@ -6,6 +6,7 @@ import search from './search.js';
 import settings from './settings.js';
 import help from './help.js';
 import quiz from './quiz/index.js';
+import reading from './reading/index.js';
 
 /** Every command, in the order /help lists them. The registry rejects duplicates. */
-export const commands: readonly Command[] = [model, dataset, topic, search, quiz, settings, help];
+export const commands: readonly Command[] = [model, dataset, topic, search, quiz, reading, settings, help];

@@ -5,6 +5,7 @@ import type { Reply } from './reply.js';
 import type { Actor, Place } from './invocation.js';
 import type { Clock } from './clock.js';
 import type { QuizService } from '../quiz/service.js';
+import type { ReadingService } from '../reading/service.js';
 
 /**
  * A slash command as typed data (the discord.js template's shape): the
@@ -60,6 +61,8 @@ export interface CommandContext {
   clock: Clock;
   /** The daily quiz. */
   quiz: QuizService;
+  /** Reading-group sessions. */
+  reading: ReadingService;
 }
 
 /**
@@ -73,6 +76,12 @@ export interface Subcommand {
   options: readonly CommandOption[];
   /** Only managers may run it (Discord's Manage Server, a Slack workspace admin), whatever its options. */
   needsManager?: boolean;
+  /**
+   * Everyone may run it, but what it allows depends on whether the actor
+   * manages the place (a creator-or-manager rule): adapters that must ask the
+   * platform (Slack) set Actor.manager for it.
+   */
+  asksManager?: boolean;
   execute(options: Options, context: CommandContext): Reply | Promise<Reply>;
 }
 
@@ -88,6 +97,8 @@ export interface Command {
   managesPlace?: boolean;
   /** Only managers may run it at all (see Subcommand.needsManager). */
   needsManager?: boolean;
+  /** See Subcommand.asksManager. */
+  asksManager?: boolean;
   /** Verbs of this command; when present, `options` and `execute` belong to them instead. */
   subcommands?: readonly Subcommand[];
   execute(options: Options, context: CommandContext): Reply | Promise<Reply>;

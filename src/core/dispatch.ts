@@ -13,6 +13,7 @@ import { plainSlash } from './usage.js';
 import { resolveCommand } from './subcommands.js';
 import type { Clock } from './clock.js';
 import type { QuizService } from '../quiz/service.js';
+import type { ReadingService } from '../reading/service.js';
 import type { ButtonHandler } from './buttons.js';
 
 export interface DispatchServices {
@@ -24,6 +25,7 @@ export interface DispatchServices {
   defaultTimezone: string;
   clock: Clock;
   quiz: QuizService;
+  reading: ReadingService;
   /** Handlers for buttons on posted messages (quiz answers), beside the adapters' paging buttons. */
   buttons: readonly ButtonHandler[];
 }
@@ -67,6 +69,7 @@ export async function dispatch(invocation: Invocation, services: DispatchService
       actor: invocation.actor,
       clock: services.clock,
       quiz: services.quiz,
+      reading: services.reading,
     });
     return { reply, status: 'ok', lang };
   } catch (error) {

@@ -4,6 +4,7 @@
  */
 import { quizEn } from './quiz.en.js';
 import { readingTimeEn } from './reading-time.en.js';
+import { readingEn } from './reading.en.js';
 
 export const en = {
   'lang.name': 'English',
@@ -147,4 +148,5 @@ export const en = {
 
   ...quizEn,
   ...readingTimeEn,
+  ...readingEn,
 } as const;

@@ -1,5 +1,6 @@
 import { quizJa } from './quiz.ja.js';
 import { readingTimeJa } from './reading-time.ja.js';
+import { readingJa } from './reading.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -145,4 +146,5 @@ export const ja = {
 
   ...quizJa,
   ...readingTimeJa,
+  ...readingJa,
 } as const satisfies Messages;

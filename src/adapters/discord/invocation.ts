@@ -32,7 +32,12 @@ export function invocationOf(
   return {
     command,
     options,
-    actor: { id: interaction.user.id, name: displayNameOf(interaction) },
+    actor: {
+      id: interaction.user.id,
+      name: displayNameOf(interaction),
+      // In a DM the person manages their own place; in a server, Manage Server does.
+      manager: !interaction.inGuild() || Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)),
+    },
     place: placeOf(interaction),
     locale: interaction.locale,
     ...(page !== undefined ? { page } : {}),
