@@ -60,6 +60,11 @@ export interface Reply {
    * reply stays ping-free. The console shows the label.
    */
   mention?: { userId: string; label: string };
+  /**
+   * Meant for the whole channel (a session card others RSVP on): Slack, which
+   * answers privately by default, posts it in the channel.
+   */
+  inChannel?: boolean;
   /** Shown only to the person who asked (errors, "did you mean"). */
   ephemeral?: boolean;
 }

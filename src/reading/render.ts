@@ -8,6 +8,7 @@ import { paperView } from './paper.js';
 import { personLabel } from './people.js';
 import type { MeetingView } from './service.js';
 import { formatWhen } from './time/when.js';
+import { formatRepeat } from './time/repeat.js';
 
 export interface RenderContext {
   t: Translate;
@@ -48,7 +49,7 @@ export function meetingFields(view: MeetingView, { t, lang, catalog }: RenderCon
 /** The confirmation of /reading add or edit: how the bot understood the time, and the RSVP buttons. */
 export function sessionReply(view: MeetingView, heading: 'added' | 'edited', context: RenderContext): Reply {
   const { t } = context;
-  const series = view.session.repeat ? t('reading.series', { repeat: describeRepeat(view) }) : undefined;
+  const series = view.session.repeat ? t('reading.series', { repeat: formatRepeat(view.session.repeat) }) : undefined;
   return {
     kind: 'reading',
     title: view.session.title,
@@ -56,6 +57,7 @@ export function sessionReply(view: MeetingView, heading: 'added' | 'edited', con
     fields: meetingFields(view, context),
     buttons: rsvpButtons(view.occurrenceId, view.counts, t),
     footer: t('reading.footer', { id: view.session.id }),
+    inChannel: true,
   };
 }
 
@@ -72,14 +74,4 @@ export function reminderReply(view: MeetingView, stage: number, context: RenderC
     footer: t('reading.footer', { id: view.session.id }),
     ...(presenterId && view.presenter ? { mention: { userId: presenterId, label: personLabel(view.presenter) } } : {}),
   };
-}
-
-function describeRepeat(view: MeetingView): string {
-  const repeat = view.session.repeat;
-  if (!repeat) return '';
-  const parts: string[] = [repeat.every];
-  if (repeat.days?.length) parts.push(repeat.days.join(','));
-  if (repeat.until) parts.push(`until ${repeat.until}`);
-  if (repeat.count) parts.push(`×${repeat.count}`);
-  return parts.join(' ');
 }
