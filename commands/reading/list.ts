@@ -1,5 +1,6 @@
 import type { Subcommand } from '../../src/core/command.js';
 import { pageSlice } from '../../src/core/paging.js';
+import { UserError } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/reply.js';
 import { personLabel } from '../../src/reading/people.js';
 import { formatWhen } from '../../src/reading/time/when.js';
@@ -15,8 +16,10 @@ export const list: Subcommand = {
   name: 'list',
   description: 'cmd.reading.list.description',
   example: 'cmd.reading.list.example',
-  options: [],
-  execute(_options, { reading, place, page, t, lang }): Reply {
+  // Verbs cannot be `paged` commands yet (page ids carry no verb), so the page is an option of its own.
+  options: [{ name: 'page', type: 'string', description: 'cmd.page', maxLength: 4 }],
+  execute(options, { reading, place, t, lang }): Reply {
+    const page = pageOption(options.page);
     const views = reading.list(place);
     if (views.length === 0) return { kind: 'reading', text: t('reading.list.empty') };
     const slice = pageSlice(views, page, PER_PAGE);
@@ -32,7 +35,14 @@ export const list: Subcommand = {
         ].join('\n'),
         times: [view.startsAt.toISOString()],
       })),
-      ...(slice.pages > 1 ? { footer: t('reading.list.page', { page: slice.page, pages: slice.pages }) } : {}),
+      ...(slice.pages > 1 ? { footer: t('reading.list.page', { page: slice.page, pages: slice.pages, next: slice.page < slice.pages ? slice.page + 1 : 1 }) } : {}),
     };
   },
 };
+
+function pageOption(value: unknown): number {
+  if (value === undefined) return 1;
+  const text = String(value).trim();
+  if (!/^\d{1,4}$/.test(text) || Number(text) < 1) throw new UserError('error.badPageNumber', {});
+  return Number(text);
+}

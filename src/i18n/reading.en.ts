@@ -63,7 +63,7 @@ export const readingEn = {
   'reading.list.title': 'Reading sessions ({count})',
   'reading.list.empty': 'No sessions planned in this channel. Add one: /reading add title:"X3D" when:"next Friday 20:00"',
   'reading.list.presenter': 'Presenter: {name}',
-  'reading.list.page': 'Page {page} of {pages} — /reading list page:N for another',
+  'reading.list.page': 'Page {page} of {pages} — /reading list page:{next} for the next',
   'reading.cancelled': 'Session #{id} "{title}" is cancelled; no more reminders will go out.',
   'reading.skipped': 'Skipped the meeting of #{id} "{title}" on {when}. The rotation continues at the next one.',
   'reading.ics.ready': 'The calendar of this channel’s {count} sessions is attached.',

@@ -65,7 +65,7 @@ export const readingJa: { readonly [K in keyof typeof readingEn]: string } = {
   'reading.list.title': '読み会 ({count} 件)',
   'reading.list.empty': 'このチャンネルに予定された読み会はありません。追加: /reading add title:"X3D" when:"金曜 20時"',
   'reading.list.presenter': '発表者: {name}',
-  'reading.list.page': '{pages} ページ中 {page} ページ目 — 他のページは /reading list page:N',
+  'reading.list.page': '{pages} ページ中 {page} ページ目 — 次は /reading list page:{next}',
   'reading.cancelled': 'セッション #{id}「{title}」を中止しました。今後リマインダーは送られません。',
   'reading.skipped': '#{id}「{title}」の {when} の回を休みにしました。発表の順番は次の回に持ち越します。',
   'reading.ics.ready': 'このチャンネルの {count} 件の読み会のカレンダーを添付しました。',
