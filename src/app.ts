@@ -88,7 +88,15 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
       readingRunner?.refresh(occurrenceId).catch((error: unknown) => logger.warn({ err: error, occurrence: occurrenceId }, 'reading: live counts not updated'));
     },
   });
-  readingRunner = new ReadingRunner({ service: reading, reminders, catalog, clock, publisher: (platform) => adapters.get(platform), logger });
+  readingRunner = new ReadingRunner({
+    service: reading,
+    reminders,
+    catalog,
+    clock,
+    publisher: (platform) => adapters.get(platform),
+    logger,
+    defaultOffsets: config.readingReminderOffsets,
+  });
   const runner = readingRunner;
   let closed = false;
   return {

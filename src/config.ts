@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LANGS } from './i18n/index.js';
 import { isTimeZone } from './core/timezone.js';
+import { DEFAULT_OFFSETS, parseOffsets } from './reading/offsets.js';
 
 /**
  * Every environment variable yomikai reads, parsed and validated here and
@@ -39,6 +40,10 @@ const envSchema = z.object({
   // hosting platform for something else must not stop the console or the CLI.
   PORT: z.string().optional(),
   QUIZ_GRACE_MINUTES: z.coerce.number().int().min(0, 'whole minutes from 0').max(1440, 'at most 1440 (a day)').default(120),
+  READING_REMINDERS: z
+    .string()
+    .default('24h,1h,0')
+    .refine((value) => offsetsOrUndefined(value) !== undefined, 'up to 6 times before a session such as 24h,1h,30m,0 (0 = at the start)'),
 });
 
 export interface Config {
@@ -51,6 +56,8 @@ export interface Config {
   defaultTimezone: string;
   /** A quiz round missed while the bot was down is still posted this many minutes late; later, that day is skipped. */
   quizGraceMinutes: number;
+  /** When reading-session reminders go out where a channel has not chosen (minutes before the start). */
+  readingReminderOffsets: number[];
   /** Undefined when not set, so each front end can pick its own quiet default. */
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
   /** Set when DISCORD_TOKEN is: the Discord adapter runs. */
@@ -96,6 +103,7 @@ export function loadConfig(
     defaultLang: parsed.YOMIKAI_LANG,
     defaultTimezone: parsed.YOMIKAI_TIMEZONE,
     quizGraceMinutes: parsed.QUIZ_GRACE_MINUTES,
+    readingReminderOffsets: offsetsOrUndefined(parsed.READING_REMINDERS) ?? [...DEFAULT_OFFSETS],
     logLevel: parsed.LOG_LEVEL,
   };
 }
@@ -162,4 +170,12 @@ function findPackageRoot(start: string): string {
     dir = parent;
   }
   return dir;
+}
+
+function offsetsOrUndefined(value: string): number[] | undefined {
+  try {
+    return parseOffsets(value);
+  } catch {
+    return undefined;
+  }
 }
