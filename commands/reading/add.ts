@@ -15,7 +15,7 @@ export const add: Subcommand = {
     { name: 'title', type: 'string', description: 'cmd.reading.add.title', required: true, maxLength: TITLE_MAX },
     { name: 'when', type: 'string', description: 'cmd.reading.add.when', required: true, maxLength: 80 },
     { name: 'paper', type: 'string', description: 'cmd.reading.add.paper', maxLength: 80, autocomplete: 'any' },
-    { name: 'presenter', type: 'string', description: 'cmd.reading.add.presenter', maxLength: 100 },
+    { name: 'presenter', type: 'user', description: 'cmd.reading.add.presenter', maxLength: 100 },
     { name: 'rotation', type: 'string', description: 'cmd.reading.add.rotation', maxLength: 600 },
     { name: 'repeat', type: 'string', description: 'cmd.reading.add.repeat', maxLength: 80 },
     { name: 'timezone', type: 'string', description: 'cmd.reading.add.timezone', maxLength: 64, autocomplete: 'timezone' },

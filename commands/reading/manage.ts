@@ -50,7 +50,7 @@ export const edit: Subcommand = {
     SESSION,
     { name: 'when', type: 'string', description: 'cmd.reading.add.when', maxLength: 80 },
     { name: 'paper', type: 'string', description: 'cmd.reading.add.paper', maxLength: 80, autocomplete: 'any' },
-    { name: 'presenter', type: 'string', description: 'cmd.reading.add.presenter', maxLength: 100 },
+    { name: 'presenter', type: 'user', description: 'cmd.reading.add.presenter', maxLength: 100 },
   ],
   execute(options, context): Reply {
     const { reading, place, actor, lang } = context;

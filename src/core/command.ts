@@ -13,10 +13,12 @@ import type { ReadingService } from '../reading/service.js';
  * parser and /help — there is no second list.
  */
 /**
- * Every option today is text. A new type comes with its validation
- * (validate-options.ts) and its Discord option type (definitions.ts).
+ * Options are text, validated as text (validate-options.ts). A 'user' option
+ * is a member: Discord registers it as its member picker (definitions.ts) and
+ * delivers the member as a mention, `<@id|display name>`; everywhere else it
+ * is typed (a Slack `<@U…>` mention, a name in the console).
  */
-export type OptionType = 'string';
+export type OptionType = 'string' | 'user';
 /** A raw value as a platform delivered it; validation turns it into the option's type. */
 export type OptionValue = string | number | boolean;
 export type Options = Readonly<Record<string, OptionValue | undefined>>;

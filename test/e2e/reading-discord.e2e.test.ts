@@ -4,14 +4,25 @@ import { loadConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
+import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
+import { commands } from '../../commands/index.js';
 import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, chatInput, message, type RestCall } from '../adapters/discord/fake-discord.js';
 
 const PRESENTER = '400000000000000077';
 
 /** /reading <verb> as Discord sends it: the verb is a type-1 subcommand holding its string options. */
-function reading(verb: string, values: Record<string, string>, permissions?: string) {
-  const payload = chatInput('reading', {}, permissions ? { permissions } : {}) as { data: { options: unknown[] } };
-  payload.data.options = [{ type: 1, name: verb, options: Object.entries(values).map(([name, value]) => ({ name, type: 3, value })) }];
+function reading(verb: string, values: Record<string, string>, presenter?: { id: string; nick: string }) {
+  const payload = chatInput('reading') as { data: { options: unknown[]; resolved?: unknown } };
+  const options: unknown[] = Object.entries(values).map(([name, value]) => ({ name, type: 3, value }));
+  if (presenter) {
+    // A USER option (type 6): the member's id, with the member in `resolved`, as Discord sends a pick.
+    options.push({ name: 'presenter', type: 6, value: presenter.id });
+    payload.data.resolved = {
+      users: { [presenter.id]: { id: presenter.id, username: 'ben', discriminator: '0', global_name: 'Ben G', avatar: null } },
+      members: { [presenter.id]: { nick: presenter.nick, roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: '0', deaf: false, mute: false, flags: 0 } },
+    };
+  }
+  payload.data.options = [{ type: 1, name: verb, options }];
   return payload as unknown as Record<string, unknown>;
 }
 
@@ -44,8 +55,16 @@ describe('reading sessions on Discord (loopback)', () => {
     return fake.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
   }
 
+  it('registers /reading with its verbs as subcommands and presenter as Discord’s member picker', () => {
+    const definition = commandDefinitions(commands).find((c) => c.name === 'reading') as { options: { name: string; type: number; options?: { name: string; type: number }[] }[] };
+    expect(definition.options.map((o) => [o.name, o.type])).toEqual([['add', 1], ['list', 1], ['edit', 1], ['skip', 1], ['cancel', 1], ['ics', 1], ['reminders', 1]]);
+    const add = definition.options.find((o) => o.name === 'add');
+    expect(add?.options?.find((o) => o.name === 'presenter')?.type).toBe(6);
+    expect(add?.options?.find((o) => o.name === 'title')?.type).toBe(3);
+  });
+
   it('add → RSVP button → reminder posted with the one deliberate mention → ics as a file', async () => {
-    const added = await interact(reading('add', { title: 'X3D @everyone', when: 'next Friday 20:00', paper: '2004.04730', presenter: `<@${PRESENTER}>` }));
+    const added = await interact(reading('add', { title: 'X3D @everyone', when: 'next Friday 20:00', paper: '2004.04730' }, { id: PRESENTER, nick: 'Benjamin' }));
     const data = added.body.data;
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const [embed] = data.embeds;
@@ -69,6 +88,7 @@ describe('reading sessions on Discord (loopback)', () => {
     expect(reminder.body.content).toBe(`<@${PRESENTER}>`);
     expect(reminder.body.allowed_mentions).toEqual({ parse: [], users: [PRESENTER] });
     expect(reminder.body.embeds[0].title).toContain('In 1d');
+    expect(reminder.body.embeds[0].fields.find((f: { name: string }) => f.name === 'Presenter').value).toBe('Benjamin');
     const going = reminder.body.embeds[0].fields.find((f: { name: string }) => f.name.startsWith('Going'));
     expect(going.name).toBe('Going (1)');
     expect(going.value).toBe('Reader');

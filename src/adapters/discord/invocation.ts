@@ -58,6 +58,11 @@ export function commandInput(data: readonly CommandInteractionOption[]): { subco
 export function optionValues(data: readonly CommandInteractionOption[]): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {};
   for (const option of data) {
+    if (option.type === ApplicationCommandOptionType.User && typeof option.value === 'string') {
+      // The picked member as a mention that also carries the name they show under here.
+      values[option.name] = `<@${option.value}|${pickedName(option).replace(/[<>|]/g, '').slice(0, 80)}>`;
+      continue;
+    }
     if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') {
       values[option.name] = option.value;
     }
@@ -74,4 +79,11 @@ export function mayRun(command: Command | undefined, interaction: BaseInteractio
   // On Discord a managing command is hidden from others even for viewing, so the check matches that.
   if (!(command?.managesPlace || command?.needsManager) || !interaction.inGuild()) return true;
   return Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
+}
+
+/** The display name of a member picked in a USER option: server nickname, else global name, else username. */
+function pickedName(option: CommandInteractionOption): string {
+  const member = option.member;
+  const nick = member instanceof GuildMember ? member.nickname : (member as { nick?: string | null } | null | undefined)?.nick;
+  return nick || option.user?.globalName || option.user?.username || option.value?.toString() || '';
 }
