@@ -1,9 +1,10 @@
 import { occurrences } from './time/repeat.js';
 import type { Person, ReadingSession } from '../store/reading-sessions.js';
 
-const DAY = 86_400_000;
-/** The most meetings a series is walked through to number one (a daily series over five years). */
-const MAX_WALK = 2000;
+/** The most meetings a series is walked through (a daily series over 27 years). */
+const MAX_WALK = 10_000;
+/** Series kept in memory; past this the memo starts afresh (a session's starts are cheap to redo). */
+const MEMO_MAX = 5_000;
 
 export interface Meeting {
   /** Position in the series, counting skipped meetings (UNIQUE with the session in the store). */
@@ -11,29 +12,51 @@ export interface Meeting {
   startsAt: Date;
 }
 
+type SeriesSpec = Pick<ReadingSession, 'firstStart' | 'zone' | 'repeat' | 'indexBase'>;
+
+/**
+ * Every tick asks each session for its next meetings, and walking a series
+ * with luxon costs tens of microseconds a step; so the starts computed for a
+ * series (keyed by everything that defines it) are kept and only extended,
+ * doubling, when a later meeting is asked for. An edit changes the key.
+ */
+const memo = new Map<string, { starts: Date[]; complete: boolean }>();
+
+function startsCovering(session: SeriesSpec, until: Date, extra: number): Date[] {
+  if (!session.repeat) return [session.firstStart];
+  const key = `${session.firstStart.toISOString()}|${session.zone}|${JSON.stringify(session.repeat)}`;
+  let entry = memo.get(key);
+  if (!entry) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    entry = { starts: [], complete: false };
+    memo.set(key, entry);
+  }
+  const later = () => entry.starts.length - entry.starts.filter((at) => at.getTime() <= until.getTime()).length;
+  while (!entry.complete && later() < extra) {
+    const limit = Math.min(MAX_WALK, Math.max(16, entry.starts.length * 2));
+    entry.starts = occurrences(session.firstStart, session.zone, session.repeat, { limit });
+    entry.complete = entry.starts.length < limit || limit === MAX_WALK;
+  }
+  return entry.starts;
+}
+
 /**
  * The meetings of a session from its (current) first start up to `until`,
  * plus the next `extra` after it, numbered from the session's index base.
  * Local clock time is kept across DST by occurrences().
  */
-export function meetingsUntil(session: Pick<ReadingSession, 'firstStart' | 'zone' | 'repeat' | 'indexBase'>, until: Date, extra = 1): Meeting[] {
-  const span = Math.max(0, until.getTime() - session.firstStart.getTime());
-  // No series is denser than daily, so days in the span bound how many meetings it holds.
-  const limit = Math.min(MAX_WALK, Math.ceil(span / DAY) + 1 + extra);
-  const starts = session.repeat ? occurrences(session.firstStart, session.zone, session.repeat, { limit }) : [session.firstStart];
+export function meetingsUntil(session: SeriesSpec, until: Date, extra = 1): Meeting[] {
   const result: Meeting[] = [];
   let after = 0;
-  for (const [i, startsAt] of starts.entries()) {
-    if (startsAt.getTime() > until.getTime()) {
-      if (after++ >= extra) break;
-    }
+  for (const [i, startsAt] of startsCovering(session, until, extra).entries()) {
+    if (startsAt.getTime() > until.getTime() && after++ >= extra) break;
     result.push({ index: session.indexBase + i, startsAt });
   }
   return result;
 }
 
 /** Meetings starting after `after`, up to `limit` of them. */
-export function upcomingMeetings(session: Pick<ReadingSession, 'firstStart' | 'zone' | 'repeat' | 'indexBase'>, after: Date, limit: number): Meeting[] {
+export function upcomingMeetings(session: SeriesSpec, after: Date, limit: number): Meeting[] {
   return meetingsUntil(session, after, limit).filter((m) => m.startsAt.getTime() > after.getTime());
 }
 
