@@ -10,7 +10,7 @@ export const ics: Subcommand = {
   example: 'cmd.reading.ics.example',
   options: [],
   execute(_options, { reading, place, clock, catalog, lang, t }): Reply {
-    const sessions = reading.deps.sessions.channelSessions(`${place.platform}:${place.scope}:${place.channel}`);
+    const sessions = reading.sessionsIn(place);
     const content = channelCalendar(sessions, reading, catalog, lang, clock.now());
     return {
       kind: 'reading',
@@ -29,7 +29,7 @@ export const reminders: Subcommand = {
   options: [{ name: 'offsets', type: 'string', description: 'cmd.reading.reminders.offsets', required: true, maxLength: 60 }],
   execute(options, { reading, place, t }): Reply {
     const offsets = parseOffsets(String(options.offsets));
-    reading.deps.settings.setOffsets(`${place.platform}:${place.scope}:${place.channel}`, offsets);
+    reading.setReminderOffsets(place, offsets);
     return { kind: 'reading', text: t('reading.reminders.saved', { offsets: formatOffsets(offsets) }) };
   },
 };

@@ -207,6 +207,16 @@ export class ReadingService {
     };
   }
 
+  /** The channel's sessions (not cancelled), for its calendar. */
+  sessionsIn(place: Place): ReadingSession[] {
+    return this.deps.sessions.channelSessions(channelKeyOf(place));
+  }
+
+  /** When this channel's reminders go out from now on (minutes before each start). */
+  setReminderOffsets(place: Place, offsets: readonly number[]): void {
+    this.deps.settings.setOffsets(channelKeyOf(place), offsets);
+  }
+
   get(id: number): ReadingSession | undefined {
     return this.deps.sessions.get(id);
   }
