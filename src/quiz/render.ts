@@ -7,20 +7,14 @@ import type { Round } from '../store/quiz-rounds.js';
 import type { AnswerRow } from '../store/quiz-answers.js';
 import type { Question } from './question.js';
 import { answerButtonId, practiceButtonId } from './buttons.js';
+import { choicesFitButtons } from './bank/index.js';
 
-/** Slack's button labels hold 75 characters (UTF-16 units), Discord's 80: the smaller decides. */
-export const CHOICE_LABEL_MAX = 75;
 const LETTERS = ['A', 'B', 'C', 'D'];
-
-function units(text: string): number {
-  return text.length;
-}
 
 /** Choices as button labels when they all fit; otherwise listed in the text and labelled A–D. */
 function choiceLayout(question: Question, order: readonly number[], lang: Lang): { lines: string[]; labels: string[] } {
   const texts = order.map((index) => question.choices[index]?.[lang] ?? '');
-  const fit = texts.every((text) => units(text) <= CHOICE_LABEL_MAX);
-  if (fit) return { lines: [], labels: texts };
+  if (choicesFitButtons(question, lang)) return { lines: [], labels: texts };
   return { lines: texts.map((text, i) => `${LETTERS[i]}. ${text}`), labels: texts.map((_, i) => LETTERS[i] ?? '?') };
 }
 
