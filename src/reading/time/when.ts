@@ -8,6 +8,7 @@ import { leftoverWords } from './leftover.js';
 import { rewriteJapanese } from './ja-words.js';
 import { atLocal } from './local.js';
 import { parseRelative } from './relative.js';
+import { shown } from './shown.js';
 import { dateForWeekday } from './weekday-rule.js';
 import { takeWeekModifier, type ModifierFound } from './weekday-words.js';
 
@@ -35,8 +36,8 @@ export interface WhenResult {
  * has passed; we refuse it as past instead).
  */
 export function parseWhen(text: string, now: Date, zone: string): WhenResult {
-  if (!isTimeZone(zone)) throw new UserError('error.badTimezone', { value: zone.slice(0, 40) });
-  const value = text.trim().slice(0, 80);
+  if (!isTimeZone(zone)) throw new UserError('error.badTimezone', { value: shown(zone, 40) });
+  const value = shown(text, 80);
   const normalized = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
   const unparseable = () => new UserError('error.when.unparseable', { value });
   if (normalized === '') throw unparseable();
