@@ -3,6 +3,7 @@ import { closestNames } from '../../core/closest.js';
 import { UserError } from '../../core/errors.js';
 import { formatDays, parseDays } from '../../schedule/parse.js';
 import { atLocal } from './local.js';
+import { shown } from './shown.js';
 import { weekdayName } from './when.js';
 
 /**
@@ -37,7 +38,7 @@ const UNTIL_END = /\s*(?:\b(?:until|till|through|thru|to|ending)\s+|[~〜]\s*)(\
  * "weekly count:10", "毎週 10回", "隔週 2027-03-31まで".
  */
 export function parseRepeat(text: string): Repeat {
-  const value = text.trim().slice(0, 60);
+  const value = shown(text, 60);
   let rest = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   const badEnd = () => new UserError('error.repeat.badEnd', { value, max: MAX_REPEAT_COUNT });
   let count: number | undefined;

@@ -8,6 +8,7 @@ import { leftoverWords } from './leftover.js';
 import { rewriteJapanese } from './ja-words.js';
 import { atLocal } from './local.js';
 import { parseRelative } from './relative.js';
+import { shown } from './shown.js';
 import { dateForWeekday } from './weekday-rule.js';
 import { takeWeekModifier, type ModifierFound } from './weekday-words.js';
 
@@ -35,8 +36,8 @@ export interface WhenResult {
  * has passed; we refuse it as past instead).
  */
 export function parseWhen(text: string, now: Date, zone: string): WhenResult {
-  if (!isTimeZone(zone)) throw new UserError('error.badTimezone', { value: zone.slice(0, 40) });
-  const value = text.trim().slice(0, 80);
+  if (!isTimeZone(zone)) throw new UserError('error.badTimezone', { value: shown(zone, 40) });
+  const value = shown(text, 80);
   const normalized = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
   const unparseable = () => new UserError('error.when.unparseable', { value });
   if (normalized === '') throw unparseable();
@@ -57,10 +58,7 @@ export function parseWhen(text: string, now: Date, zone: string): WhenResult {
   const { date: dateSource, time: timeSource } = pieces;
   // The zone comes from the channel or timezone:, never from inside the phrase ("8pm EST").
   if (timeSource?.isCertain('timezoneOffset') || dateSource?.isCertain('timezoneOffset')) throw new UserError('error.when.zoneInText', { value });
-  // "next month 20:00", "next week 20:00": chrono fills in a day nobody named.
-  if ((!modifier && /\b(?:next|this|last)\s+(?:week|month|year)\b/i.test(normalized)) || ([dateSource, timeSource].some((c) => c && !c.isCertain('day') && !c.isCertain('weekday') && (c.isCertain('month') || c.isCertain('year'))))) {
-    throw new UserError('error.when.needDay', { value });
-  }
+  if (namesNoDay(normalized, modifier, pieces)) throw new UserError('error.when.needDay', { value });
   if (!timeSource) throw new UserError('error.when.needTime', { value, example: `${normalized} 20:00` });
 
   const hour = timeSource.get('hour') ?? 0;
@@ -158,6 +156,18 @@ function checkedFuture(local: DateTime, now: Date, value: string): WhenResult {
     throw new UserError('error.when.past', { value, time: `${local.toISODate()} ${local.toFormat('HH:mm')} ${zone}` });
   }
   return { at: local.toJSDate(), localDate: local.toISODate() ?? '', localTime: local.toFormat('HH:mm'), zone };
+}
+
+/**
+ * "next month 20:00", "next week 20:00": chrono fills in a day nobody named
+ * (the same weekday a week on, the same date a month on). A week, month or
+ * year without a weekday or date is not a session time.
+ */
+function namesNoDay(text: string, modifier: ModifierFound | undefined, pieces: Pieces): boolean {
+  if (!modifier && /\b(?:next|this|last)\s+(?:week|month|year)\b/i.test(text)) return true;
+  return [pieces.date, pieces.time].some(
+    (c) => c !== undefined && !c.isCertain('day') && !c.isCertain('weekday') && (c.isCertain('month') || c.isCertain('year')),
+  );
 }
 
 function halfUnderstood(value: string, modifier: ModifierFound): UserError {

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildCalendar, type IcsEvent } from '../../../src/reading/time/ics.js';
 import { occurrences } from '../../../src/reading/time/repeat.js';
 
@@ -129,5 +129,29 @@ describe('buildCalendar', () => {
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
     expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
     expect(text.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+  });
+});
+
+describe('buildCalendar, whatever the process zone', () => {
+  const events: IcsEvent[] = [berlinWeekly, { ...berlinWeekly, uid: 'ny', zone: 'America/New_York', repeat: { every: 'biweekly', until: '2027-06-30' } }];
+  const reference = buildCalendar('Reading group', events, NOW);
+  const saved = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'Pacific/Auckland';
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+  it('writes the same file', () => {
+    expect(new Date('2027-01-01T00:00:00Z').getTimezoneOffset()).not.toBe(0);
+    expect(buildCalendar('Reading group', events, NOW)).toBe(reference);
+  });
+
+  it('writes a valid calendar with no sessions', () => {
+    const text = buildCalendar('Empty', [], NOW);
+    const { calendar, events: none } = readBack(text);
+    expect(none).toHaveLength(0);
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
   });
 });

@@ -75,7 +75,11 @@ describe('parseWhen refusals', () => {
     const long = `next Friday at ${'the big hall '.repeat(20)}20:00`;
     const error = refusal(long);
     expect(error.key).toBe('error.when.halfUnderstood');
-    expect(String((error.params as { value: string }).value).length).toBeLessThanOrEqual(80);
+    expect(Array.from(String((error.params as { value: string }).value)).length).toBeLessThanOrEqual(80);
+    const twoLines = refusal('next Friday\nat the cafe 20:00');
+    expect((twoLines.params as { value: string }).value).toBe('next Friday at the cafe 20:00');
+    const emoji = refusal(`${'🎉'.repeat(100)} 20:00`);
+    expect(String((emoji.params as { value: string }).value)).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 
   it('the examples it gives are themselves accepted', () => {
