@@ -9,6 +9,7 @@ export const readingEn = {
   'error.reading.noSuchSession': 'There is no session #{id} in this channel. See /reading list.',
   'error.reading.notYours': 'Session #{id} was added by someone else: only they or a manager can change or cancel it.',
   'error.reading.noSuchMeeting': 'No upcoming meeting of that session is on "{date}". Give the local date as YYYY-MM-DD, e.g. date:2026-12-11.',
+  'error.reading.over': 'Session #{id} has no meetings left to change. Give it a new time with when:, or add a new session.',
   'error.reading.nothingToEdit': 'Say what to change: when, paper or presenter. Example: /reading edit session:3 when:"next Friday 20:00"',
   'error.reading.badSessionId': '"{value}" is not a session number. See /reading list, e.g. session:3.',
   'error.reading.badOffsets': '"{value}" is not a list of reminder times. Use up to 6 of e.g. 24h, 1h, 30m, 0 (at the start): offsets:24h,1h,0',

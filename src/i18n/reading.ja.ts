@@ -11,6 +11,7 @@ export const readingJa: { readonly [K in keyof typeof readingEn]: string } = {
   'error.reading.noSuchSession': 'このチャンネルにセッション #{id} はありません。/reading list を見てください。',
   'error.reading.notYours': 'セッション #{id} は別の人が追加しました。変更・中止できるのは作成者と管理者だけです。',
   'error.reading.noSuchMeeting': '「{date}」にこのセッションの予定はありません。現地の日付を YYYY-MM-DD で指定してください。例: date:2026-12-11',
+  'error.reading.over': 'セッション #{id} にはこれから変更できる回がありません。when: で新しい日時を指定するか、新しく登録してください。',
   'error.reading.nothingToEdit': '変更する項目(when, paper, presenter)を指定してください。例: /reading edit session:3 when:"来週金曜 20時"',
   'error.reading.badSessionId': '「{value}」はセッション番号ではありません。/reading list を見てください。例: session:3',
   'error.reading.badOffsets': '「{value}」はリマインダーの時間の一覧として読めません。24h, 1h, 30m, 0(開始時)などを 6 個まで: offsets:24h,1h,0',

@@ -143,6 +143,8 @@ export class ReadingService {
     const session = this.owned(place, actor, id);
     const now = this.deps.clock.now();
     if (input.when === undefined && input.paper === undefined && input.presenter === undefined) throw new UserError('error.reading.nothingToEdit', {});
+    // Only a new time can give a session that is over a meeting to change; refuse before storing anything.
+    if (input.when === undefined && upcomingMeetings(session, now, 1).length === 0) throw new UserError('error.reading.over', { id });
     const when = input.when === undefined ? undefined : parseWhen(input.when, now, session.zone);
     if (when && session.repeat) validateRepeat(when.at, session.zone, session.repeat);
     const paper = input.paper === undefined ? session.paper : resolvePaper(input.paper, this.deps.catalog, lang);

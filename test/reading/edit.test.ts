@@ -33,6 +33,12 @@ describe('/reading edit', () => {
     expect(replyText(edited)).toContain('arXiv:2004.04730 — https://arxiv.org/abs/2004.04730');
     expect(replyText(edited)).toContain('ben');
     expect(replyText(await say(h.app, '/reading edit session:1'))).toContain('Say what to change');
+    // Once it is over, only a new time can change it, and a refused edit stores nothing.
+    h.clock.set('2026-12-05T00:00:00Z');
+    const over = await say(h.app, '/reading edit session:1 presenter:chie');
+    expect(replyText(over)).toContain('no meetings left to change');
+    const paper = h.app.db.prepare('SELECT paper, presenter FROM reading_sessions WHERE id = 1').get() as { paper: string; presenter: string };
+    expect(paper).toEqual({ paper: 'arxiv:2004.04730', presenter: JSON.stringify({ name: 'ben' }) });
     h.app.close();
   });
 });
