@@ -21,6 +21,14 @@ import { SummaryUsageStore } from './store/summary-usage.js';
 import { SummaryService } from './summary/service.js';
 import type { Completer } from './summary/client.js';
 import { revealBriefs } from './summary/quiz-brief.js';
+import { ReadingSessionStore } from './store/reading-sessions.js';
+import { ReadingOccurrenceStore } from './store/reading-occurrences.js';
+import { ReadingRsvpStore } from './store/reading-rsvps.js';
+import { ReadingReminderStore } from './store/reading-reminders.js';
+import { ReadingSettingsStore } from './store/reading-settings.js';
+import { ReadingService } from './reading/service.js';
+import { ReadingRunner } from './reading/runner.js';
+import { readingButtons } from './reading/button-handler.js';
 import { commands } from '../commands/index.js';
 
 /** Everything the adapters share, built once: config → catalog → store → services. */
@@ -30,6 +38,9 @@ export interface App extends DispatchServices {
   /** The running chat platforms, by name: where scheduled posts go. */
   adapters: Map<Platform, ChatAdapter>;
   quizRunner: QuizRunner;
+  readingRunner: ReadingRunner;
+  /** One pass of all scheduled work (quiz rounds, reading reminders): what the ticker runs. */
+  tick(): Promise<void>;
   close(): void;
 }
 
@@ -79,6 +90,31 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     ...(briefs ? { briefs } : {}),
   });
   const quiz = new QuizService({ schedules, rounds, answers, bank, runner: quizRunner, clock, logger });
+  const reminders = new ReadingReminderStore(db);
+  let readingRunner: ReadingRunner | undefined;
+  const reading = new ReadingService({
+    sessions: new ReadingSessionStore(db),
+    occurrences: new ReadingOccurrenceStore(db),
+    rsvps: new ReadingRsvpStore(db),
+    reminders,
+    settings: new ReadingSettingsStore(db),
+    catalog,
+    clock,
+    logger,
+    onRsvp: (occurrenceId) => {
+      readingRunner?.refresh(occurrenceId).catch((error: unknown) => logger.warn({ err: error, occurrence: occurrenceId }, 'reading: live counts not updated'));
+    },
+  });
+  readingRunner = new ReadingRunner({
+    service: reading,
+    reminders,
+    catalog,
+    clock,
+    publisher: (platform) => adapters.get(platform),
+    logger,
+    defaultOffsets: config.readingReminderOffsets,
+  });
+  const runner = readingRunner;
   let closed = false;
   return {
     config,
@@ -93,7 +129,14 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     quiz,
     summary,
     quizRunner,
-    buttons: [quizButtons(quiz, catalog)],
+    reading,
+    readingRunner: runner,
+    async tick() {
+      // Each runner logs and survives its own failures; one never holds up the other.
+      const results = await Promise.allSettled([quizRunner.tick(), runner.tick()]);
+      for (const result of results) if (result.status === 'rejected') logger.error({ err: result.reason }, 'scheduled work failed; the next tick tries again');
+    },
+    buttons: [quizButtons(quiz, catalog), readingButtons(reading)],
     adapters,
     close() {
       if (closed) return;

@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadConfig } from './config.js';
 import { loadCatalog } from './catalog/load.js';
-import { isLang, type Lang } from './i18n/index.js';
+import { isLang, translator, type Lang } from './i18n/index.js';
 import { bootstrap, explainStartupError, start } from './start.js';
 import { ConsoleSession } from './adapters/console/session.js';
 import { runQuizBankCommand } from './quiz/bank/check-cli.js';
 import { renderText } from './adapters/console/render.js';
+import { writeAttachments } from './adapters/console/attachments.js';
 
 const USAGE = `Usage:
   yomikai [start] [--db PATH] [--lang ja|en]     start the bot (console chat when no tokens are set)
@@ -74,7 +75,10 @@ async function ask(
     if (outcome.type !== 'result') throw new UsageError(`"${line}" is not a command. Try yomikai ask "/help".`);
     const { result } = outcome;
     if (options.json) out.write(`${JSON.stringify({ status: result.status, lang: result.lang, reply: result.reply }, null, 2)}\n`);
-    else (result.status === 'ok' ? out : err).write(`${renderText(result.reply)}\n`);
+    else {
+      const files = writeAttachments(result.reply, translator(result.lang));
+      (result.status === 'ok' ? out : err).write(`${[renderText(result.reply), ...files].join('\n')}\n`);
+    }
     return result.status === 'ok' ? 0 : result.status === 'user-error' ? 1 : 70;
   } finally {
     app.close();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LANGS } from './i18n/index.js';
 import { isTimeZone } from './core/timezone.js';
+import { DEFAULT_OFFSETS, parseOffsets } from './reading/offsets.js';
 
 /**
  * Every environment variable yomikai reads, parsed and validated here and
@@ -46,6 +47,10 @@ const envSchema = z.object({
   SUMMARY_MAX_RETRIES: z.coerce.number().int().min(0, 'a whole number from 0').max(2, 'at most 2').default(1),
   SUMMARY_DAILY_TOKENS: z.coerce.number().int().min(0, 'whole tokens from 0').max(100_000_000, 'at most 100000000').default(50_000),
   SUMMARY_COOLDOWN_SECONDS: z.coerce.number().int().min(0, 'whole seconds from 0').max(86_400, 'at most 86400 (a day)').default(30),
+  READING_REMINDERS: z
+    .string()
+    .default('24h,1h,0')
+    .refine((value) => offsetsOrUndefined(value) !== undefined, 'up to 6 times before a session such as 24h,1h,30m,0 (0 = at the start)'),
 });
 
 /** Sent as the key to a server that needs none (Ollama, vLLM): the openai client refuses to start without one. */
@@ -77,6 +82,8 @@ export interface Config {
   defaultTimezone: string;
   /** A quiz round missed while the bot was down is still posted this many minutes late; later, that day is skipped. */
   quizGraceMinutes: number;
+  /** When reading-session reminders go out where a channel has not chosen (minutes before the start). */
+  readingReminderOffsets: number[];
   /** Undefined when not set, so each front end can pick its own quiet default. */
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
   /** Set when DISCORD_TOKEN is: the Discord adapter runs. */
@@ -125,6 +132,7 @@ export function loadConfig(
     defaultLang: parsed.YOMIKAI_LANG,
     defaultTimezone: parsed.YOMIKAI_TIMEZONE,
     quizGraceMinutes: parsed.QUIZ_GRACE_MINUTES,
+    readingReminderOffsets: offsetsOrUndefined(parsed.READING_REMINDERS) ?? [...DEFAULT_OFFSETS],
     logLevel: parsed.LOG_LEVEL,
   };
 }
@@ -208,4 +216,12 @@ function findPackageRoot(start: string): string {
     dir = parent;
   }
   return dir;
+}
+
+function offsetsOrUndefined(value: string): number[] | undefined {
+  try {
+    return parseOffsets(value);
+  } catch {
+    return undefined;
+  }
 }

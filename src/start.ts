@@ -67,7 +67,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
       logger.info({ platform: adapter.platform }, 'adapter started');
     }
     // Scheduled work starts once every platform can post: catch-up now, then every minute.
-    ticker = startTicker(() => app.quizRunner.tick(), logger);
+    ticker = startTicker(() => app.tick(), logger);
   } catch (error) {
     // One platform failed to start (a bad token): log out of the others and close the database.
     await Promise.allSettled(started.map((adapter) => adapter.stop()));

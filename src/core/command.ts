@@ -6,6 +6,7 @@ import type { Actor, Place } from './invocation.js';
 import type { Clock } from './clock.js';
 import type { QuizService } from '../quiz/service.js';
 import type { SummaryService } from '../summary/service.js';
+import type { ReadingService } from '../reading/service.js';
 
 /**
  * A slash command as typed data (the discord.js template's shape): the
@@ -13,10 +14,12 @@ import type { SummaryService } from '../summary/service.js';
  * parser and /help — there is no second list.
  */
 /**
- * Every option today is text. A new type comes with its validation
- * (validate-options.ts) and its Discord option type (definitions.ts).
+ * Options are text, validated as text (validate-options.ts). A 'user' option
+ * is a member: Discord registers it as its member picker (definitions.ts) and
+ * delivers the member as a mention, `<@id|display name>`; everywhere else it
+ * is typed (a Slack `<@U…>` mention, a name in the console).
  */
-export type OptionType = 'string';
+export type OptionType = 'string' | 'user';
 /** A raw value as a platform delivered it; validation turns it into the option's type. */
 export type OptionValue = string | number | boolean;
 export type Options = Readonly<Record<string, OptionValue | undefined>>;
@@ -63,6 +66,8 @@ export interface CommandContext {
   quiz: QuizService;
   /** LLM summaries (off when no model is configured). */
   summary: SummaryService;
+  /** Reading-group sessions. */
+  reading: ReadingService;
 }
 
 /**
@@ -76,6 +81,12 @@ export interface Subcommand {
   options: readonly CommandOption[];
   /** Only managers may run it (Discord's Manage Server, a Slack workspace admin), whatever its options. */
   needsManager?: boolean;
+  /**
+   * Everyone may run it, but what it allows depends on whether the actor
+   * manages the place (a creator-or-manager rule): adapters that must ask the
+   * platform (Slack) set Actor.manager for it.
+   */
+  asksManager?: boolean;
   execute(options: Options, context: CommandContext): Reply | Promise<Reply>;
 }
 
@@ -93,6 +104,8 @@ export interface Command {
   needsManager?: boolean;
   /** Only managers may run it with these options (`/summarize usage`); checked by adapters like needsManager. */
   needsManagerFor?: (options: Readonly<Record<string, unknown>>) => boolean;
+  /** See Subcommand.asksManager. */
+  asksManager?: boolean;
   /** Verbs of this command; when present, `options` and `execute` belong to them instead. */
   subcommands?: readonly Subcommand[];
   execute(options: Options, context: CommandContext): Reply | Promise<Reply>;

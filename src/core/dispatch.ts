@@ -14,6 +14,7 @@ import { resolveCommand } from './subcommands.js';
 import type { Clock } from './clock.js';
 import type { QuizService } from '../quiz/service.js';
 import type { SummaryService } from '../summary/service.js';
+import type { ReadingService } from '../reading/service.js';
 import type { ButtonHandler } from './buttons.js';
 
 export interface DispatchServices {
@@ -26,6 +27,7 @@ export interface DispatchServices {
   clock: Clock;
   quiz: QuizService;
   summary: SummaryService;
+  reading: ReadingService;
   /** Handlers for buttons on posted messages (quiz answers), beside the adapters' paging buttons. */
   buttons: readonly ButtonHandler[];
 }
@@ -70,6 +72,7 @@ export async function dispatch(invocation: Invocation, services: DispatchService
       clock: services.clock,
       quiz: services.quiz,
       summary: services.summary,
+      reading: services.reading,
     });
     return { reply, status: 'ok', lang };
   } catch (error) {

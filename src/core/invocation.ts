@@ -14,6 +14,8 @@ export interface Place {
 export interface Actor {
   id: string;
   name?: string;
+  /** Manages this place (Discord Manage Server; the console's own user) — may change others' reading sessions. */
+  manager?: boolean;
 }
 
 /** One command call, already parsed by an adapter, before validation. */

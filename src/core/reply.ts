@@ -5,7 +5,7 @@
  * All strings are plain text. Adapters escape them for their markup, so a
  * command never has to think about `@everyone`, `<!channel>` or markdown.
  */
-export type ReplyKind = 'model' | 'dataset' | 'concept' | 'topic' | 'task' | 'list' | 'help' | 'settings' | 'error' | 'quiz' | 'summary';
+export type ReplyKind = 'model' | 'dataset' | 'concept' | 'topic' | 'task' | 'list' | 'help' | 'settings' | 'error' | 'quiz' | 'summary' | 'reading';
 
 export interface ReplyField {
   name: string;
@@ -18,6 +18,16 @@ export interface ReplyField {
    * their own local time; other adapters show `value` as it is.
    */
   times?: string[];
+  /** Discord also adds `<t:…:R>` ("in 3 days") beside each of `times`. */
+  relative?: boolean;
+}
+
+/** A file sent with a reply (a calendar): a Discord/Slack upload, a written file in the console. */
+export interface ReplyAttachment {
+  name: string;
+  content: string;
+  /** MIME type, e.g. text/calendar. */
+  type: string;
 }
 
 export interface ReplyLink {
@@ -43,6 +53,18 @@ export interface Reply {
   links?: ReplyLink[];
   buttons?: ReplyButton[];
   footer?: string;
+  attachments?: ReplyAttachment[];
+  /**
+   * The one deliberate ping a reply may carry (a reminder naming its
+   * presenter): Discord and Slack mention this user id; everything else in a
+   * reply stays ping-free. The console shows the label.
+   */
+  mention?: { userId: string; label: string };
+  /**
+   * Meant for the whole channel (a session card others RSVP on): Slack, which
+   * answers privately by default, posts it in the channel.
+   */
+  inChannel?: boolean;
   /** Shown only to the person who asked (errors, "did you mean"). */
   ephemeral?: boolean;
 }

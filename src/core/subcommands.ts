@@ -14,6 +14,7 @@ export function asCommand(parent: Command, sub: Subcommand): Command {
     example: sub.example,
     options: sub.options,
     ...(sub.needsManager ? { needsManager: true } : {}),
+    ...(sub.asksManager ? { asksManager: true } : {}),
     execute: sub.execute,
   };
 }

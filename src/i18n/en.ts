@@ -4,6 +4,8 @@
  */
 import { quizEn } from './quiz.en.js';
 import { summaryEn } from './summary.en.js';
+import { readingTimeEn } from './reading-time.en.js';
+import { readingEn } from './reading.en.js';
 
 export const en = {
   'lang.name': 'English',
@@ -147,4 +149,6 @@ export const en = {
 
   ...quizEn,
   ...summaryEn,
+  ...readingTimeEn,
+  ...readingEn,
 } as const;

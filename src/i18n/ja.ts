@@ -1,5 +1,7 @@
 import { quizJa } from './quiz.ja.js';
 import { summaryJa } from './summary.ja.js';
+import { readingTimeJa } from './reading-time.ja.js';
+import { readingJa } from './reading.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -145,4 +147,6 @@ export const ja = {
 
   ...quizJa,
   ...summaryJa,
+  ...readingTimeJa,
+  ...readingJa,
 } as const satisfies Messages;

@@ -4,6 +4,7 @@ import { ConsoleAdapter } from './adapter.js';
 import { startTicker } from '../../schedule/ticker.js';
 import { translator, type Lang } from '../../i18n/index.js';
 import { ANSI, PLAIN, renderText } from './render.js';
+import { writeAttachments } from './attachments.js';
 import { ConsoleSession } from './session.js';
 import { completeLine } from './complete.js';
 import { splitCommandLine } from '../../core/parse-text.js';
@@ -36,12 +37,12 @@ export async function runRepl(
       write(`\n${text}\n`);
       if (reply.buttons?.some((b) => !b.disabled)) {
         session.offer(reply.buttons);
-        write(t('quiz.console.round'));
+        write(reply.kind === 'reading' ? t('reading.console.rsvp') : t('quiz.console.round'));
       }
       rl.prompt(true);
     }, style),
   );
-  const ticker = startTicker(() => services.quizRunner.tick(), services.logger);
+  const ticker = startTicker(() => services.tick(), services.logger);
   write(t('console.welcome'));
   rl.prompt();
   // Lines are handled one at a time, in order, even when pasted in a burst.
@@ -65,7 +66,10 @@ export async function runRepl(
           return;
         }
         if (outcome.type === 'not-a-command') write(t('console.notCommand'));
-        if (outcome.type === 'result') write(renderText(outcome.result.reply, style) + '\n');
+        if (outcome.type === 'result') {
+          const files = writeAttachments(outcome.result.reply, translator(outcome.result.lang));
+          write([renderText(outcome.result.reply, style), ...files].join('\n') + '\n');
+        }
         rl.prompt();
       });
     });

@@ -52,9 +52,10 @@ export class ConsoleSession {
     this.buttons = [...buttons];
   }
 
-  private actor(): { id: string; name: string } {
+  private actor(): { id: string; name: string; manager: boolean } {
     const name = safeUserName();
-    return { id: name, name };
+    // The terminal's user owns the console place.
+    return { id: name, name, manager: true };
   }
 
   private fromLine(input: string): Invocation | DispatchResult | undefined {

@@ -68,9 +68,9 @@ export class DiscordAdapter implements ChatAdapter {
         if (earlier) return { ok: true, messageId: earlier };
       }
       let first: string | undefined;
-      for (const { flags: _private, ...body } of messages) {
+      for (const { flags: _private, files, ...body } of messages) {
         const nonce = first === undefined && options.idempotencyKey ? { nonce: options.idempotencyKey.slice(0, 25), enforce_nonce: true } : {};
-        const sent = (await this.client.rest.post(Routes.channelMessages(channel), { body: { ...body, ...nonce } })) as APIMessage;
+        const sent = (await this.client.rest.post(Routes.channelMessages(channel), { body: { ...body, ...nonce }, ...(files ? { files } : {}) })) as APIMessage;
         first ??= sent.id;
       }
       return { ok: true, messageId: first ?? '' };
@@ -84,7 +84,8 @@ export class DiscordAdapter implements ChatAdapter {
     try {
       const [first] = renderReply({ ...reply, ephemeral: false });
       if (!first) return { ok: false, reason: 'failed', detail: 'nothing to render' };
-      const { flags: _private, ...body } = first;
+      // An edit keeps the message's files and never adds a ping.
+      const { flags: _private, files: _files, content: _content, ...body } = first;
       await this.client.rest.patch(Routes.channelMessage(channel, messageId), { body });
       return { ok: true, messageId };
     } catch (error) {

@@ -55,9 +55,10 @@ function subcommandDefinition(sub: Subcommand): APIApplicationCommandSubcommandO
 }
 
 function optionDefinition(option: CommandOption): APIApplicationCommandBasicOption {
-  // Every option is text (OptionType); a new type needs its own branch here.
-  const type = ApplicationCommandOptionType.String;
   const base = { name: option.name, ...describe(option.description), required: Boolean(option.required) };
+  // A member is Discord's own picker: no length limit, no autocomplete, no choices.
+  if (option.type === 'user') return { ...base, type: ApplicationCommandOptionType.User };
+  const type = ApplicationCommandOptionType.String;
   const limits = option.maxLength !== undefined ? { max_length: option.maxLength } : {};
   // Discord forbids choices and autocomplete on the same option; fixed choices win.
   if (option.choices && option.choices.length > 0) {

@@ -32,7 +32,12 @@ export function invocationOf(
   return {
     command,
     options,
-    actor: { id: interaction.user.id, name: displayNameOf(interaction) },
+    actor: {
+      id: interaction.user.id,
+      name: displayNameOf(interaction),
+      // In a DM the person manages their own place; in a server, Manage Server does.
+      manager: !interaction.inGuild() || Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)),
+    },
     place: placeOf(interaction),
     locale: interaction.locale,
     ...(page !== undefined ? { page } : {}),
@@ -53,6 +58,11 @@ export function commandInput(data: readonly CommandInteractionOption[]): { subco
 export function optionValues(data: readonly CommandInteractionOption[]): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {};
   for (const option of data) {
+    if (option.type === ApplicationCommandOptionType.User && typeof option.value === 'string') {
+      // The picked member as a mention that also carries the name they show under here.
+      values[option.name] = `<@${option.value}|${pickedName(option).replace(/[<>|]/g, '').slice(0, 80)}>`;
+      continue;
+    }
     if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') {
       values[option.name] = option.value;
     }
@@ -70,4 +80,11 @@ export function mayRun(command: Command | undefined, interaction: BaseInteractio
   const managed = command?.managesPlace || command?.needsManager || command?.needsManagerFor?.(options);
   if (!managed || !interaction.inGuild()) return true;
   return Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
+}
+
+/** The display name of a member picked in a USER option: server nickname, else global name, else username. */
+function pickedName(option: CommandInteractionOption): string {
+  const member = option.member;
+  const nick = member instanceof GuildMember ? member.nickname : (member as { nick?: string | null } | null | undefined)?.nick;
+  return nick || option.user?.globalName || option.user?.username || option.value?.toString() || '';
 }

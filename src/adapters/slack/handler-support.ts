@@ -30,6 +30,11 @@ export async function run(invocation: Invocation, client: WebClient, ctx: SlackH
     const t = translator(lang, namingFor(invocation, ctx.services));
     return { reply: privateError(t('error.needAdmin', { command: command?.name ?? invocation.command })), status: 'user-error', lang };
   }
+  if (command?.asksManager) {
+    // Only asked where it matters (changing a reading session someone else added): it costs an API call.
+    const manager = await isWorkspaceAdmin(client, invocation.actor.id, ctx.logger);
+    return dispatch({ ...invocation, actor: { ...invocation.actor, manager } }, ctx.services);
+  }
   return dispatch(invocation, ctx.services);
 }
 

@@ -13,6 +13,8 @@ export interface RestCall {
   /** The query string's parameters, e.g. with_localizations=true. */
   query: URLSearchParams;
   body: any;
+  /** Files of a multipart request (an attachment), by name. */
+  files?: { name: string; content: string }[];
   at: number;
 }
 
@@ -171,7 +173,9 @@ export class FakeDiscord {
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname.replace(/^\/api/, '');
-    const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, body: text ? JSON.parse(text) : undefined, at: Date.now() };
+    const multipart = /^multipart\/form-data;\s*boundary=(.+)$/i.exec(req.headers['content-type'] ?? '');
+    const parsed = multipart ? parseMultipart(text, multipart[1] ?? '') : { body: text ? JSON.parse(text) : undefined };
+    const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, ...parsed, at: Date.now() };
     this.calls.push(call);
     const [status, body] = this.route(call);
     res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
@@ -362,4 +366,24 @@ export function autocomplete(name: string, option: string, text: string, options
 
 export function buttonPress(customId: string, onMessage: Record<string, unknown>, options: InteractionOptions = {}) {
   return { ...base(3, { custom_id: customId, component_type: 2 }, options), message: onMessage };
+}
+
+/**
+ * A multipart request as Discord reads it: the JSON body in `payload_json`
+ * and each file part by its file name (what discord.js sends with `files`).
+ */
+function parseMultipart(text: string, boundary: string): { body: any; files: { name: string; content: string }[] } {
+  let body: any;
+  const files: { name: string; content: string }[] = [];
+  for (const part of text.split(`--${boundary.replace(/^"|"$/g, '')}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const headers = part.slice(0, split);
+    const content = part.slice(split + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    const filename = /filename="([^"]+)"/.exec(headers)?.[1];
+    if (filename) files.push({ name: filename, content });
+    else if (name === 'payload_json') body = JSON.parse(content);
+  }
+  return { body, files };
 }
