@@ -71,7 +71,7 @@ function parseFile(path: string): ParsedFile | { problems: string[] } {
   const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
-      problems: doc.errors.map((error) => `${displayPath(path)}:${error.linePos?.[0]?.line ?? 1}: ${firstLine(error.message)}`),
+      problems: doc.errors.map((error) => `${displayPath(path)}:${lines.linePos(error.pos[0]).line}: ${firstLine(error.message)}`),
     };
   }
   const result = catalogFileSchema.safeParse(doc.toJS() ?? {});

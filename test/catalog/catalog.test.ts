@@ -94,9 +94,14 @@ describe('broken catalog files', () => {
   }
 
   it('reports a YAML syntax error with file:line', () => {
+    const original = readFileSync(join(DIR, 'topics.yaml'), 'utf8');
     const dir = brokenCopy('topics.yaml', (text) => text.replace('    order: 2', '    order: [2'));
     const problems = problemsOf(dir);
-    expect(problems[0]).toMatch(/topics\.yaml:\d+: /);
+    // The parser notices an unclosed "[" where the flow sequence should have ended: at the
+    // broken line or just after it, never line 1 (which is what a missing position gave).
+    const line = Number(/topics\.yaml:(\d+): /.exec(problems[0] ?? '')?.[1]);
+    expect(line).toBeGreaterThanOrEqual(lineOf(original, '    order: 2'));
+    expect(line).toBeLessThanOrEqual(lineOf(original, '    order: 2') + 3);
   });
 
   it('reports a schema error at the line of the bad field', () => {
