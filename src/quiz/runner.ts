@@ -10,6 +10,7 @@ import type { QuizSchedule, QuizScheduleStore } from '../store/quiz-schedules.js
 import type { QuestionBank } from './question.js';
 import type { RevealBriefs } from '../summary/quiz-brief.js';
 import { revealReply, roundReply } from './render.js';
+import { Coalescer, SharedPass } from '../schedule/coalesce.js';
 import { chooseQuestion, shuffledOrder } from './select.js';
 
 const MINUTE = 60_000;
@@ -61,18 +62,17 @@ export function weeklyTimeOf(schedule: Pick<QuizSchedule, 'hour' | 'minute' | 'd
  *   3. reveal rounds whose time has come, and finish reveals a crash interrupted.
  */
 export class QuizRunner {
-  private running: Promise<void> | undefined;
-  /** Live-count edits in progress, by round: `again` asks for one more pass, `done` settles when the last one landed. */
-  private readonly refreshing = new Map<number, { again: boolean; done: Promise<void> }>();
+  private readonly ticks = new SharedPass();
+  /** Live-count edits, by round (src/schedule/coalesce.ts). */
+  private readonly counts: Coalescer<number>;
 
-  constructor(private readonly deps: QuizRunnerDeps) {}
+  constructor(private readonly deps: QuizRunnerDeps) {
+    this.counts = new Coalescer((error, round) => deps.logger.warn({ err: error, round }, 'quiz: live count not updated'));
+  }
 
   /** One pass over due work. Overlapping calls share the pass in progress. */
   tick(): Promise<void> {
-    this.running ??= this.pass().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.ticks.run(() => this.pass());
   }
 
   private async pass(): Promise<void> {
@@ -243,7 +243,7 @@ export class QuizRunner {
     const answers = this.deps.answers.answersFor(round.id);
     // A live-count edit still in flight must land first: sent after it, the closing edit is the
     // one members see last (Slack does not order concurrent updates; a late count would reopen the buttons).
-    await this.refreshing.get(round.id)?.done;
+    await this.counts.settled(round.id);
     // Close the buttons on the question itself (an edit is idempotent), then post the answer.
     if (round.messageId) await adapter.edit(round.channel, round.messageId, roundReply(round, answers.length));
     const result = await adapter.post(round.channel, revealReply(round, answers, this.deps.catalog, this.deps.briefs?.brief(round)), {
@@ -262,28 +262,14 @@ export class QuizRunner {
    * promise settles once the count shown is at least as new as at the call.
    */
   refresh(roundId: number): Promise<void> {
-    const running = this.refreshing.get(roundId);
-    if (running) {
-      running.again = true;
-      return running.done;
-    }
-    const state = { again: true, done: Promise.resolve() };
-    // Failures are the adapter's to log (it returns them); this promise only says "settled".
-    state.done = this.showCount(roundId, state)
-      .catch((error: unknown) => this.deps.logger.warn({ err: error, round: roundId }, 'quiz: live count not updated'))
-      .finally(() => this.refreshing.delete(roundId));
-    this.refreshing.set(roundId, state);
-    return state.done;
+    return this.counts.request(roundId, () => this.showCount(roundId));
   }
 
-  private async showCount(roundId: number, state: { again: boolean }): Promise<void> {
-    while (state.again) {
-      state.again = false;
-      const round = this.deps.rounds.get(roundId);
-      if (!round?.messageId || round.state !== 'open') return;
-      const adapter = this.deps.publisher(round.platform);
-      if (!adapter) return;
-      await adapter.edit(round.channel, round.messageId, roundReply(round, this.deps.answers.countFor(roundId)));
-    }
+  private async showCount(roundId: number): Promise<void> {
+    const round = this.deps.rounds.get(roundId);
+    if (!round?.messageId || round.state !== 'open') return;
+    const adapter = this.deps.publisher(round.platform);
+    if (!adapter) return;
+    await adapter.edit(round.channel, round.messageId, roundReply(round, this.deps.answers.countFor(roundId)));
   }
 }

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
+import { Coalescer, SharedPass } from '../schedule/coalesce.js';
 import type { Clock } from '../core/clock.js';
 import type { Publisher } from '../core/adapter.js';
 import type { Logger } from '../core/logger.js';
@@ -48,16 +49,16 @@ interface Claimed {
  * meeting starts (the start reminder: within a few minutes of it).
  */
 export class ReadingRunner {
-  private running: Promise<void> | undefined;
-  private readonly refreshing = new Map<number, { again: boolean; done: Promise<void> }>();
+  private readonly ticks = new SharedPass();
+  /** Live RSVP-count edits, by meeting (src/schedule/coalesce.ts). */
+  private readonly counts: Coalescer<number>;
 
-  constructor(private readonly deps: ReadingRunnerDeps) {}
+  constructor(private readonly deps: ReadingRunnerDeps) {
+    this.counts = new Coalescer((error, occurrence) => deps.logger.warn({ err: error, occurrence }, 'reading: live counts not updated'));
+  }
 
   tick(): Promise<void> {
-    this.running ??= this.pass().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.ticks.run(() => this.pass());
   }
 
   private async pass(): Promise<void> {
@@ -151,39 +152,24 @@ export class ReadingRunner {
    * edit follows with the counts at that moment.
    */
   refresh(occurrenceId: number): Promise<void> {
-    const state = this.refreshing.get(occurrenceId);
-    if (state) {
-      state.again = true;
-      return state.done;
-    }
-    const mine: { again: boolean; done: Promise<void> } = { again: true, done: Promise.resolve() };
-    this.refreshing.set(occurrenceId, mine);
-    mine.done = this.refreshLoop(occurrenceId, mine);
-    return mine.done;
+    return this.counts.request(occurrenceId, () => this.showCounts(occurrenceId));
   }
 
   /** Resolves when the live-count edits in flight for a meeting (if any) are done. */
   settled(occurrenceId: number): Promise<void> {
-    return this.refreshing.get(occurrenceId)?.done ?? Promise.resolve();
+    return this.counts.settled(occurrenceId);
   }
 
-  private async refreshLoop(occurrenceId: number, mine: { again: boolean }): Promise<void> {
-    try {
-      while (mine.again) {
-        mine.again = false;
-        const occurrence = this.deps.service.deps.occurrences.get(occurrenceId);
-        const session = occurrence && this.deps.service.get(occurrence.sessionId);
-        if (!session) return;
-        const adapter = this.deps.publisher(session.platform);
-        if (!adapter) return;
-        for (const { messageId, stage } of this.deps.reminders.messagesFor(occurrenceId)) {
-          const reply = this.render(session, occurrenceId, stage);
-          // The edit never re-pings: the mention belongs to the first post only.
-          if (reply) await adapter.edit(session.channel, messageId, { ...reply, mention: undefined });
-        }
-      }
-    } finally {
-      this.refreshing.delete(occurrenceId);
+  private async showCounts(occurrenceId: number): Promise<void> {
+    const occurrence = this.deps.service.deps.occurrences.get(occurrenceId);
+    const session = occurrence && this.deps.service.get(occurrence.sessionId);
+    if (!session) return;
+    const adapter = this.deps.publisher(session.platform);
+    if (!adapter) return;
+    for (const { messageId, stage } of this.deps.reminders.messagesFor(occurrenceId)) {
+      const reply = this.render(session, occurrenceId, stage);
+      // The edit never re-pings: the mention belongs to the first post only.
+      if (reply) await adapter.edit(session.channel, messageId, { ...reply, mention: undefined });
     }
   }
 }
