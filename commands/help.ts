@@ -3,7 +3,8 @@ import type { Reply } from '../src/core/reply.js';
 import { UserError } from '../src/core/errors.js';
 import { closestNames } from '../src/core/closest.js';
 import { usageLine } from '../src/core/usage.js';
-import { translateDynamic, type CommandNaming, type Lang } from '../src/i18n/index.js';
+import { asCommand } from '../src/core/subcommands.js';
+import { translateDynamic, type CommandNaming, type Lang, type Translate } from '../src/i18n/index.js';
 
 /** /help [command]: every command at a glance, or one command's options and an example. */
 export default {
@@ -23,13 +24,14 @@ export default {
         footer: t('help.more'),
       };
     }
-    const wanted = String(options.command).replace(/^\//, '').toLowerCase();
+    const [wanted = '', verb] = String(options.command).replace(/^\//, '').toLowerCase().split(/\s+/);
     const command = commands.find((c) => c.name === wanted);
     if (!command) {
       const names = commands.map((c) => c.name);
       const suggestions = closestNames(wanted, names).map((n) => `${naming.slash('help')} ${n}`);
       throw new UserError('error.unknownCommand', { name: wanted }, suggestions);
     }
+    if (command.subcommands) return verbsHelp(command, verb, { t, lang, typed, naming });
     return {
       kind: 'help',
       title: t('help.commandTitle', { command: command.name }),
@@ -42,6 +44,33 @@ export default {
     };
   },
 } satisfies Command;
+
+/** /help quiz: every verb with its usage and what it does; /help quiz schedule: that verb in full. */
+function verbsHelp(command: Command, verb: string | undefined, { t, lang, typed, naming }: { t: Translate; lang: Lang; typed: boolean; naming: CommandNaming }): Reply {
+  const verbs = (command.subcommands ?? []).map((sub) => asCommand(command, sub));
+  const one = verb ? verbs.find((v) => v.name === `${command.name} ${verb}`) : undefined;
+  if (one) {
+    return {
+      kind: 'help',
+      title: t('help.commandTitle', { command: one.name }),
+      text: translateDynamic(lang, one.description),
+      fields: [
+        { name: t('field.usage'), value: usageLine(one, typed, naming.slash) },
+        ...one.options.map((option) => ({ name: optionLabel(option), value: optionHelp(option, lang) })),
+        { name: t('field.examples'), value: example(one, lang, naming) },
+      ],
+    };
+  }
+  return {
+    kind: 'help',
+    title: t('help.commandTitle', { command: command.name }),
+    text: translateDynamic(lang, command.description),
+    fields: [
+      ...verbs.map((v) => ({ name: usageLine(v, typed, naming.slash), value: translateDynamic(lang, v.description) })),
+      { name: t('field.examples'), value: verbs.map((v) => example(v, lang, naming)).join('\n') },
+    ],
+  };
+}
 
 /** <required> or [optional], as in the usage line. */
 function optionLabel(option: CommandOption): string {

@@ -2,16 +2,20 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadConfig } from './config.js';
 import { loadCatalog } from './catalog/load.js';
-import { isLang, type Lang } from './i18n/index.js';
+import { isLang, translator, type Lang } from './i18n/index.js';
 import { bootstrap, explainStartupError, start } from './start.js';
 import { ConsoleSession } from './adapters/console/session.js';
+import { runQuizBankCommand } from './quiz/bank/check-cli.js';
 import { renderText } from './adapters/console/render.js';
+import { writeAttachments } from './adapters/console/attachments.js';
 
 const USAGE = `Usage:
   yomikai [start] [--db PATH] [--lang ja|en]     start the bot (console chat when no tokens are set)
   yomikai ask "/model X3D" [--json] [--lang ja|en] [--db PATH]
                                                   run one command, print the reply, exit
   yomikai catalog check [--dir PATH]              validate data/catalog and print counts
+  yomikai quiz bank --check [--dir PATH]          validate the quiz bank (data/quiz + catalog facts), print counts
+  yomikai quiz bank --json [--dir PATH]           print every question of the bank as JSON
   yomikai --help
 
 Exit codes: 0 ok, 1 the command reported a problem (unknown name, bad option),
@@ -30,6 +34,7 @@ export async function runCli(argv: readonly string[], out = process.stdout, err 
       lang: { type: 'string' },
       db: { type: 'string' },
       dir: { type: 'string' },
+      check: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,6 +54,8 @@ export async function runCli(argv: readonly string[], out = process.stdout, err 
     case 'catalog':
       if (rest[0] !== 'check') throw new UsageError(`Unknown "catalog ${rest[0] ?? ''}". Did you mean "yomikai catalog check"?`);
       return catalogCheck(values.dir, out);
+    case 'quiz':
+      return quizBank(rest, values, out, err);
     default:
       throw new UsageError(`Unknown command "${verb}".`);
   }
@@ -68,7 +75,10 @@ async function ask(
     if (outcome.type !== 'result') throw new UsageError(`"${line}" is not a command. Try yomikai ask "/help".`);
     const { result } = outcome;
     if (options.json) out.write(`${JSON.stringify({ status: result.status, lang: result.lang, reply: result.reply }, null, 2)}\n`);
-    else (result.status === 'ok' ? out : err).write(`${renderText(result.reply)}\n`);
+    else {
+      const files = writeAttachments(result.reply, translator(result.lang));
+      (result.status === 'ok' ? out : err).write(`${[renderText(result.reply), ...files].join('\n')}\n`);
+    }
     return result.status === 'ok' ? 0 : result.status === 'user-error' ? 1 : 70;
   } finally {
     app.close();
@@ -85,6 +95,14 @@ function catalogCheck(dir: string | undefined, out: NodeJS.WritableStream): numb
       `  sections: ${counts.topic}\n  tasks: ${counts.task}\n`,
   );
   return 0;
+}
+
+function quizBank(words: string[], flags: { check?: boolean; json?: boolean; dir?: string }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  if (words[0] !== 'bank' || words.length > 1) throw new UsageError(`Unknown "quiz ${words.join(' ')}". Did you mean "yomikai quiz bank --check"?`);
+  if (flags.check === flags.json) throw new UsageError('quiz bank needs exactly one of --check or --json.');
+  const config = loadConfig();
+  const quizDir = flags.dir ? resolve(flags.dir) : config.quizDir;
+  return runQuizBankCommand({ mode: flags.check ? 'check' : 'json', quizDir, catalogDir: config.catalogDir }, out, err);
 }
 
 function parseLang(value: string | undefined): Lang | undefined {

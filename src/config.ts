@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LANGS } from './i18n/index.js';
 import { isTimeZone } from './core/timezone.js';
+import { DEFAULT_OFFSETS, parseOffsets } from './reading/offsets.js';
 
 /**
  * Every environment variable yomikai reads, parsed and validated here and
@@ -19,6 +20,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const envSchema = z.object({
   YOMIKAI_DB: z.string().min(1).default('yomikai.db'),
   YOMIKAI_CATALOG_DIR: z.string().min(1).default(resolve(PACKAGE_ROOT, 'data/catalog')),
+  YOMIKAI_QUIZ_DIR: z.string().min(1).default(resolve(PACKAGE_ROOT, 'data/quiz')),
   YOMIKAI_LANG: z.enum(LANGS).default('en'),
   YOMIKAI_TIMEZONE: z
     .string()
@@ -37,20 +39,59 @@ const envSchema = z.object({
   // Read as text here and checked only when Slack's HTTP mode uses it: a PORT set by a
   // hosting platform for something else must not stop the console or the CLI.
   PORT: z.string().optional(),
+  QUIZ_GRACE_MINUTES: z.coerce.number().int().min(0, 'whole minutes from 0').max(1440, 'at most 1440 (a day)').default(120),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://api.openai.com/v1 or http://localhost:11434/v1' }).optional(),
+  OPENAI_MODEL: z.string().regex(/^\S{1,200}$/, 'a model name without spaces, e.g. gpt-4o-mini or llama3.2').default('gpt-4o-mini'),
+  SUMMARY_TIMEOUT_MS: z.coerce.number().int().min(100, 'milliseconds, at least 100').max(300_000, 'at most 300000 (5 minutes)').default(20_000),
+  SUMMARY_MAX_RETRIES: z.coerce.number().int().min(0, 'a whole number from 0').max(2, 'at most 2').default(1),
+  SUMMARY_DAILY_TOKENS: z.coerce.number().int().min(0, 'whole tokens from 0').max(100_000_000, 'at most 100000000').default(50_000),
+  SUMMARY_COOLDOWN_SECONDS: z.coerce.number().int().min(0, 'whole seconds from 0').max(86_400, 'at most 86400 (a day)').default(30),
+  READING_REMINDERS: z
+    .string()
+    .default('24h,1h,0')
+    .refine((value) => offsetsOrUndefined(value) !== undefined, 'up to 6 times before a session such as 24h,1h,30m,0 (0 = at the start)'),
 });
+
+/** Sent as the key to a server that needs none (Ollama, vLLM): the openai client refuses to start without one. */
+export const PLACEHOLDER_API_KEY = 'yomikai-no-key';
+
+/** The optional LLM summaries; absent when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set. */
+export interface SummaryConfig {
+  apiKey: string;
+  /** True when OPENAI_BASE_URL was set without a key and PLACEHOLDER_API_KEY is sent instead. */
+  placeholderKey: boolean;
+  /** Undefined: the openai client's default, OpenAI's own API. */
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+  maxRetries: number;
+  /** Tokens per server/workspace per local day; 0 serves cached summaries only. */
+  dailyTokens: number;
+  /** Seconds between one person's requests that reach the model (cached answers are free). */
+  cooldownSeconds: number;
+}
 
 export interface Config {
   /** SQLite file (created on first use) or ":memory:". */
   dbPath: string;
   catalogDir: string;
+  /** Folder of curated quiz questions (data/quiz/*.yaml); missing or empty means fact questions only. */
+  quizDir: string;
   defaultLang: (typeof LANGS)[number];
   defaultTimezone: string;
+  /** A quiz round missed while the bot was down is still posted this many minutes late; later, that day is skipped. */
+  quizGraceMinutes: number;
+  /** When reading-session reminders go out where a channel has not chosen (minutes before the start). */
+  readingReminderOffsets: number[];
   /** Undefined when not set, so each front end can pick its own quiet default. */
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
   /** Set when DISCORD_TOKEN is: the Discord adapter runs. */
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
   /** Set when SLACK_BOT_TOKEN is: the Slack adapter runs (Socket Mode when an app token is given). */
   slack?: { botToken: string; signingSecret?: string; appToken?: string; port: number; commandPrefix: string; apiUrl?: string };
+  /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: /summarize asks a model. */
+  summary?: SummaryConfig;
 }
 
 export class ConfigError extends Error {
@@ -84,10 +125,14 @@ export function loadConfig(
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     ...platforms(parsed),
+    ...summary(parsed),
     dbPath: parsed.YOMIKAI_DB === ':memory:' ? ':memory:' : resolve(parsed.YOMIKAI_DB),
     catalogDir: resolve(parsed.YOMIKAI_CATALOG_DIR),
+    quizDir: resolve(parsed.YOMIKAI_QUIZ_DIR),
     defaultLang: parsed.YOMIKAI_LANG,
     defaultTimezone: parsed.YOMIKAI_TIMEZONE,
+    quizGraceMinutes: parsed.QUIZ_GRACE_MINUTES,
+    readingReminderOffsets: offsetsOrUndefined(parsed.READING_REMINDERS) ?? [...DEFAULT_OFFSETS],
     logLevel: parsed.LOG_LEVEL,
   };
 }
@@ -146,6 +191,23 @@ function platforms(env: Parsed): Pick<Config, 'discord' | 'slack'> {
   return result;
 }
 
+/** Summaries are on when a key or a server is named; a local server needs no real key. */
+function summary(env: Parsed): Pick<Config, 'summary'> {
+  if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return {};
+  return {
+    summary: {
+      apiKey: env.OPENAI_API_KEY ?? PLACEHOLDER_API_KEY,
+      placeholderKey: !env.OPENAI_API_KEY,
+      ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+      model: env.OPENAI_MODEL,
+      timeoutMs: env.SUMMARY_TIMEOUT_MS,
+      maxRetries: env.SUMMARY_MAX_RETRIES,
+      dailyTokens: env.SUMMARY_DAILY_TOKENS,
+      cooldownSeconds: env.SUMMARY_COOLDOWN_SECONDS,
+    },
+  };
+}
+
 function findPackageRoot(start: string): string {
   let dir = start;
   while (!existsSync(resolve(dir, 'package.json'))) {
@@ -154,4 +216,12 @@ function findPackageRoot(start: string): string {
     dir = parent;
   }
   return dir;
+}
+
+function offsetsOrUndefined(value: string): number[] | undefined {
+  try {
+    return parseOffsets(value);
+  } catch {
+    return undefined;
+  }
 }

@@ -6,10 +6,12 @@ import { createLogger, type Logger } from './core/logger.js';
 import { platformAdapters } from './adapters/platforms.js';
 import { runRepl } from './adapters/console/repl.js';
 import type { Lang } from './i18n/index.js';
+import { startTicker, type Ticker } from './schedule/ticker.js';
+import { QuizBankError } from './quiz/bank/index.js';
 
 /** Problems that should end the process with a clear message rather than a stack trace. */
 export function explainStartupError(error: unknown): string | undefined {
-  if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DatabaseError) return error.message;
+  if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DatabaseError || error instanceof QuizBankError) return error.message;
   return undefined;
 }
 
@@ -33,6 +35,7 @@ export function bootstrap(overrides: Record<string, string | undefined> = {}, qu
  */
 export async function start(options: StartOptions = {}): Promise<void> {
   const { app, logger } = bootstrap(options.overrides);
+  logSummarySetup(app.config, logger);
   const adapters = await platformAdapters(app);
   if (adapters.length === 0) {
     try {
@@ -43,10 +46,12 @@ export async function start(options: StartOptions = {}): Promise<void> {
     return;
   }
   let stopping = false;
+  let ticker: Ticker | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    ticker?.stop();
     await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
     app.close();
     process.exit(0);
@@ -58,12 +63,28 @@ export async function start(options: StartOptions = {}): Promise<void> {
     for (const adapter of adapters) {
       await adapter.start();
       started.push(adapter);
+      app.adapters.set(adapter.platform, adapter);
       logger.info({ platform: adapter.platform }, 'adapter started');
     }
+    // Scheduled work starts once every platform can post: catch-up now, then every minute.
+    ticker = startTicker(() => app.tick(), logger);
   } catch (error) {
     // One platform failed to start (a bad token): log out of the others and close the database.
     await Promise.allSettled(started.map((adapter) => adapter.stop()));
     app.close();
     throw error;
   }
+}
+
+/** One line at start on where summaries go, so a placeholder key or a wrong server is visible at once. */
+function logSummarySetup(config: Config, logger: Logger): void {
+  const summary = config.summary;
+  if (!summary) {
+    logger.info('summaries off: set OPENAI_API_KEY or OPENAI_BASE_URL to turn /summarize on');
+    return;
+  }
+  logger.info(
+    { model: summary.model, baseURL: summary.baseURL ?? 'https://api.openai.com/v1', dailyTokens: summary.dailyTokens, cooldownSeconds: summary.cooldownSeconds },
+    summary.placeholderKey ? 'summaries on; OPENAI_API_KEY is not set, so a placeholder key is sent (fine for Ollama, vLLM, llama.cpp)' : 'summaries on',
+  );
 }

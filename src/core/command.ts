@@ -2,7 +2,11 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { SettingsStore } from '../store/settings.js';
 import type { CommandNaming, Lang, MessageKey, Translate } from '../i18n/index.js';
 import type { Reply } from './reply.js';
-import type { Place } from './invocation.js';
+import type { Actor, Place } from './invocation.js';
+import type { Clock } from './clock.js';
+import type { QuizService } from '../quiz/service.js';
+import type { SummaryService } from '../summary/service.js';
+import type { ReadingService } from '../reading/service.js';
 
 /**
  * A slash command as typed data (the discord.js template's shape): the
@@ -10,10 +14,12 @@ import type { Place } from './invocation.js';
  * parser and /help — there is no second list.
  */
 /**
- * Every option today is text. A new type comes with its validation
- * (validate-options.ts) and its Discord option type (definitions.ts).
+ * Options are text, validated as text (validate-options.ts). A 'user' option
+ * is a member: Discord registers it as its member picker (definitions.ts) and
+ * delivers the member as a mention, `<@id|display name>`; everywhere else it
+ * is typed (a Slack `<@U…>` mention, a name in the console).
  */
-export type OptionType = 'string';
+export type OptionType = 'string' | 'user';
 /** A raw value as a platform delivered it; validation turns it into the option's type. */
 export type OptionValue = string | number | boolean;
 export type Options = Readonly<Record<string, OptionValue | undefined>>;
@@ -52,6 +58,36 @@ export interface CommandContext {
   defaults: { lang: Lang; timezone: string };
   /** Every command, for /help. */
   commands: readonly Command[];
+  /** Who ran the command (id and display name). */
+  actor: Actor;
+  /** The one source of "now" (the system clock in the bot; tests inject theirs). */
+  clock: Clock;
+  /** The daily quiz. */
+  quiz: QuizService;
+  /** LLM summaries (off when no model is configured). */
+  summary: SummaryService;
+  /** Reading-group sessions. */
+  reading: ReadingService;
+}
+
+/**
+ * One verb of a command with several (`/quiz schedule time:09:00`): Discord
+ * registers it as a subcommand; typed front ends take it as the first word.
+ */
+export interface Subcommand {
+  name: string;
+  description: MessageKey;
+  example: MessageKey;
+  options: readonly CommandOption[];
+  /** Only managers may run it (Discord's Manage Server, a Slack workspace admin), whatever its options. */
+  needsManager?: boolean;
+  /**
+   * Everyone may run it, but what it allows depends on whether the actor
+   * manages the place (a creator-or-manager rule): adapters that must ask the
+   * platform (Slack) set Actor.manager for it.
+   */
+  asksManager?: boolean;
+  execute(options: Options, context: CommandContext): Reply | Promise<Reply>;
 }
 
 export interface Command {
@@ -64,5 +100,13 @@ export interface Command {
   paged?: boolean;
   /** Changes a place's settings: adapters require a manager's permission for it. */
   managesPlace?: boolean;
+  /** Only managers may run it at all (see Subcommand.needsManager). */
+  needsManager?: boolean;
+  /** Only managers may run it with these options (`/summarize usage`); checked by adapters like needsManager. */
+  needsManagerFor?: (options: Readonly<Record<string, unknown>>) => boolean;
+  /** See Subcommand.asksManager. */
+  asksManager?: boolean;
+  /** Verbs of this command; when present, `options` and `execute` belong to them instead. */
+  subcommands?: readonly Subcommand[];
   execute(options: Options, context: CommandContext): Reply | Promise<Reply>;
 }

@@ -10,6 +10,12 @@ import { validateOptions } from './validate-options.js';
 import { closestNames } from './closest.js';
 import { clip, cleanText } from './text.js';
 import { plainSlash } from './usage.js';
+import { resolveCommand } from './subcommands.js';
+import type { Clock } from './clock.js';
+import type { QuizService } from '../quiz/service.js';
+import type { SummaryService } from '../summary/service.js';
+import type { ReadingService } from '../reading/service.js';
+import type { ButtonHandler } from './buttons.js';
 
 export interface DispatchServices {
   registry: CommandRegistry;
@@ -18,6 +24,12 @@ export interface DispatchServices {
   logger: Logger;
   defaultLang: Lang;
   defaultTimezone: string;
+  clock: Clock;
+  quiz: QuizService;
+  summary: SummaryService;
+  reading: ReadingService;
+  /** Handlers for buttons on posted messages (quiz answers), beside the adapters' paging buttons. */
+  buttons: readonly ButtonHandler[];
 }
 
 /** ok: the command answered; user-error: bad input, explained; failed: our bug, apologised for. */
@@ -43,9 +55,10 @@ export async function dispatch(invocation: Invocation, services: DispatchService
       const suggestions = closestNames(invocation.command, services.registry.names()).map((name) => naming.slash(name));
       throw new UserError('error.unknownCommand', { name: clip(cleanText(invocation.command), 40) }, suggestions);
     }
-    const options = validateOptions(command, invocation.options, translateDynamic(lang, command.example, undefined, naming));
+    const target = resolveCommand(command, invocation.subcommand, naming.slash, translateDynamic(lang, command.example, undefined, naming));
+    const options = validateOptions(target, invocation.options, translateDynamic(lang, target.example, undefined, naming));
     const page = Math.max(1, Math.floor(invocation.page ?? 1));
-    const reply = await command.execute(options, {
+    const reply = await target.execute(options, {
       lang,
       t,
       naming,
@@ -55,6 +68,11 @@ export async function dispatch(invocation: Invocation, services: DispatchService
       page,
       defaults: { lang: services.defaultLang, timezone: services.defaultTimezone },
       commands: services.registry.all(),
+      actor: invocation.actor,
+      clock: services.clock,
+      quiz: services.quiz,
+      summary: services.summary,
+      reading: services.reading,
     });
     return { reply, status: 'ok', lang };
   } catch (error) {

@@ -14,11 +14,15 @@ export interface Place {
 export interface Actor {
   id: string;
   name?: string;
+  /** Manages this place (Discord Manage Server; the console's own user) — may change others' reading sessions. */
+  manager?: boolean;
 }
 
 /** One command call, already parsed by an adapter, before validation. */
 export interface Invocation {
   command: string;
+  /** The verb of a command with subcommands (`schedule` in `/quiz schedule`). */
+  subcommand?: string;
   /** Raw option values as the platform delivered them; dispatch validates them. */
   options: Readonly<Record<string, OptionValue | undefined>>;
   actor: Actor;

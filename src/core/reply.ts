@@ -5,13 +5,29 @@
  * All strings are plain text. Adapters escape them for their markup, so a
  * command never has to think about `@everyone`, `<!channel>` or markdown.
  */
-export type ReplyKind = 'model' | 'dataset' | 'concept' | 'topic' | 'task' | 'list' | 'help' | 'settings' | 'error';
+export type ReplyKind = 'model' | 'dataset' | 'concept' | 'topic' | 'task' | 'list' | 'help' | 'settings' | 'error' | 'quiz' | 'summary' | 'reading';
 
 export interface ReplyField {
   name: string;
   value: string;
   /** A hint that the field is short enough to sit beside others. */
   inline?: boolean;
+  /**
+   * Instants the value lists, one a line, already written out in `value` in the
+   * place's zone. Discord adds `<t:…:F>` beside each so every member also sees
+   * their own local time; other adapters show `value` as it is.
+   */
+  times?: string[];
+  /** Discord also adds `<t:…:R>` ("in 3 days") beside each of `times`. */
+  relative?: boolean;
+}
+
+/** A file sent with a reply (a calendar): a Discord/Slack upload, a written file in the console. */
+export interface ReplyAttachment {
+  name: string;
+  content: string;
+  /** MIME type, e.g. text/calendar. */
+  type: string;
 }
 
 export interface ReplyLink {
@@ -23,7 +39,7 @@ export interface ReplyButton {
   /** A short, versioned id (see core/paging.ts); handlers re-check everything it claims. */
   id: string;
   label: string;
-  style?: 'primary' | 'secondary' | 'danger';
+  style?: 'primary' | 'secondary' | 'success' | 'danger';
   disabled?: boolean;
 }
 
@@ -37,6 +53,18 @@ export interface Reply {
   links?: ReplyLink[];
   buttons?: ReplyButton[];
   footer?: string;
+  attachments?: ReplyAttachment[];
+  /**
+   * The one deliberate ping a reply may carry (a reminder naming its
+   * presenter): Discord and Slack mention this user id; everything else in a
+   * reply stays ping-free. The console shows the label.
+   */
+  mention?: { userId: string; label: string };
+  /**
+   * Meant for the whole channel (a session card others RSVP on): Slack, which
+   * answers privately by default, posts it in the channel.
+   */
+  inChannel?: boolean;
   /** Shown only to the person who asked (errors, "did you mean"). */
   ephemeral?: boolean;
 }

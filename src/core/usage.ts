@@ -10,6 +10,7 @@ export const plainSlash = (name: string): string => `/${name}`;
  * needs it typed ("/yomikai topic" on Slack).
  */
 export function usageLine(command: Command, typed = true, slash: (name: string) => string = plainSlash): string {
+  if (command.subcommands) return `${slash(command.name)} <${command.subcommands.map((s) => s.name).join('|')}>`;
   const options = command.options.map((o) => (o.required ? `<${o.name}>` : `[${o.name}]`));
   return [slash(command.name), ...options, ...(typed && command.paged ? ['[page:N]'] : [])].join(' ');
 }

@@ -2,6 +2,11 @@
  * English messages. The keys and {placeholders} here define the message set;
  * ja.ts must provide the same keys (checked by the compiler and by a test).
  */
+import { quizEn } from './quiz.en.js';
+import { summaryEn } from './summary.en.js';
+import { readingTimeEn } from './reading-time.en.js';
+import { readingEn } from './reading.en.js';
+
 export const en = {
   'lang.name': 'English',
 
@@ -131,7 +136,7 @@ export const en = {
   'cmd.settings.example': '/settings language:ja timezone:Asia/Tokyo',
   'cmd.page': 'Page number',
 
-  'error.needAdmin': 'Only workspace admins and owners can change these settings.',
+  'error.needAdmin': 'Only workspace admins and owners can use /{command} to change things here.',
   'button.share': 'Share in channel',
   'slack.umbrella.description': 'Any yomikai command in one: {commands}',
   'slack.umbrella.hint': '<command> [options], e.g. model X3D or help',
@@ -141,4 +146,9 @@ export const en = {
   'console.welcome': 'yomikai console — type /help for commands, /quit to leave.',
   'console.notCommand': 'Commands start with "/". Try /help.',
   'console.bye': 'Bye.',
+
+  ...quizEn,
+  ...summaryEn,
+  ...readingTimeEn,
+  ...readingEn,
 } as const;

@@ -1,3 +1,7 @@
+import { quizJa } from './quiz.ja.js';
+import { summaryJa } from './summary.ja.js';
+import { readingTimeJa } from './reading-time.ja.js';
+import { readingJa } from './reading.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -130,7 +134,7 @@ export const ja = {
   'cmd.settings.example': '/settings language:ja timezone:Asia/Tokyo',
   'cmd.page': 'ページ番号',
 
-  'error.needAdmin': 'この設定を変更できるのはワークスペースの管理者とオーナーだけです。',
+  'error.needAdmin': '/{command} で変更できるのはワークスペースの管理者とオーナーだけです。',
   'button.share': 'チャンネルに共有',
   'slack.umbrella.description': 'yomikai のすべてのコマンドをひとつで: {commands}',
   'slack.umbrella.hint': '<コマンド> [オプション]（例: model X3D、help）',
@@ -140,4 +144,9 @@ export const ja = {
   'console.welcome': 'yomikai コンソール — /help でコマンド一覧、/quit で終了。',
   'console.notCommand': 'コマンドは「/」で始めます。/help をどうぞ。',
   'console.bye': 'またね。',
+
+  ...quizJa,
+  ...summaryJa,
+  ...readingTimeJa,
+  ...readingJa,
 } as const satisfies Messages;

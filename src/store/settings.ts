@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/index.js';
 import type { Db } from './db.js';
+import { systemClock, type Clock } from '../core/clock.js';
 
 export interface PlaceSettings {
   language?: Lang;
@@ -17,7 +18,10 @@ export class SettingsStore {
   private readonly upsert;
   private readonly change;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.select = db.prepare<[string], Row>('SELECT language, timezone FROM place_settings WHERE place = ?');
     this.upsert = db.prepare<[string, string | null, string | null, string]>(
       `INSERT INTO place_settings (place, language, timezone, updated_at) VALUES (?, ?, ?, ?)
@@ -27,7 +31,7 @@ export class SettingsStore {
     // bot changing different settings of one place at once both keep their change.
     this.change = db.transaction((place: string, change: PlaceSettings): PlaceSettings => {
       const next = { ...this.get(place), ...change };
-      this.upsert.run(place, next.language ?? null, next.timezone ?? null, new Date().toISOString());
+      this.upsert.run(place, next.language ?? null, next.timezone ?? null, this.clock.now().toISOString());
       return next;
     });
   }

@@ -1,13 +1,14 @@
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
+import type { Clock } from '../../src/core/clock.js';
 import { ConsoleSession } from '../../src/adapters/console/session.js';
 import type { DispatchResult } from '../../src/core/dispatch.js';
 import type { Lang } from '../../src/i18n/index.js';
 
 /** The real app on the real catalog, with an in-memory database and no environment leaking in. */
-export function testApp(overrides: Record<string, string> = {}): App {
-  return createApp(loadConfig({ YOMIKAI_DB: ':memory:', ...overrides }, {}), silentLogger());
+export function testApp(overrides: Record<string, string> = {}, clock?: Clock): App {
+  return createApp(loadConfig({ YOMIKAI_DB: ':memory:', ...overrides }, {}), silentLogger(), clock);
 }
 
 /** Runs one typed command line the way the console does and returns the dispatch result. */

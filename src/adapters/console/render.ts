@@ -14,6 +14,8 @@ export const ANSI: TextStyle = { bold: (s) => `\u001b[1m${s}\u001b[22m`, dim: (s
  */
 export function renderText(reply: Reply, style: TextStyle = PLAIN): string {
   const out: string[] = [];
+  // The terminal's one reader is already here; a reply's mention is shown as a name.
+  if (reply.mention) out.push(`@${reply.mention.label.replace(/^@/, '')}`);
   if (reply.title) out.push(style.bold(reply.title) + (reply.url ? `  ${style.dim(reply.url)}` : ''));
   if (reply.text) out.push(reply.text);
   const fields = reply.fields ?? [];

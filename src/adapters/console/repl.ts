@@ -1,7 +1,10 @@
 import { createInterface } from 'node:readline';
-import type { DispatchServices } from '../../core/dispatch.js';
+import type { App } from '../../app.js';
+import { ConsoleAdapter } from './adapter.js';
+import { startTicker } from '../../schedule/ticker.js';
 import { translator, type Lang } from '../../i18n/index.js';
 import { ANSI, PLAIN, renderText } from './render.js';
+import { writeAttachments } from './attachments.js';
 import { ConsoleSession } from './session.js';
 import { completeLine } from './complete.js';
 import { splitCommandLine } from '../../core/parse-text.js';
@@ -11,7 +14,7 @@ import { splitCommandLine } from '../../core/parse-text.js';
  * Resolves when the user quits or input ends (Ctrl-D, a closed pipe).
  */
 export async function runRepl(
-  services: DispatchServices,
+  services: App,
   io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream & { isTTY?: boolean } },
   lang?: Lang,
 ): Promise<void> {
@@ -26,6 +29,20 @@ export async function runRepl(
     completer: (line: string) => completeLine(line, services),
   });
   const write = (text: string) => io.output.write(`${text}\n`);
+  // Scheduled posts (quiz rounds) arrive between prompts: printed on their own lines, and their
+  // buttons become what typing a number presses.
+  services.adapters.set(
+    'console',
+    new ConsoleAdapter((text, reply) => {
+      write(`\n${text}\n`);
+      if (reply.buttons?.some((b) => !b.disabled)) {
+        session.offer(reply.buttons);
+        write(reply.kind === 'reading' ? t('reading.console.rsvp') : t('quiz.console.round'));
+      }
+      rl.prompt(true);
+    }, style),
+  );
+  const ticker = startTicker(() => services.tick(), services.logger);
   write(t('console.welcome'));
   rl.prompt();
   // Lines are handled one at a time, in order, even when pasted in a burst.
@@ -49,10 +66,17 @@ export async function runRepl(
           return;
         }
         if (outcome.type === 'not-a-command') write(t('console.notCommand'));
-        if (outcome.type === 'result') write(renderText(outcome.result.reply, style) + '\n');
+        if (outcome.type === 'result') {
+          const files = writeAttachments(outcome.result.reply, translator(outcome.result.lang));
+          write([renderText(outcome.result.reply, style), ...files].join('\n') + '\n');
+        }
         rl.prompt();
       });
     });
-    rl.on('close', () => void queue.then(done));
+    rl.on('close', () => {
+      ticker.stop();
+      services.adapters.delete('console');
+      void queue.then(done);
+    });
   });
 }

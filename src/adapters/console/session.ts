@@ -4,6 +4,7 @@ import type { Invocation, Place } from '../../core/invocation.js';
 import { pageButtonTarget } from '../../core/paging.js';
 import { splitCommandLine } from '../../core/parse-text.js';
 import { withTypedOptions } from '../../core/typed-invocation.js';
+import { pressButton } from '../../core/buttons.js';
 import type { ReplyButton } from '../../core/reply.js';
 import type { Lang } from '../../i18n/index.js';
 
@@ -32,12 +33,29 @@ export class ConsoleSession {
     if (input === '') return { type: 'empty' };
     if (/^\/(quit|exit|q)$/i.test(input)) return { type: 'quit' };
     const pressed = /^\d{1,2}$/.test(input) ? this.buttons[Number(input) - 1] : undefined;
+    if (pressed && !pressed.disabled) {
+      // A quiz answer (or any button a service handles) is answered privately, and the
+      // round's buttons stay pressable so the answer can still be changed.
+      const handled = await pressButton({ id: pressed.id, actor: this.actor(), place: CONSOLE_PLACE, ...(this.lang ? { lang: this.lang } : {}) }, this.services);
+      if (handled) return { type: 'result', result: handled };
+    }
     const invocation = pressed && !pressed.disabled ? this.fromButton(pressed) : this.fromLine(input);
     if (!invocation) return { type: 'not-a-command' };
     if ('reply' in invocation) return { type: 'result', result: invocation };
     const result = await dispatch(invocation, this.services);
     this.buttons = result.reply.buttons ?? [];
     return { type: 'result', result };
+  }
+
+  /** A scheduled post (a quiz round) arrived: its buttons are what the numbers press now. */
+  offer(buttons: readonly ReplyButton[]): void {
+    this.buttons = [...buttons];
+  }
+
+  private actor(): { id: string; name: string; manager: boolean } {
+    const name = safeUserName();
+    // The terminal's user owns the console place.
+    return { id: name, name, manager: true };
   }
 
   private fromLine(input: string): Invocation | DispatchResult | undefined {
@@ -55,7 +73,7 @@ export class ConsoleSession {
     return {
       command,
       options,
-      actor: { id: safeUserName() },
+      actor: this.actor(),
       place: CONSOLE_PLACE,
       ...(this.lang ? { lang: this.lang } : {}),
     };

@@ -1,8 +1,9 @@
 import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes, type APIMessage } from 'discord.js';
-import type { ChatAdapter, PostFailure, PostResult } from '../../core/adapter.js';
+import type { ChatAdapter, PostFailure, PostOptions, PostResult } from '../../core/adapter.js';
 import type { DispatchServices } from '../../core/dispatch.js';
 import type { Reply } from '../../core/reply.js';
 import type { Config } from '../../config.js';
+import { findPosted } from './find-posted.js';
 import { handleInteraction } from './interactions.js';
 import { renderReply } from './render.js';
 
@@ -52,20 +53,50 @@ export class DiscordAdapter implements ChatAdapter {
     await this.client.destroy();
   }
 
-  /** Sends a Reply to a channel over REST (no cache needed); a long reply becomes several messages. */
-  async post(channel: string, reply: Reply): Promise<PostResult> {
+  /**
+   * Sends a Reply to a channel over REST (no cache needed); a long reply
+   * becomes several messages. With an idempotency key the first message
+   * carries it as an enforced nonce: Discord answers a repeat within a few
+   * minutes with the message it already has instead of posting again. A
+   * retry (possibly later than that) first looks for it in recent history.
+   */
+  async post(channel: string, reply: Reply, options: PostOptions = {}): Promise<PostResult> {
     try {
+      const messages = renderReply({ ...reply, ephemeral: false });
+      if (options.idempotencyKey && options.retry && messages[0]) {
+        const earlier = await findPosted(this.client.rest, channel, this.client.user?.id, messages[0], this.services.logger);
+        if (earlier) return { ok: true, messageId: earlier };
+      }
       let first: string | undefined;
-      for (const { flags: _private, ...body } of renderReply({ ...reply, ephemeral: false })) {
-        const sent = (await this.client.rest.post(Routes.channelMessages(channel), { body })) as APIMessage;
+      for (const { flags: _private, files, ...body } of messages) {
+        const nonce = first === undefined && options.idempotencyKey ? { nonce: options.idempotencyKey.slice(0, 25), enforce_nonce: true } : {};
+        const sent = (await this.client.rest.post(Routes.channelMessages(channel), { body: { ...body, ...nonce }, ...(files ? { files } : {}) })) as APIMessage;
         first ??= sent.id;
       }
       return { ok: true, messageId: first ?? '' };
     } catch (error) {
-      const reason = error instanceof DiscordAPIError && typeof error.code === 'number' ? (POST_FAILURES[error.code] ?? 'failed') : 'failed';
-      const detail = error instanceof Error ? error.message : String(error);
-      this.services.logger.warn({ channel, reason, detail }, 'discord post failed');
-      return { ok: false, reason, detail };
+      return this.failure(error, channel, 'discord post failed');
     }
+  }
+
+  /** Replaces a posted message with the first message of the rendered reply. */
+  async edit(channel: string, messageId: string, reply: Reply): Promise<PostResult> {
+    try {
+      const [first] = renderReply({ ...reply, ephemeral: false });
+      if (!first) return { ok: false, reason: 'failed', detail: 'nothing to render' };
+      // An edit keeps the message's files and never adds a ping.
+      const { flags: _private, files: _files, content: _content, ...body } = first;
+      await this.client.rest.patch(Routes.channelMessage(channel, messageId), { body });
+      return { ok: true, messageId };
+    } catch (error) {
+      return this.failure(error, channel, 'discord edit failed');
+    }
+  }
+
+  private failure(error: unknown, channel: string, what: string): PostResult {
+    const reason = error instanceof DiscordAPIError && typeof error.code === 'number' ? (POST_FAILURES[error.code] ?? 'failed') : 'failed';
+    const detail = error instanceof Error ? error.message : String(error);
+    this.services.logger.warn({ channel, reason, detail }, what);
+    return { ok: false, reason, detail };
   }
 }

@@ -6,9 +6,10 @@ import { clipUnits } from './text.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
-const STYLES: Record<NonNullable<ReplyButton['style']>, ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger> = {
+const STYLES: Record<NonNullable<ReplyButton['style']>, ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger> = {
   primary: ButtonStyle.Primary,
   secondary: ButtonStyle.Secondary,
+  success: ButtonStyle.Success,
   danger: ButtonStyle.Danger,
 };
 

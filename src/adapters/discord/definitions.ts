@@ -5,9 +5,10 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command, CommandOption } from '../../core/command.js';
+import type { Command, CommandOption, Subcommand } from '../../core/command.js';
 import { clip } from '../../core/text.js';
 import { translateDynamic } from '../../i18n/index.js';
 
@@ -33,19 +34,31 @@ export function commandDefinitions(commands: readonly Command[]): CommandDefinit
     type: ApplicationCommandType.ChatInput,
     name: command.name,
     ...describe(command.description),
-    options: command.options.map(optionDefinition),
+    options: command.subcommands ? command.subcommands.map(subcommandDefinition) : command.options.map(optionDefinition),
     // Discord hides the command from members without Manage Server; the adapter checks again at run time.
-    default_member_permissions: command.managesPlace ? MANAGE_GUILD : null,
+    // A command with verbs stays visible: most of /quiz is for everyone, and its manager verbs are checked when run.
+    default_member_permissions: command.managesPlace || command.needsManager ? MANAGE_GUILD : null,
     // Servers and the bot's DMs (a DM is its own place with its own settings).
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     integration_types: [ApplicationIntegrationType.GuildInstall],
   }));
 }
 
+/** A verb (`/quiz schedule`) as a Discord subcommand, with its own options. */
+function subcommandDefinition(sub: Subcommand): APIApplicationCommandSubcommandOption {
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: sub.name,
+    ...describe(sub.description),
+    options: sub.options.map(optionDefinition),
+  };
+}
+
 function optionDefinition(option: CommandOption): APIApplicationCommandBasicOption {
-  // Every option is text (OptionType); a new type needs its own branch here.
-  const type = ApplicationCommandOptionType.String;
   const base = { name: option.name, ...describe(option.description), required: Boolean(option.required) };
+  // A member is Discord's own picker: no length limit, no autocomplete, no choices.
+  if (option.type === 'user') return { ...base, type: ApplicationCommandOptionType.User };
+  const type = ApplicationCommandOptionType.String;
   const limits = option.maxLength !== undefined ? { max_length: option.maxLength } : {};
   // Discord forbids choices and autocomplete on the same option; fixed choices win.
   if (option.choices && option.choices.length > 0) {

@@ -12,7 +12,9 @@ import { pageButtonTarget, parsePageButton } from '../../core/paging.js';
 import { privateError } from '../../core/reply.js';
 import { translator, type Lang } from '../../i18n/index.js';
 import { autocompleteChoices } from './autocomplete.js';
-import { invocationOf, mayRun, optionValues } from './invocation.js';
+import { commandInput, invocationOf, mayRun, placeOf } from './invocation.js';
+import { pressButton } from '../../core/buttons.js';
+import { resolvedCommand } from '../../core/subcommands.js';
 import { renderReply, type DiscordMessage } from './render.js';
 import { answerInTime, replyOptions } from './respond.js';
 
@@ -33,12 +35,22 @@ export async function handleInteraction(interaction: Interaction, services: Disp
 }
 
 async function onCommand(interaction: ChatInputCommandInteraction, services: DispatchServices): Promise<void> {
-  const invocation = invocationOf(interaction, interaction.commandName, optionValues(interaction.options.data));
+  const input = commandInput(interaction.options.data);
+  const invocation = { ...invocationOf(interaction, interaction.commandName, input.options), ...(input.subcommand ? { subcommand: input.subcommand } : {}) };
   await run(interaction, invocation, services, 'reply');
 }
 
 /** A paging button re-runs its command for the wanted page; nothing in the id is trusted beyond that. */
 async function onButton(interaction: ButtonInteraction, services: DispatchServices): Promise<void> {
+  const pressed = await pressButton(
+    { id: interaction.customId, actor: invocationOf(interaction, '', {}).actor, place: placeOf(interaction), locale: interaction.locale },
+    services,
+  );
+  if (pressed) {
+    // Answers to posted rounds are private; the round's own message is edited by the quiz with the live count.
+    await interaction.reply(replyOptions(firstOf(renderReply({ ...pressed.reply, ephemeral: true }))));
+    return;
+  }
   const target = pageButtonTarget(interaction.customId, services.registry);
   if (!target) {
     const invocation = invocationOf(interaction, '', {});
@@ -58,10 +70,10 @@ async function run(
   services: DispatchServices,
   how: 'reply' | 'update',
 ): Promise<void> {
-  const command = services.registry.get(invocation.command);
-  if (!mayRun(command, interaction)) {
+  const command = resolvedCommand(services, invocation);
+  if (!mayRun(command, interaction, invocation.options)) {
     const lang = resolveLang(invocation, services);
-    const denied = privateError(translator(lang)('error.needManageServer', { command: invocation.command }));
+    const denied = privateError(translator(lang)('error.needManageServer', { command: command?.name ?? invocation.command }));
     services.logger.info({ command: invocation.command, place: placeKey(invocation.place), actor: invocation.actor.id }, 'denied: needs Manage Server');
     await interaction.reply(replyOptions(firstOf(renderReply(denied))));
     return;
@@ -72,7 +84,10 @@ async function run(
 
 async function onAutocomplete(interaction: AutocompleteInteraction, services: DispatchServices): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const option = services.registry.get(interaction.commandName)?.options.find((o) => o.name === focused.name);
+  const command = services.registry.get(interaction.commandName);
+  const verb = command?.subcommands ? interaction.options.getSubcommand(false) : null;
+  const options = verb ? command?.subcommands?.find((s) => s.name === verb)?.options : command?.options;
+  const option = options?.find((o) => o.name === focused.name);
   if (!option?.autocomplete) {
     await interaction.respond([]);
     return;

@@ -6,9 +6,13 @@ import { clipUnits, escapeText, splitText } from './text.js';
 
 /** One Discord message body, in the API's own JSON shape (REST and discord.js both take it). */
 export interface DiscordMessage {
+  /** Only the deliberate mention of a reply (`<@id>`); everything else is in embeds, which never ping. */
+  content?: string;
   embeds: APIEmbed[];
   components: ButtonRow[];
-  allowed_mentions: { parse: [] };
+  /** Nothing is parsed for pings; `users` lists the one member a reply mentions on purpose. */
+  allowed_mentions: { parse: []; users?: string[] };
+  files?: { name: string; data: Buffer; contentType: string }[];
   flags?: MessageFlags.Ephemeral;
 }
 
@@ -22,6 +26,9 @@ export const KIND_COLOURS: Record<ReplyKind, number> = {
   help: 0x5865f2,
   settings: 0x475569,
   error: 0xef4444,
+  quiz: 0xec4899,
+  summary: 0x0ea5e9,
+  reading: 0x14b8a6,
 };
 
 /**
@@ -46,23 +53,46 @@ export function renderReply(reply: Reply): DiscordMessage[] {
   }
   if (reply.footer) packer.addFooter(clipUnits(reply.footer, LIMITS.footer));
   const ephemeral = reply.ephemeral || reply.kind === 'error';
+  const mention = reply.mention && /^\d{5,25}$/.test(reply.mention.userId) ? reply.mention.userId : undefined;
+  const files = (reply.attachments ?? []).map((file) => ({ name: file.name, data: Buffer.from(file.content, 'utf8'), contentType: file.type }));
   return packer.messages().map((embeds, index) => ({
+    ...(index === 0 && mention ? { content: `<@${mention}>` } : {}),
     embeds,
     components: index === 0 ? rows : [],
-    allowed_mentions: { parse: [] },
+    allowed_mentions: index === 0 && mention ? { parse: [], users: [mention] } : { parse: [] },
+    ...(index === 0 && files.length > 0 ? { files } : {}),
     ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   }));
 }
 
 /** A field whose value is over 1,024 characters becomes "Name (1/3)", "Name (2/3)", … */
 function fieldPieces(field: ReplyField, escape = true): APIEmbedField[] {
-  const values = splitText(escape ? escapeText(field.value) : field.value, LIMITS.fieldValue).map((value) => value || '\u200b');
+  const shown = withLocalTimes(escape ? escapeText(field.value) : field.value, field.times, field.relative);
+  const values = splitText(shown, LIMITS.fieldValue).map((value) => value || '\u200b');
   const name = escapeText(field.name) || '\u200b';
   if (values.length === 1) return [{ name: clipUnits(name, LIMITS.fieldName), value: values[0] ?? '\u200b', inline: Boolean(field.inline) }];
   return values.map((value, index) => {
     const suffix = ` (${index + 1}/${values.length})`;
     return { name: clipUnits(name, LIMITS.fieldName - suffix.length) + suffix, value, inline: false };
   });
+}
+
+/**
+ * A field listing instants (one a line, written in the place's zone) gets
+ * `<t:…:F>` beside each line: Discord shows it in every member's own zone —
+ * and, when the field asks, `<t:…:R>` ("in 3 days") too.
+ */
+function withLocalTimes(value: string, times: readonly string[] | undefined, relative = false): string {
+  if (!times?.length) return value;
+  return value
+    .split('\n')
+    .map((line, i) => {
+      const at = Date.parse(times[i] ?? '');
+      if (!Number.isFinite(at)) return line;
+      const seconds = Math.floor(at / 1000);
+      return `${line} · <t:${seconds}:F>${relative ? ` (<t:${seconds}:R>)` : ''}`;
+    })
+    .join('\n');
 }
 
 /** Fills embeds in order, opening a new embed at 25 fields and a new message at 6,000 characters or 10 embeds. */

@@ -64,6 +64,8 @@ export function isEphemeral(message: DiscordMessage): boolean {
 
 export function replyOptions(message: DiscordMessage): InteractionReplyOptions {
   return {
+    ...(message.content ? { content: message.content } : {}),
+    ...(message.files ? { files: message.files.map((file) => ({ attachment: file.data, name: file.name })) } : {}),
     embeds: message.embeds,
     components: message.components,
     allowedMentions: message.allowed_mentions,
@@ -72,5 +74,10 @@ export function replyOptions(message: DiscordMessage): InteractionReplyOptions {
 }
 
 function updateOptions(message: DiscordMessage): InteractionUpdateOptions {
-  return { embeds: message.embeds, components: message.components, allowedMentions: message.allowed_mentions };
+  return {
+    ...(message.files ? { files: message.files.map((file) => ({ attachment: file.data, name: file.name })) } : {}),
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: message.allowed_mentions,
+  };
 }

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App as BoltApp, type AppOptions } from '@slack/bolt';
 import type { App } from '../../app.js';
-import type { ChatAdapter, PostResult } from '../../core/adapter.js';
+import type { ChatAdapter, PostOptions, PostResult } from '../../core/adapter.js';
 import type { Reply } from '../../core/reply.js';
 import { boltLogger } from './bolt-logger.js';
-import { postReply } from './deliver.js';
+import { editReply, postReply } from './deliver.js';
 import { registerHandlers } from './handlers.js';
 
 export interface SlackAdapterOptions {
@@ -64,8 +64,12 @@ export class SlackAdapter implements ChatAdapter {
     await this.bolt.stop();
   }
 
-  post(channel: string, reply: Reply): Promise<PostResult> {
-    return postReply(this.bolt.client, channel, reply, this.app.logger);
+  post(channel: string, reply: Reply, options: PostOptions = {}): Promise<PostResult> {
+    return postReply(this.bolt.client, channel, reply, this.app.logger, options);
+  }
+
+  edit(channel: string, messageId: string, reply: Reply): Promise<PostResult> {
+    return editReply(this.bolt.client, channel, messageId, reply, this.app.logger);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
 import { PAGE_BUTTON_PATTERN } from '../../core/paging.js';
 import { deliver } from './deliver.js';
+import { pressButton } from '../../core/buttons.js';
 import { answerNotUnderstood, guarded, isShareable, run, shareButton, type SlackHandlerContext } from './handler-support.js';
 import { SHARE_ACTION, actor, fromPageButton, fromShareValue, slackPlace } from './inbound.js';
 
@@ -59,10 +60,19 @@ export function registerButtons(bolt: BoltApp, ctx: SlackHandlerContext): void {
     });
   });
 
-  // Any other button (from an older or newer yomikai): answer it rather than let Slack show a timeout.
+  // Buttons on posted messages (quiz answers) go to their handlers and are answered privately;
+  // any other button (from an older or newer yomikai) is answered rather than left to Slack's timeout.
   bolt.action<ButtonClick>(UNKNOWN_BUTTON, async ({ action, body, ack, respond }) => {
     await ack();
-    ctx.logger.warn({ action: action.action_id, user: body.user.id }, 'slack button not understood');
-    await answerNotUnderstood(ctx, respond, slackPlace(body.team?.id, body.channel?.id), body.user.id);
+    const place = slackPlace(body.team?.id, body.channel?.id);
+    await guarded(ctx, respond, 'quiz', place, { action: action.action_id, user: body.user.id }, async () => {
+      const pressed = await pressButton({ id: action.action_id, actor: actor(body.user.id, body.user.name), place }, ctx.services);
+      if (pressed) {
+        await deliver(respond, pressed.reply, { mode: 'new', visibility: 'ephemeral' });
+        return;
+      }
+      ctx.logger.warn({ action: action.action_id, user: body.user.id }, 'slack button not understood');
+      await answerNotUnderstood(ctx, respond, place, body.user.id);
+    });
   });
 }

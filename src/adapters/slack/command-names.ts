@@ -74,7 +74,12 @@ export function slackCommandSet(names: readonly string[], prefix = ''): SlackCom
     byName.set(name, slash);
   }
   const viaUmbrella = (name: string) => `${umbrella} ${name}`;
-  return { umbrella, individual, slash: (name) => byName.get(name) ?? viaUmbrella(name), viaUmbrella };
+  // "quiz schedule" is the verb of /quiz: the command's own name decides how it is typed.
+  const slash = (name: string) => {
+    const [head = name, ...verb] = name.split(' ');
+    return [byName.get(head) ?? viaUmbrella(head), ...verb].join(' ');
+  };
+  return { umbrella, individual, slash, viaUmbrella };
 }
 
 /**

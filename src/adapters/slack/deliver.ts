@@ -1,6 +1,6 @@
 import type { App as BoltApp, RespondFn } from '@slack/bolt';
 import type { Reply } from '../../core/reply.js';
-import type { PostFailure, PostResult } from '../../core/adapter.js';
+import type { PostFailure, PostOptions, PostResult } from '../../core/adapter.js';
 import type { Logger } from '../../core/logger.js';
 import { renderReply, type RenderOptions } from './render.js';
 
@@ -33,23 +33,68 @@ const POST_FAILURES: Readonly<Record<string, PostFailure>> = {
   is_archived: 'channel-gone',
   not_in_channel: 'no-permission',
   missing_scope: 'no-permission',
+  channel_is_archived: 'channel-gone',
+  message_not_found: 'failed',
 };
 
-/** chat.postMessage for scheduled posts; returns why it failed instead of throwing. */
-export async function postReply(client: WebClient, channel: string, reply: Reply, logger: Logger): Promise<PostResult> {
+/** The metadata event that marks a scheduled post, so a re-post after a crash can find the first one. */
+export const POST_EVENT = 'yomikai_post';
+
+/**
+ * chat.postMessage for scheduled posts; returns why it failed instead of
+ * throwing. With an idempotency key the message carries it as metadata, and a
+ * retry first looks for it in the channel's recent history (a crash may have
+ * come after Slack took the first post but before we recorded it).
+ */
+export async function postReply(client: WebClient, channel: string, reply: Reply, logger: Logger, options: PostOptions = {}): Promise<PostResult> {
   let messageId: string | undefined;
   try {
-    for (const message of renderReply(reply)) {
-      const result = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, ...NO_UNFURL });
+    const key = options.idempotencyKey;
+    if (key && options.retry) {
+      const earlier = await findPosted(client, channel, key, logger);
+      if (earlier) return { ok: true, messageId: earlier };
+    }
+    for (const [index, message] of renderReply(reply).entries()) {
+      const metadata = key && index === 0 ? { metadata: { event_type: POST_EVENT, event_payload: { key } } } : {};
+      const result = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, ...NO_UNFURL, ...metadata });
       messageId ??= result.ts;
     }
     return { ok: true, messageId: messageId ?? '' };
   } catch (error) {
-    const code = slackErrorCode(error);
-    const reason = (code && POST_FAILURES[code]) || 'failed';
-    logger.warn({ err: error, channel, code, reason }, 'slack post failed');
-    return { ok: false, reason, detail: code ?? (error instanceof Error ? error.message : String(error)) };
+    return failure(error, channel, logger, 'slack post failed');
   }
+}
+
+/** chat.update of a message this bot posted: the first message of the rendered reply replaces it. */
+export async function editReply(client: WebClient, channel: string, ts: string, reply: Reply, logger: Logger): Promise<PostResult> {
+  try {
+    const [message] = renderReply(reply);
+    if (!message) return { ok: false, reason: 'failed', detail: 'nothing to render' };
+    await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+    return { ok: true, messageId: ts };
+  } catch (error) {
+    return failure(error, channel, logger, 'slack edit failed');
+  }
+}
+
+/** The ts of a recent message of ours carrying this key, if Slack already has it. */
+async function findPosted(client: WebClient, channel: string, key: string, logger: Logger): Promise<string | undefined> {
+  try {
+    const history = await client.conversations.history({ channel, limit: 50, include_all_metadata: true });
+    const found = history.messages?.find((m) => m.metadata?.event_type === POST_EVENT && (m.metadata.event_payload as Record<string, unknown> | undefined)?.['key'] === key);
+    return found?.ts;
+  } catch (error) {
+    // Without history access the re-post goes ahead: a rare duplicate beats a lost round.
+    logger.warn({ err: error, channel, code: slackErrorCode(error) }, 'slack history not readable; re-posting without the duplicate check');
+    return undefined;
+  }
+}
+
+function failure(error: unknown, channel: string, logger: Logger, what: string): PostResult {
+  const code = slackErrorCode(error);
+  const reason = (code && POST_FAILURES[code]) || 'failed';
+  logger.warn({ err: error, channel, code, reason }, what);
+  return { ok: false, reason, detail: code ?? (error instanceof Error ? error.message : String(error)) };
 }
 
 /** The `error` string of a Web API platform error (`{ ok: false, error: 'channel_not_found' }`). */

@@ -5,6 +5,7 @@ import type { Logger } from '../../core/logger.js';
 import { privateError, type ReplyKind } from '../../core/reply.js';
 import { translator } from '../../i18n/index.js';
 import { isWorkspaceAdmin } from './admin.js';
+import { needsManager, resolvedCommand } from '../../core/subcommands.js';
 import type { SlackCommandSet } from './command-names.js';
 import { SHARE_ACTION, shareValue } from './inbound.js';
 import type { RenderOptions } from './render.js';
@@ -19,15 +20,20 @@ export interface SlackHandlerContext {
 }
 
 /** Replies worth showing to a whole channel; errors and settings stay private. */
-const SHAREABLE: ReadonlySet<ReplyKind> = new Set(['model', 'dataset', 'concept', 'topic', 'task', 'list', 'help']);
+const SHAREABLE: ReadonlySet<ReplyKind> = new Set(['model', 'dataset', 'concept', 'topic', 'task', 'list', 'help', 'summary']);
 
-/** Dispatch, after checking that only admins change a workspace's settings. */
+/** Dispatch, after checking that only admins change a workspace's settings or manage its quiz. */
 export async function run(invocation: Invocation, client: WebClient, ctx: SlackHandlerContext): Promise<DispatchResult> {
-  const command = ctx.services.registry.get(invocation.command);
-  const changesPlace = command?.managesPlace && Object.values(invocation.options).some((value) => value !== undefined);
-  if (changesPlace && !(await isWorkspaceAdmin(client, invocation.actor.id, ctx.logger))) {
+  const command = resolvedCommand(ctx.services, invocation);
+  if (needsManager(command, invocation.options) && !(await isWorkspaceAdmin(client, invocation.actor.id, ctx.logger))) {
     const lang = resolveLang(invocation, ctx.services);
-    return { reply: privateError(translator(lang)('error.needAdmin')), status: 'user-error', lang };
+    const t = translator(lang, namingFor(invocation, ctx.services));
+    return { reply: privateError(t('error.needAdmin', { command: command?.name ?? invocation.command })), status: 'user-error', lang };
+  }
+  if (command?.asksManager) {
+    // Only asked where it matters (changing a reading session someone else added): it costs an API call.
+    const manager = await isWorkspaceAdmin(client, invocation.actor.id, ctx.logger);
+    return dispatch({ ...invocation, actor: { ...invocation.actor, manager } }, ctx.services);
   }
   return dispatch(invocation, ctx.services);
 }

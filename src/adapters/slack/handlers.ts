@@ -62,6 +62,7 @@ async function answer(ctx: SlackHandlerContext, typed: { name: string; text: str
     const parsed = fromSlashCommand(body, typed, ctx.names.slash, ctx.services);
     const result = isInvocation(parsed) ? await run(parsed, client, ctx) : parsed;
     const share = isInvocation(parsed) ? shareButton(parsed, result) : {};
-    await deliver(respond, result.reply, { mode: 'new', visibility: 'ephemeral' }, share);
+    const visibility = result.reply.inChannel && !result.reply.ephemeral ? 'in_channel' : 'ephemeral';
+    await deliver(respond, result.reply, { mode: 'new', visibility }, share);
   });
 }

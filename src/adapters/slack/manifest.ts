@@ -71,8 +71,10 @@ export function buildManifest(commands: readonly Command[], options: ManifestOpt
       bot_user: { display_name: name, always_online: true },
       slash_commands: [umbrella, ...individual],
     },
-    // commands: slash commands; chat:write: scheduled posts; users:read: the admin check for /settings.
-    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'users:read'] } },
+    // commands: slash commands; chat:write: scheduled posts (quiz rounds); users:read: the admin check for
+    // /settings and /quiz schedule; channels:history + groups:history: after a crash, find a round that was
+    // already posted (its message metadata) instead of posting it twice.
+    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'users:read', 'channels:history', 'groups:history'] } },
     settings: {
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: false,

@@ -33,15 +33,23 @@ export interface RenderOptions {
 }
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
+  const mention = slackMention(reply);
   const blocks: SlackBlock[] = [
+    // The one deliberate ping (a reminder's presenter): markup we write, around an id we checked.
+    ...(mention ? [{ type: 'section', text: mrkdwn(mention) } as SlackBlock] : []),
     ...titleBlocks(reply),
     ...(reply.text ? sections(escapeText(reply.text)) : []),
     ...fieldBlocks(reply.fields ?? []),
     ...contextBlocks((reply.links ?? []).map((link) => mrkdwnLink(link.url, link.label))),
     ...actionBlocks([...(reply.buttons ?? []), ...(options.extraButtons ?? [])]),
     ...(reply.footer ? contextBlocks([escapeText(reply.footer)]) : []),
+    // A slash command's response_url cannot carry a file, so an attachment arrives as a code block to copy.
+    ...(reply.attachments ?? []).flatMap((file) => [
+      ...contextBlocks([escapeText(file.name)]),
+      ...splitEscaped(escapeText(file.content), LIMITS.sectionText - 8).map((piece) => ({ type: 'section', text: mrkdwn('```' + piece + '```') }) as SlackBlock),
+    ]),
   ];
-  const fallback = fallbackText(reply);
+  const fallback = (mention ? `${mention} ` : '') + fallbackText(reply);
   if (blocks.length === 0) return [{ text: fallback, blocks: [{ type: 'section', text: mrkdwn(fallback || '…') }] }];
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += LIMITS.blocksPerMessage) {
@@ -140,7 +148,8 @@ function actionBlocks(buttons: readonly SlackReplyButton[]): SlackBlock[] {
       text: plain(button.label, LIMITS.buttonText),
       action_id: button.id,
       value,
-      ...(button.style === 'primary' || button.style === 'danger' ? { style: button.style } : {}),
+      // Slack has no green; a correct answer shows as primary.
+      ...(button.style === 'primary' || button.style === 'success' ? { style: 'primary' } : button.style === 'danger' ? { style: 'danger' } : {}),
     });
   }
   const blocks: SlackBlock[] = [];
@@ -157,4 +166,10 @@ function plain(text: string, max: number): PlainText {
 
 function mrkdwn(text: string): Mrkdwn {
   return { type: 'mrkdwn', text };
+}
+
+/** `<@U…>` for a reply's deliberate mention, when the id is a real Slack user id (anything else stays unpinged). */
+function slackMention(reply: Reply): string | undefined {
+  const id = reply.mention?.userId;
+  return id && /^[UW][A-Z0-9]{2,20}$/.test(id) ? `<@${id}>` : undefined;
 }

@@ -22,7 +22,8 @@ describe('discord:deploy against the fake Discord', () => {
       const definition = sent.find((c) => c.name === command.name);
       expect(definition.description).toBe(translateDynamic('en', command.description).slice(0, 100));
       expect(definition.description_localizations.ja).toBe(translateDynamic('ja', command.description).slice(0, 100));
-      expect(definition.options.map((o: any) => o.name)).toEqual(command.options.map((o) => o.name));
+      const expectedOptions = command.subcommands ? command.subcommands.map((s) => s.name) : command.options.map((o) => o.name);
+      expect(definition.options.map((o: any) => o.name)).toEqual(expectedOptions);
       for (const option of definition.options) {
         expect(option.description.length).toBeLessThanOrEqual(100);
         expect(option.description_localizations.ja).toBeTruthy();
@@ -31,6 +32,12 @@ describe('discord:deploy against the fake Discord', () => {
     }
     const model = sent.find((c) => c.name === 'model');
     expect(model.options[0]).toMatchObject({ type: 3, required: true, autocomplete: true, max_length: 80 });
+    // /quiz registers its verbs as Discord subcommands (type 1), each with its own options and ja/en descriptions.
+    const quiz = sent.find((c) => c.name === 'quiz');
+    const schedule = quiz.options.find((o: any) => o.name === 'schedule');
+    expect(schedule).toMatchObject({ type: 1, description_localizations: { ja: expect.any(String) } });
+    expect(schedule.options.map((o: any) => o.name)).toEqual(['time', 'timezone', 'days', 'reveal_after']);
+    expect(schedule.options[1]).toMatchObject({ type: 3, autocomplete: true });
     const settings = sent.find((c) => c.name === 'settings');
     expect(settings.options[0].choices).toEqual([{ name: '日本語', value: 'ja' }, { name: 'English', value: 'en' }]);
     expect(settings.options[0].autocomplete).toBeUndefined();

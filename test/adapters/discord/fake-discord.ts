@@ -13,6 +13,8 @@ export interface RestCall {
   /** The query string's parameters, e.g. with_localizations=true. */
   query: URLSearchParams;
   body: any;
+  /** Files of a multipart request (an attachment), by name. */
+  files?: { name: string; content: string }[];
   at: number;
 }
 
@@ -40,8 +42,14 @@ export class FakeDiscord {
   /** Channel ids that answer 404 Unknown Channel / 403 Missing Permissions. */
   readonly goneChannels = new Set<string>();
   readonly forbiddenChannels = new Set<string>();
+  /** Channel ids whose history the bot may not read (no Read Message History): GET messages answers 403. */
+  readonly unreadableHistory = new Set<string>();
   /** Registered application commands per route. */
   readonly commands = new Map<string, any[]>();
+  /** Channel messages as Discord holds them now (after edits), by id. */
+  readonly messages = new Map<string, Record<string, unknown>>();
+  /** Enforced nonces → the message first created with them (Discord keeps them a few minutes; the fake, for its lifetime). */
+  private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly events = new EventEmitter();
   private readonly http: Server;
   private readonly gateway: WebSocketServer;
@@ -165,12 +173,39 @@ export class FakeDiscord {
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = url.pathname.replace(/^\/api/, '');
-    const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, body: text ? JSON.parse(text) : undefined, at: Date.now() };
+    const multipart = /^multipart\/form-data;\s*boundary=(.+)$/i.exec(req.headers['content-type'] ?? '');
+    const parsed = multipart ? parseMultipart(text, multipart[1] ?? '') : { body: text ? JSON.parse(text) : undefined };
+    const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, ...parsed, at: Date.now() };
     this.calls.push(call);
     const [status, body] = this.route(call);
     res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
     res.end(body === undefined ? undefined : JSON.stringify(body));
     this.events.emit('call', call);
+  }
+
+  /**
+   * Create Message. With `enforce_nonce`, a nonce seen before returns the
+   * message first created with it and creates nothing (Discord's documented
+   * behaviour, which makes a re-post after a crash idempotent).
+   */
+  private create(channel: string, body: any): Record<string, unknown> {
+    const nonce = body?.enforce_nonce === true && body.nonce !== undefined ? String(body.nonce) : undefined;
+    const earlier = nonce === undefined ? undefined : this.nonces.get(nonce);
+    if (earlier) return this.messages.get(String(earlier.id)) ?? earlier;
+    const created: Record<string, unknown> = { ...message(channel, body), ...(body?.nonce !== undefined ? { nonce: body.nonce } : {}) };
+    this.messages.set(String(created.id), created);
+    if (nonce !== undefined) this.nonces.set(nonce, created);
+    return created;
+  }
+
+  /** Discord remembers an enforced nonce for a few minutes; this is those minutes passing. */
+  forgetNonces(): void {
+    this.nonces.clear();
+  }
+
+  /** Messages created in a channel (not counting answers to interactions), oldest first. */
+  channelMessages(channel: string): Record<string, unknown>[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channel);
   }
 
   private route({ method, path, query, body }: RestCall): [number, unknown] {
@@ -187,7 +222,21 @@ export class FakeDiscord {
       const channel = m[1] ?? '';
       if (this.goneChannels.has(channel)) return [404, { code: 10003, message: 'Unknown Channel' }];
       if (this.forbiddenChannels.has(channel)) return [403, { code: 50013, message: 'Missing Permissions' }];
-      return [200, message(channel, body)];
+      return [200, this.create(channel, body)];
+    }
+    if (method === 'GET' && (m = /^\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (this.unreadableHistory.has(m[1] ?? '')) return [403, { code: 50001, message: 'Missing Access' }];
+      // Newest first; a fetched message has no nonce (Discord echoes it only on create and in the gateway event).
+      const limit = Number(query.get('limit') ?? 50);
+      return [200, this.channelMessages(m[1] ?? '').reverse().slice(0, limit).map(({ nonce: _nonce, ...rest }) => rest)];
+    }
+    if (method === 'PATCH' && (m = /^\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      const stored = this.messages.get(m[2] ?? '');
+      if (!stored || stored.channel_id !== m[1]) return [404, { code: 10008, message: 'Unknown Message' }];
+      // Edit Message replaces only the fields it is given.
+      const edited = { ...stored, ...pick(body, ['content', 'embeds', 'components', 'flags']), edited_timestamp: new Date().toISOString() };
+      this.messages.set(String(stored.id), edited);
+      return [200, edited];
     }
     if ((m = /^\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.exec(path))) {
       if (method === 'GET') {
@@ -202,6 +251,11 @@ export class FakeDiscord {
     }
     return [404, { code: 0, message: '404: Not Found' }];
   }
+}
+
+/** The fields of `body` that are present, as an edit applies them. */
+function pick(body: any, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => body && key in body).map((key) => [key, body[key]]));
 }
 
 /**
@@ -240,21 +294,43 @@ export function message(channelId: string, body: any = {}): Record<string, unkno
   };
 }
 
+export interface FakeUser { id: string; username: string; discriminator: string; global_name: string | null; avatar: null }
+
 export interface InteractionOptions {
   locale?: string;
   /** Member permissions in the guild; `dm` sends the interaction from a DM instead. */
   permissions?: string | 'dm';
+  /** Who acts (default USER), and their nickname in the server. */
+  user?: FakeUser;
+  nick?: string;
+}
+
+/** A member of the fake server other than USER. */
+export function fakeUser(id: string, username: string, globalName: string | null = null): FakeUser {
+  return { id, username, discriminator: '0', global_name: globalName, avatar: null };
 }
 
 function base(type: number, data: unknown, options: InteractionOptions): Record<string, unknown> {
+  const user = options.user ?? USER;
   const where =
     options.permissions === 'dm'
-      ? { user: USER, channel_id: USER.id, context: 1 }
+      ? { user, channel_id: user.id, channel: { id: user.id, type: 1 }, context: 1 }
       : {
           guild_id: GUILD_ID,
           guild_locale: 'en-US',
+          // Discord sends both; discord.js 14.28 reads `channel.id` for interaction.channelId.
           channel_id: CHANNEL_ID,
-          member: { user: USER, roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: options.permissions ?? ALL_PERMISSIONS, deaf: false, mute: false, flags: 0 },
+          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'reading-group' },
+          member: {
+            user,
+            nick: options.nick ?? null,
+            roles: [],
+            joined_at: '2024-01-01T00:00:00.000Z',
+            permissions: options.permissions ?? ALL_PERMISSIONS,
+            deaf: false,
+            mute: false,
+            flags: 0,
+          },
           context: 0,
         };
   return {
@@ -278,10 +354,36 @@ export function chatInput(name: string, values: Record<string, string> = {}, opt
   return base(2, data, options);
 }
 
+/** A subcommand (`/quiz schedule time:09:00`): Discord nests the verb's options inside a type-1 option. */
+export function subcommandInput(name: string, verb: string, values: Record<string, string> = {}, options: InteractionOptions = {}) {
+  const inner = Object.entries(values).map(([key, value]) => ({ name: key, type: 3, value }));
+  return base(2, { id: nextId(), name, type: 1, options: [{ name: verb, type: 1, options: inner }] }, options);
+}
+
 export function autocomplete(name: string, option: string, text: string, options: InteractionOptions = {}) {
   return base(4, { id: nextId(), name, type: 1, options: [{ name: option, type: 3, value: text, focused: true }] }, options);
 }
 
 export function buttonPress(customId: string, onMessage: Record<string, unknown>, options: InteractionOptions = {}) {
   return { ...base(3, { custom_id: customId, component_type: 2 }, options), message: onMessage };
+}
+
+/**
+ * A multipart request as Discord reads it: the JSON body in `payload_json`
+ * and each file part by its file name (what discord.js sends with `files`).
+ */
+function parseMultipart(text: string, boundary: string): { body: any; files: { name: string; content: string }[] } {
+  let body: any;
+  const files: { name: string; content: string }[] = [];
+  for (const part of text.split(`--${boundary.replace(/^"|"$/g, '')}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const headers = part.slice(0, split);
+    const content = part.slice(split + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    const filename = /filename="([^"]+)"/.exec(headers)?.[1];
+    if (filename) files.push({ name: filename, content });
+    else if (name === 'payload_json') body = JSON.parse(content);
+  }
+  return { body, files };
 }

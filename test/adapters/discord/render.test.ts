@@ -91,6 +91,15 @@ describe('renderReply', () => {
     expect(fields.map((f) => f.value).join('\n')).toBe(value);
   });
 
+  it('adds <t:…:F> beside each listed instant, so every member also sees their own local time', () => {
+    const times = ['2026-12-01T00:00:00.000Z', '2026-12-02T00:00:00.000Z'];
+    const value = '2026-12-01 (Tue) 09:00 Asia/Tokyo\n2026-12-02 (Wed) 09:00 Asia/Tokyo';
+    const [message] = renderReply({ kind: 'quiz', fields: [{ name: 'Next rounds', value, times }] });
+    expect(message?.embeds[0]?.fields?.[0]?.value).toBe(
+      '2026-12-01 (Tue) 09:00 Asia/Tokyo · <t:1796083200:F>\n2026-12-02 (Wed) 09:00 Asia/Tokyo · <t:1796169600:F>',
+    );
+  });
+
   it('clips a field name over 256 characters', () => {
     const [message] = renderReply({ kind: 'list', fields: [{ name: 'N'.repeat(400), value: 'v' }] });
     expect(message?.embeds[0]?.fields?.[0]?.name).toHaveLength(LIMITS.fieldName);

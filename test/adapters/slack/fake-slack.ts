@@ -66,7 +66,8 @@ function decode(raw: string, contentType: string | undefined): Record<string, un
   if (raw === '') return {};
   if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
   const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
-  for (const key of ['blocks', 'payload']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string);
+  // The Web API client sends nested arguments (blocks, metadata) as JSON inside the form.
+  for (const key of ['blocks', 'payload', 'metadata']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string);
   return body;
 }
 
@@ -81,6 +82,63 @@ export function slackApi(overrides: Record<string, Handler> = {}): Handler {
     if (method === 'users.info') return { ok: true, user: { id: request.body.user, is_admin: false, is_owner: false } };
     return { ok: false, error: 'unknown_method' };
   };
+}
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/**
+ * Channels as the Web API keeps them: chat.postMessage adds a message with
+ * its own ts (and metadata), chat.update replaces one, conversations.history
+ * lists them newest first — with metadata only when asked for
+ * (`include_all_metadata`), as Slack does. Spread `handlers` into slackApi.
+ */
+export class FakeSlackChannels {
+  readonly messages: PostedMessage[] = [];
+  private seq = 0;
+
+  readonly handlers: Record<string, Handler> = {
+    'chat.postMessage': ({ body }) => {
+      const message: PostedMessage = {
+        channel: String(body.channel),
+        ts: `1700000000.${String(++this.seq).padStart(6, '0')}`,
+        text: String(body.text ?? ''),
+        blocks: (body.blocks as unknown[] | undefined) ?? [],
+        ...(body.metadata ? { metadata: body.metadata as PostedMessage['metadata'] & object } : {}),
+      };
+      this.messages.push(message);
+      return { ok: true, channel: message.channel, ts: message.ts, message: { type: 'message', ts: message.ts, text: message.text } };
+    },
+    'chat.update': ({ body }) => {
+      const message = this.find(String(body.channel), String(body.ts));
+      if (!message) return { ok: false, error: 'message_not_found' };
+      message.text = String(body.text ?? message.text);
+      if (body.blocks) message.blocks = body.blocks as unknown[];
+      return { ok: true, channel: message.channel, ts: message.ts, text: message.text };
+    },
+    'conversations.history': ({ body }) => {
+      const withMetadata = String(body.include_all_metadata) === 'true';
+      const limit = Number(body.limit ?? 100);
+      const messages = this.inChannel(String(body.channel))
+        .reverse()
+        .slice(0, limit)
+        .map(({ metadata, channel: _channel, ...rest }) => ({ type: 'message', bot_id: 'BBOT', ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
+      return { ok: true, messages, has_more: false };
+    },
+  };
+
+  find(channel: string, ts: string): PostedMessage | undefined {
+    return this.messages.find((m) => m.channel === channel && m.ts === ts);
+  }
+
+  inChannel(channel: string): PostedMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
+  }
 }
 
 export const SIGNING_SECRET = 'secret';
@@ -129,16 +187,27 @@ export function slashBody(fields: Parameters<typeof slashCommand>[0]): string {
   return new URLSearchParams(slashCommand(fields)).toString();
 }
 
-export function buttonClickBody(fields: { actionId: string; value?: string; responseUrl: string; ephemeral?: boolean }): string {
+export interface ButtonClickFields {
+  actionId: string;
+  value?: string;
+  responseUrl: string;
+  ephemeral?: boolean;
+  /** Who clicked (default U1 "alice"), and the ts of the message the button sits on. */
+  user?: { id: string; name: string };
+  messageTs?: string;
+}
+
+export function buttonClickBody(fields: ButtonClickFields): string {
+  const user = fields.user ?? { id: 'U1', name: 'alice' };
   const payload = {
     type: 'block_actions',
     api_app_id: 'A1',
     token: 'legacy-token',
     trigger_id: '123.456.def',
     team: { id: 'T1', domain: 'reading-group' },
-    user: { id: 'U1', username: 'alice', name: 'alice', team_id: 'T1' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
     channel: { id: 'C1', name: 'general' },
-    container: { type: 'message', message_ts: '1700000000.000200', channel_id: 'C1', is_ephemeral: fields.ephemeral ?? true },
+    container: { type: 'message', message_ts: fields.messageTs ?? '1700000000.000200', channel_id: 'C1', is_ephemeral: fields.ephemeral ?? true },
     response_url: fields.responseUrl,
     actions: [
       {

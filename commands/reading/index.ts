@@ -1,0 +1,18 @@
+import type { Command } from '../../src/core/command.js';
+import type { Reply } from '../../src/core/reply.js';
+import { add } from './add.js';
+import { list } from './list.js';
+import { cancel, edit, skip } from './manage.js';
+import { ics, reminders } from './calendar.js';
+
+/** Reading-group sessions: one command, seven verbs. */
+export default {
+  name: 'reading',
+  description: 'cmd.reading.description',
+  example: 'cmd.reading.example',
+  options: [],
+  subcommands: [add, list, edit, skip, cancel, ics, reminders],
+  execute(): Reply {
+    throw new Error('/reading runs through its subcommands');
+  },
+} satisfies Command;

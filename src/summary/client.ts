@@ -1,0 +1,83 @@
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError } from 'openai';
+import type { SummaryConfig } from '../config.js';
+import type { ChatMessage } from './prompt.js';
+
+/** Why a request produced no usable summary; each has a one-line message for the user. */
+export const FAILURES = ['timeout', 'rate-limited', 'server-error', 'unreachable', 'rejected', 'malformed', 'empty', 'refused'] as const;
+export type Failure = (typeof FAILURES)[number];
+
+/** A failed answer that the server still billed (an empty answer, a refusal) carries the tokens it reported. */
+export type Completion = { ok: true; text: string; tokens: number } | { ok: false; failure: Failure; detail: string; tokens?: number };
+
+/** One chat completion; the seam tests and other model clients plug into. */
+export type Completer = (messages: ChatMessage[], maxTokens: number) => Promise<Completion>;
+
+const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+/**
+ * Chat Completions through the openai SDK: the endpoint OpenAI, Ollama, vLLM
+ * and llama.cpp all serve. Never throws: every problem becomes a Failure.
+ */
+export function openAiCompleter(config: SummaryConfig): Completer {
+  const client = new OpenAI({
+    apiKey: config.apiKey,
+    // Given explicitly so the SDK does not read OPENAI_* from the environment itself (config.ts is the one reader).
+    baseURL: config.baseURL ?? DEFAULT_BASE_URL,
+    organization: null,
+    project: null,
+    timeout: config.timeoutMs,
+    maxRetries: config.maxRetries,
+  });
+  return async (messages, maxTokens) => {
+    try {
+      const response = await client.chat.completions.create({ model: config.model, messages, max_tokens: maxTokens });
+      return readCompletion(response, messages);
+    } catch (error) {
+      return { ok: false, ...classify(error) };
+    }
+  };
+}
+
+/** The text, or why there is none, from a response we cannot take on trust (any server may answer). */
+export function readCompletion(response: unknown, messages: readonly ChatMessage[]): Completion {
+  const body = response as { choices?: unknown; usage?: Usage } | null;
+  const choice = Array.isArray(body?.choices) ? (body.choices[0] as { message?: { content?: unknown; refusal?: unknown } } | undefined) : undefined;
+  if (!choice?.message || typeof choice.message !== 'object') return { ok: false, failure: 'malformed', detail: 'no choices[0].message' };
+  const { content, refusal } = choice.message;
+  const billed = reportedTokens(body?.usage);
+  const charged = billed === undefined ? {} : { tokens: billed };
+  if (typeof refusal === 'string' && refusal.trim() !== '') return { ok: false, failure: 'refused', detail: refusal.slice(0, 200), ...charged };
+  if (content !== null && content !== undefined && typeof content !== 'string') return { ok: false, failure: 'malformed', detail: 'content is not text', ...charged };
+  const text = (content ?? '').trim();
+  if (text === '') return { ok: false, failure: 'empty', detail: 'empty content', ...charged };
+  return { ok: true, text, tokens: tokensUsed(body?.usage, messages, text) };
+}
+
+/**
+ * Tokens as the API's `usage` reports them. A server that sends no usage is
+ * charged an estimate (about four characters a token) so the cap still holds.
+ */
+function tokensUsed(usage: Usage | undefined, messages: readonly ChatMessage[], text: string): number {
+  const reported = reportedTokens(usage);
+  if (reported !== undefined) return reported;
+  const characters = messages.reduce((sum, m) => sum + m.content.length, 0) + text.length;
+  return Math.ceil(characters / 4);
+}
+
+type Usage = { total_tokens?: unknown; prompt_tokens?: unknown; completion_tokens?: unknown };
+
+function reportedTokens(usage: Usage | undefined): number | undefined {
+  if (typeof usage?.total_tokens === 'number' && usage.total_tokens >= 0) return Math.ceil(usage.total_tokens);
+  if (typeof usage?.prompt_tokens === 'number' && typeof usage.completion_tokens === 'number') return Math.ceil(usage.prompt_tokens + usage.completion_tokens);
+  return undefined;
+}
+
+function classify(error: unknown): { failure: Failure; detail: string } {
+  const detail = error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300);
+  if (error instanceof APIConnectionTimeoutError) return { failure: 'timeout', detail };
+  if (error instanceof APIConnectionError) return { failure: 'unreachable', detail };
+  if (error instanceof RateLimitError) return { failure: 'rate-limited', detail };
+  if (error instanceof APIError && typeof error.status === 'number') return { failure: error.status >= 500 ? 'server-error' : 'rejected', detail };
+  // What is left is a body the SDK could not parse (malformed JSON from the server).
+  return { failure: 'malformed', detail };
+}

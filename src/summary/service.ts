@@ -1,0 +1,147 @@
+import { DateTime } from 'luxon';
+import type { Catalog, CatalogEntry } from '../catalog/catalog.js';
+import type { SummaryConfig } from '../config.js';
+import type { Clock } from '../core/clock.js';
+import { placeKey, type Actor, type Place } from '../core/invocation.js';
+import type { Logger } from '../core/logger.js';
+import { clip } from '../core/text.js';
+import type { Lang } from '../i18n/index.js';
+import type { SummaryCacheStore, SummaryKey } from '../store/summary-cache.js';
+import type { SummaryUsageStore } from '../store/summary-usage.js';
+import { openAiCompleter, type Completer, type Failure } from './client.js';
+import { entryFacts, factsHash } from './facts.js';
+import { buildMessages, MAX_OUTPUT_TOKENS, type SummaryLength } from './prompt.js';
+
+export interface SummaryRequest {
+  found: CatalogEntry;
+  lang: Lang;
+  length: SummaryLength;
+  place: Place;
+  actor: Actor;
+  /** The place's zone (its /settings timezone, else YOMIKAI_TIMEZONE): the budget's day starts at its midnight. */
+  zone: string;
+  /** For the bot's own requests (the quiz preparing a reveal): the daily cap applies, a person's cooldown does not. */
+  skipCooldown?: boolean;
+}
+
+/** off: no model configured; budget: the scope's daily cap is spent; cooldown: the person asked moments ago. */
+export type FallbackReason = 'off' | 'budget' | 'cooldown' | Failure;
+
+export type SummaryOutcome =
+  | { kind: 'summary'; text: string; model: string; from: 'cache' | 'model' }
+  | { kind: 'fallback'; reason: FallbackReason; waitSeconds?: number };
+
+export interface SummaryUsage {
+  tokens: number;
+  cap: number;
+  date: string;
+}
+
+/** Room left in a Discord embed or a Slack section after the link and the machine-written line. */
+const MAX_SUMMARY_CHARS = 2500;
+
+export interface SummaryDeps {
+  config: SummaryConfig | undefined;
+  cache: SummaryCacheStore;
+  usage: SummaryUsageStore;
+  catalog: Catalog;
+  clock: Clock;
+  logger: Logger;
+  /** The model call; the openai SDK unless a test hands in its own. */
+  completer?: Completer;
+}
+
+/**
+ * Summaries with every cost control in one place: the cache first (free),
+ * then a request already on its way (shared), then the daily cap and the
+ * person's cooldown, and only then one call to the model.
+ */
+export class SummaryService {
+  private readonly inFlight = new Map<string, Promise<SummaryOutcome>>();
+  /** When each person last caused a model call; in memory, as a cooldown only needs to survive seconds. */
+  private readonly lastCall = new Map<string, number>();
+  private readonly completer: Completer | undefined;
+
+  constructor(private readonly deps: SummaryDeps) {
+    this.completer = deps.completer ?? (deps.config ? openAiCompleter(deps.config) : undefined);
+  }
+
+  get enabled(): boolean {
+    return this.deps.config !== undefined;
+  }
+
+  /** The configured model's name, when summaries are on. */
+  get model(): string | undefined {
+    return this.deps.config?.model;
+  }
+
+  async summarize(request: SummaryRequest): Promise<SummaryOutcome> {
+    const { config, cache, catalog } = this.deps;
+    if (!config || !this.completer) return { kind: 'fallback', reason: 'off' };
+    const facts = entryFacts(request.found, catalog);
+    const key: SummaryKey = { entryHash: factsHash(facts), model: config.model, lang: request.lang, length: request.length };
+    const cached = cache.get(key);
+    // Cached and shared answers cost nothing, so neither the cap nor the cooldown applies to them.
+    if (cached) return { kind: 'summary', text: cached.text, model: config.model, from: 'cache' };
+    const id = JSON.stringify(key);
+    const pending = this.inFlight.get(id);
+    if (pending) return pending;
+
+    const now = this.deps.clock.now();
+    const scope = placeKey(request.place);
+    const day = localDate(now, request.zone);
+    if (this.deps.usage.tokens(scope, day) >= config.dailyTokens) return { kind: 'fallback', reason: 'budget' };
+    if (!request.skipCooldown) {
+      const person = `${request.place.platform}:${request.actor.id}`;
+      const last = this.lastCall.get(person);
+      const cooldownMs = config.cooldownSeconds * 1000;
+      if (last !== undefined && now.getTime() - last < cooldownMs) {
+        return { kind: 'fallback', reason: 'cooldown', waitSeconds: Math.ceil((cooldownMs - (now.getTime() - last)) / 1000) };
+      }
+      this.lastCall.set(person, now.getTime());
+    }
+
+    const call = this.ask(key, facts, request, scope, day).finally(() => this.inFlight.delete(id));
+    this.inFlight.set(id, call);
+    return call;
+  }
+
+  /** A finished summary from the cache, or undefined; never calls the model. */
+  cached(found: CatalogEntry, lang: Lang, length: SummaryLength): { text: string; model: string } | undefined {
+    const { config, cache, catalog } = this.deps;
+    if (!config) return undefined;
+    const hit = cache.get({ entryHash: factsHash(entryFacts(found, catalog)), model: config.model, lang, length });
+    return hit ? { text: hit.text, model: config.model } : undefined;
+  }
+
+  /** Resolves once every request now on its way has finished (tests; a clean shutdown). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  /** Today's tokens in a place's scope against the cap (for /summarize usage). */
+  usageToday(place: Place, zone: string): SummaryUsage {
+    const date = localDate(this.deps.clock.now(), zone);
+    return { tokens: this.deps.usage.tokens(placeKey(place), date), cap: this.deps.config?.dailyTokens ?? 0, date };
+  }
+
+  private async ask(key: SummaryKey, facts: ReturnType<typeof entryFacts>, request: SummaryRequest, scope: string, day: string): Promise<SummaryOutcome> {
+    const { cache, clock, logger } = this.deps;
+    const result = await this.completer!(buildMessages(facts, request.lang, request.length), MAX_OUTPUT_TOKENS[request.length]);
+    if (!result.ok) {
+      // An empty answer or a refusal is still billed: what the server reported counts against the cap.
+      if (result.tokens) this.deps.usage.record(scope, day, result.tokens);
+      logger.warn({ entry: facts.id, failure: result.failure, detail: result.detail }, 'summary request failed');
+      return { kind: 'fallback', reason: result.failure };
+    }
+    this.deps.usage.record(scope, day, result.tokens);
+    const text = clip(result.text, MAX_SUMMARY_CHARS);
+    cache.put(key, facts.id, { text, tokens: result.tokens }, clock.now());
+    return { kind: 'summary', text, model: key.model, from: 'model' };
+  }
+}
+
+/** The calendar date at an instant in a zone: the budget's day. */
+export function localDate(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate() ?? instant.toISOString().slice(0, 10);
+}

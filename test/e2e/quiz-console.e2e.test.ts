@@ -1,0 +1,59 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { runRepl } from '../../src/adapters/console/repl.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { testApp } from '../helpers/app.js';
+import { Transcript } from '../helpers/transcript.js';
+
+describe('the daily quiz in the console chat', () => {
+  it('schedule, round, answer by number, reveal, leaderboard and stats', async () => {
+    const clock = new ManualClock('2026-12-01T08:58:00Z');
+    const app = testApp({ YOMIKAI_TIMEZONE: 'Europe/Berlin' }, clock);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const screen = new Transcript(output);
+    const done = runRepl(app, { input, output });
+    onTestFailed(() => console.error(screen.explain()));
+    const say = async (line: string, expectText: string | RegExp) => {
+      const from = screen.text.length;
+      input.write(`${line}\n`);
+      await screen.waitFor(expectText, from);
+      return screen.text.slice(from);
+    };
+
+    const scheduled = await say('/quiz schedule time:10:00', 'Next rounds');
+    expect(scheduled).toContain('10:00 (Europe/Berlin)');
+    expect(scheduled).toContain('2026-12-01 (Tue) 10:00 Europe/Berlin');
+
+    // 10:00 in Berlin is 09:00 UTC: the tick posts the round into the terminal.
+    clock.set('2026-12-01T09:00:00Z');
+    let from = screen.text.length;
+    await app.quizRunner.tick();
+    await screen.waitFor('type a choice’s number', from);
+    const round = screen.text.slice(from);
+    expect(round).toContain('Daily quiz · 2026-12-01');
+    expect(round).toMatch(/\[1\] .+ {2}\[2\] .+ {2}\[3\] .+ {2}\[4\] /);
+
+    const first = await say('2', 'You can change it until the reveal');
+    expect(first).toMatch(/Recorded: B\./);
+    const changed = await say('3', 'You can change it until the reveal');
+    expect(changed).toMatch(/Changed to C\./);
+
+    from = screen.text.length;
+    input.write('/quiz reveal\n');
+    await screen.waitFor('Revealed.', from);
+    await screen.waitFor('Quiz answer · 2026-12-01', from);
+    const reveal = screen.text.slice(from);
+    expect(reveal).toMatch(/of 1 answered correctly/);
+    expect(reveal).toContain('Why');
+
+    const board = await say('/quiz leaderboard period:all', 'Quiz leaderboard');
+    expect(board).toMatch(/1\. \S+ — [01] correct of 1/);
+    const stats = await say('/quiz stats', 'Your quiz record');
+    expect(stats).toContain('Answered: 1');
+
+    input.end();
+    await done;
+    app.close();
+  });
+});

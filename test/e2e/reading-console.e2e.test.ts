@@ -1,0 +1,63 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { runRepl } from '../../src/adapters/console/repl.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { testApp } from '../helpers/app.js';
+import { Transcript } from '../helpers/transcript.js';
+
+describe('reading sessions in the console chat', () => {
+  it('add in Japanese, confirmed time, list, RSVP by number, reminders in the terminal at their time, ics file', async () => {
+    // Tuesday 2026-12-01 09:00 in Tokyo.
+    const clock = new ManualClock('2026-12-01T00:00:00Z');
+    const app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo' }, clock);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const screen = new Transcript(output);
+    const done = runRepl(app, { input, output }, 'ja');
+    onTestFailed(() => console.error(screen.explain()));
+    const say = async (line: string, expectText: string | RegExp) => {
+      const from = screen.text.length;
+      input.write(`${line}\n`);
+      await screen.waitFor(expectText, from);
+      return screen.text.slice(from);
+    };
+
+    const added = await say('/reading add title:"X3D" when:"金曜 20時" paper:X3D presenter:Aiko', 'セッション #1');
+    expect(added).toContain('2026-12-04 (金) 20:00 Asia/Tokyo');
+    expect(added).toContain('https://arxiv.org/abs/2004.04730');
+    expect(added).toMatch(/\[1\] 参加 \(0\) {2}\[2\] 未定 \(0\) {2}\[3\] 不参加 \(0\)/);
+
+    const rsvp = await say('1', '参加 1 · 未定 0 · 不参加 0');
+    expect(rsvp).toContain('「参加」で登録しました');
+    const listed = await say('/reading list', '読み会 (1 件)');
+    expect(listed).toContain('#1 X3D');
+    expect(listed).toContain('2026-12-04 (金) 20:00 Asia/Tokyo');
+
+    // 24 h before (Thursday 20:00 Tokyo = 11:00 UTC) the reminder appears in the terminal.
+    clock.set('2026-12-03T11:00:00Z');
+    let from = screen.text.length;
+    await app.tick();
+    await screen.waitFor('あと 1d: X3D', from);
+    const reminder = screen.text.slice(from);
+    expect(reminder).toContain('発表者');
+    expect(reminder).toContain('Aiko');
+    expect(reminder).toContain('出欠を登録できます');
+
+    // Its buttons are now what the numbers press.
+    const maybe = await say('2', '参加 0 · 未定 1 · 不参加 0');
+    expect(maybe).toContain('「未定」で登録しました');
+
+    clock.set('2026-12-04T11:00:00Z');
+    from = screen.text.length;
+    await app.tick();
+    await screen.waitFor('まもなく開始: X3D', from);
+    expect(screen.text.slice(from)).not.toContain('あと 1d');
+
+    const ics = await say('/reading ics', 'ファイルを書き出しました');
+    expect(ics).toMatch(/yomikai-reading\.ics/);
+
+    input.end();
+    await done;
+    app.close();
+  });
+});

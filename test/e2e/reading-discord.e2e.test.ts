@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
+import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
+import { commands } from '../../commands/index.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, chatInput, message, type RestCall } from '../adapters/discord/fake-discord.js';
+
+const PRESENTER = '400000000000000077';
+
+/** /reading <verb> as Discord sends it: the verb is a type-1 subcommand holding its string options. */
+function reading(verb: string, values: Record<string, string>, presenter?: { id: string; nick: string }) {
+  const payload = chatInput('reading') as { data: { options: unknown[]; resolved?: unknown } };
+  const options: unknown[] = Object.entries(values).map(([name, value]) => ({ name, type: 3, value }));
+  if (presenter) {
+    // A USER option (type 6): the member's id, with the member in `resolved`, as Discord sends a pick.
+    options.push({ name: 'presenter', type: 6, value: presenter.id });
+    payload.data.resolved = {
+      users: { [presenter.id]: { id: presenter.id, username: 'ben', discriminator: '0', global_name: 'Ben G', avatar: null } },
+      members: { [presenter.id]: { nick: presenter.nick, roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: '0', deaf: false, mute: false, flags: 0 } },
+    };
+  }
+  payload.data.options = [{ type: 1, name: verb, options }];
+  return payload as unknown as Record<string, unknown>;
+}
+
+describe('reading sessions on Discord (loopback)', () => {
+  const fake = new FakeDiscord();
+  const clock = new ManualClock('2026-12-01T00:00:00Z');
+  let app: App;
+  let adapter: DiscordAdapter;
+
+  beforeAll(async () => {
+    await fake.listen();
+    const config = loadConfig(
+      { YOMIKAI_DB: ':memory:', YOMIKAI_TIMEZONE: 'Asia/Tokyo', DISCORD_TOKEN: 'x', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl },
+      {},
+    );
+    app = createApp(config, silentLogger(), clock);
+    adapter = new DiscordAdapter(app, config.discord!);
+    app.adapters.set('discord', adapter);
+    await adapter.start();
+  });
+
+  afterAll(async () => {
+    await adapter?.stop();
+    await fake.close();
+    app?.close();
+  });
+
+  async function interact(payload: Record<string, unknown>): Promise<RestCall> {
+    fake.dispatchInteraction(payload);
+    return fake.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
+  }
+
+  it('registers /reading with its verbs as subcommands and presenter as Discord’s member picker', () => {
+    const definition = commandDefinitions(commands).find((c) => c.name === 'reading') as { options: { name: string; type: number; options?: { name: string; type: number }[] }[] };
+    expect(definition.options.map((o) => [o.name, o.type])).toEqual([['add', 1], ['list', 1], ['edit', 1], ['skip', 1], ['cancel', 1], ['ics', 1], ['reminders', 1]]);
+    const add = definition.options.find((o) => o.name === 'add');
+    expect(add?.options?.find((o) => o.name === 'presenter')?.type).toBe(6);
+    expect(add?.options?.find((o) => o.name === 'title')?.type).toBe(3);
+  });
+
+  it('add → RSVP button → reminder posted with the one deliberate mention → ics as a file', async () => {
+    const added = await interact(reading('add', { title: 'X3D @everyone', when: 'next Friday 20:00', paper: '2004.04730' }, { id: PRESENTER, nick: 'Benjamin' }));
+    const data = added.body.data;
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    const [embed] = data.embeds;
+    expect(embed.title).not.toMatch(/(^|[^\u200b])@everyone/);
+    const when = embed.fields.find((f: { name: string }) => f.name === 'When').value as string;
+    // On a Tuesday, "next Friday" is next week's Friday (the time layer's rule).
+    const stamp = Math.floor(Date.parse('2026-12-11T11:00:00Z') / 1000);
+    expect(when).toContain('2026-12-11 (Fri) 20:00 Asia/Tokyo');
+    expect(when).toContain(`<t:${stamp}:F>`);
+    expect(when).toContain(`<t:${stamp}:R>`);
+    const ids = data.components.flatMap((row: { components: { custom_id: string }[] }) => row.components.map((c) => c.custom_id));
+    expect(ids).toEqual([expect.stringMatching(/^r1:v:\d+:g$/), expect.stringMatching(/^r1:v:\d+:m$/), expect.stringMatching(/^r1:v:\d+:n$/)]);
+
+    const pressed = await interact(buttonPress(ids[0], message(CHANNEL_ID, data)));
+    expect(pressed.body.data.flags).toBe(64);
+    expect(pressed.body.data.embeds[0].description).toContain('Noted: going');
+
+    clock.set('2026-12-10T11:00:00Z');
+    await app.tick();
+    const reminder = await fake.waitForCall((call) => call.method === 'POST' && call.path === `/v10/channels/${CHANNEL_ID}/messages`);
+    expect(reminder.body.content).toBe(`<@${PRESENTER}>`);
+    expect(reminder.body.allowed_mentions).toEqual({ parse: [], users: [PRESENTER] });
+    expect(reminder.body.embeds[0].title).toContain('In 1d');
+    expect(reminder.body.embeds[0].fields.find((f: { name: string }) => f.name === 'Presenter').value).toBe('Benjamin');
+    const going = reminder.body.embeds[0].fields.find((f: { name: string }) => f.name.startsWith('Going'));
+    expect(going.name).toBe('Going (1)');
+    expect(going.value).toBe('Reader');
+
+    const ics = await interact(reading('ics', {}));
+    expect(ics.files?.[0]?.name).toBe('yomikai-reading.ics');
+    expect(ics.files?.[0]?.content).toContain('BEGIN:VCALENDAR');
+  });
+});

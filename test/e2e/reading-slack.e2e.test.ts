@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
+import { testApp } from '../helpers/app.js';
+import { FakeSlackChannels, buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from '../adapters/slack/fake-slack.js';
+
+const AIKO = 'U1AIKO';
+const PRESENTER = 'U9BEN';
+type Block = { type: string; text?: { text: string }; elements?: { action_id?: string }[] };
+const buttonsOf = (blocks: unknown[]) => (blocks as Block[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+
+describe('reading sessions on Slack (real Bolt, signed requests, fake Web API)', () => {
+  const channels = new FakeSlackChannels();
+  // Tuesday 2026-12-01 09:00 in Tokyo.
+  const clock = new ManualClock('2026-12-01T00:00:00Z');
+  let api: FakeServer;
+  let responses: FakeServer;
+  let app: App;
+  let adapter: SlackAdapter;
+  let port: number;
+  let sent = 0;
+
+  beforeAll(async () => {
+    api = await fakeServer(slackApi({ ...channels.handlers, 'users.info': (r) => ({ ok: true, user: { id: r.body.user, is_admin: false, is_owner: false } }) }));
+    responses = await fakeServer();
+    port = await freePort();
+    app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: `${api.url}/api/`, PORT: String(port) }, clock);
+    adapter = new SlackAdapter(app, { host: '127.0.0.1' });
+    await adapter.start();
+    app.adapters.set('slack', adapter);
+  });
+
+  afterAll(async () => {
+    await adapter?.stop();
+    app?.close();
+    await api?.close();
+    await responses?.close();
+  });
+
+  async function slash(command: string, text: string, userId = AIKO): Promise<Recorded> {
+    const id = `s${++sent}`;
+    expect((await sendSigned(port, slashBody({ command, text, userId, responseUrl: `${responses.url}/r/${id}` }))).status).toBe(200);
+    return responses.waitFor((r) => r.path === `/r/${id}`);
+  }
+
+  it('add → RSVP button → reminder posted, pinging only the presenter', async () => {
+    const added = await slash('/yomikai', `reading add title:"X3D <!channel>" when:"金曜 20時" presenter:<@${PRESENTER}>`);
+    expect(added.body.response_type).toBe('in_channel');
+    const shown = JSON.stringify(added.body.blocks);
+    expect(shown).toContain('2026-12-04 (Fri) 20:00 Asia/Tokyo');
+    expect(shown).not.toContain('<!channel>');
+    const [going] = buttonsOf(added.body.blocks as unknown[]);
+    expect(going?.action_id).toMatch(/^r1:v:\d+:g$/);
+
+    const id = `c${++sent}`;
+    const click = buttonClickBody({ actionId: going!.action_id!, responseUrl: `${responses.url}/r/${id}`, user: { id: 'U2', name: 'chie' }, ephemeral: false });
+    expect((await sendSigned(port, click)).status).toBe(200);
+    const answer = await responses.waitFor((r) => r.path === `/r/${id}`);
+    expect(JSON.stringify(answer.body)).toContain('Noted: going');
+
+    // A member who did not add it may not cancel it (and is asked about, as Slack admins may).
+    const refused = await slash('/yomikai', 'reading cancel session:1', 'U2');
+    expect(JSON.stringify(refused.body)).toContain('added by someone else');
+
+    const before = api.requests.length;
+    clock.set('2026-12-03T11:00:00Z');
+    await app.tick();
+    const posts = api.requests.slice(before).filter((r) => r.path === '/api/chat.postMessage');
+    expect(posts).toHaveLength(1);
+    const reminder = posts[0]!.body;
+    const blocks = reminder.blocks as Block[];
+    expect(blocks[0]?.text?.text).toBe(`<@${PRESENTER}>`);
+    const text = JSON.stringify(blocks.slice(1));
+    expect(text).toContain('In 1d');
+    expect(text).toContain('chie');
+    expect(text).not.toMatch(/<!channel>|<!here>|<!everyone>/);
+    expect(text).not.toContain('<@');
+  });
+});

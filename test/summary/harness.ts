@@ -1,0 +1,42 @@
+import { testApp, replyText } from '../helpers/app.js';
+import type { App } from '../../src/app.js';
+import type { Clock } from '../../src/core/clock.js';
+import { dispatch, type DispatchResult } from '../../src/core/dispatch.js';
+import type { Place } from '../../src/core/invocation.js';
+import type { FakeOpenAI } from './fake-openai.js';
+
+export const PLACE: Place = { platform: 'discord', scope: 'guild-1', channel: 'channel-1' };
+
+/**
+ * The real app with summaries pointed at the fake server: no retries and no
+ * cooldown unless a test sets them. The timeout is generous for a busy test
+ * machine; the slow-mode test sets a short one of its own.
+ */
+export function summaryApp(fake: FakeOpenAI, overrides: Record<string, string> = {}, clock?: Clock): App {
+  return testApp(
+    {
+      OPENAI_BASE_URL: fake.baseUrl,
+      OPENAI_API_KEY: 'test-key',
+      OPENAI_MODEL: 'fake-model',
+      SUMMARY_TIMEOUT_MS: '10000',
+      SUMMARY_MAX_RETRIES: '0',
+      SUMMARY_COOLDOWN_SECONDS: '0',
+      ...overrides,
+    },
+    clock,
+  );
+}
+
+/** /summarize as one person in one place would run it (options as a platform delivers them). */
+export async function summarize(
+  app: App,
+  options: Record<string, string>,
+  who: { actor?: string; place?: Place } = {},
+): Promise<DispatchResult> {
+  return dispatch(
+    { command: 'summarize', options, actor: { id: who.actor ?? 'reader-1', name: 'Reader' }, place: who.place ?? PLACE, lang: 'en' },
+    app,
+  );
+}
+
+export { replyText };
