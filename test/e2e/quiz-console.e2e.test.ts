@@ -47,6 +47,9 @@ describe('the daily quiz in the console chat', () => {
     expect(reveal).toMatch(/of 1 answered correctly/);
     expect(reveal).toContain('Why');
 
+    const late = await say('1', 'answers are closed');
+    expect(late).toContain('already been revealed');
+
     const board = await say('/quiz leaderboard period:all', 'Quiz leaderboard');
     expect(board).toMatch(/1\. \S+ — [01] correct of 1/);
     const stats = await say('/quiz stats', 'Your quiz record');

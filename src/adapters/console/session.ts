@@ -22,6 +22,8 @@ export type SessionOutcome =
  */
 export class ConsoleSession {
   private buttons: ReplyButton[] = [];
+  /** The buttons of the latest scheduled post (a quiz round), pressable again after a reply without buttons. */
+  private posted: ReplyButton[] = [];
 
   constructor(
     private readonly services: DispatchServices,
@@ -43,13 +45,16 @@ export class ConsoleSession {
     if (!invocation) return { type: 'not-a-command' };
     if ('reply' in invocation) return { type: 'result', result: invocation };
     const result = await dispatch(invocation, this.services);
-    this.buttons = result.reply.buttons ?? [];
+    // A reply without buttons (/quiz reveal, /model) leaves the numbers on the round last posted,
+    // so a late answer is told the round is closed rather than "not a command".
+    this.buttons = result.reply.buttons?.length ? result.reply.buttons : this.posted;
     return { type: 'result', result };
   }
 
   /** A scheduled post (a quiz round) arrived: its buttons are what the numbers press now. */
   offer(buttons: readonly ReplyButton[]): void {
-    this.buttons = [...buttons];
+    this.posted = [...buttons];
+    this.buttons = this.posted;
   }
 
   private actor(): { id: string; name: string; manager: boolean } {
