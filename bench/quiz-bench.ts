@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCatalog } from '../src/catalog/load.js';
-import type { ChatAdapter, PostResult } from '../src/core/adapter.js';
+import type { ChatAdapter, Lookup, PostResult } from '../src/core/adapter.js';
 import { ManualClock } from '../src/core/clock.js';
 import { silentLogger } from '../src/core/logger.js';
 import type { Question, QuestionBank } from '../src/quiz/question.js';
@@ -37,6 +37,9 @@ class InstantAdapter implements ChatAdapter {
   }
   async edit(_channel: string, messageId: string): Promise<PostResult> {
     return { ok: true, messageId };
+  }
+  async find(): Promise<Lookup> {
+    return { state: 'absent' };
   }
 }
 

@@ -7,19 +7,32 @@ export type PostResult = { ok: true; messageId: string } | { ok: false; reason: 
 
 export interface PostOptions {
   /**
-   * The same key for the same scheduled message: a re-post after a crash is
-   * recognised by the platform (Discord's enforced nonce) or by us (Slack
-   * message metadata in the channel's recent history) and not posted twice.
+   * The same key for the same scheduled message: a re-post after a crash or a
+   * failed attempt is recognised by the platform (Discord's enforced nonce) or
+   * by us (the key in Slack message metadata, found in the bot's own history)
+   * and not posted twice.
    */
   idempotencyKey?: string;
-  /** This key may have been posted before (a claimed row found after a restart): check first. */
+  /** This key may have been posted before (a claimed row found after a restart, a retry): check first. */
   retry?: boolean;
+  /**
+   * The earliest moment this key can have been posted (the claim): a retry's
+   * history check reads back at least this far, however busy the channel.
+   */
+  since?: Date;
 }
+
+/**
+ * What a history check found: our message with that key, certainly none, or
+ * no answer (history unreadable, a timeout) — the caller decides what is safe.
+ */
+export type Lookup = { state: 'found'; messageId: string } | { state: 'absent' } | { state: 'unknown'; detail?: string };
 
 /**
  * The platform seam. An adapter parses inbound events into Invocations,
  * calls dispatch, and renders Replies; it also posts and edits scheduled
- * messages (quiz rounds, reminders).
+ * messages (quiz rounds, reminders). Every call it makes for scheduled work
+ * has a deadline of its own: a hung platform answers `failed`, never hangs.
  */
 export interface ChatAdapter {
   readonly platform: Platform;
@@ -29,6 +42,11 @@ export interface ChatAdapter {
   post(channel: string, reply: Reply, options?: PostOptions): Promise<PostResult>;
   /** Replaces a message this bot posted (a live answer count, buttons closed at the reveal). */
   edit(channel: string, messageId: string, reply: Reply): Promise<PostResult>;
+  /**
+   * Looks, without posting, for this bot's own message that `post` would have
+   * made with this key and reply, posted at or after `since`.
+   */
+  find(channel: string, reply: Reply, key: string, since: Date): Promise<Lookup>;
 }
 
 /** Where scheduled work finds the adapter for a platform (none while that platform is not running). */

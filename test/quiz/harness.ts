@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config.js';
 import { loadCatalog } from '../../src/catalog/load.js';
 import type { Catalog } from '../../src/catalog/catalog.js';
-import type { ChatAdapter, PostOptions, PostResult, PostFailure } from '../../src/core/adapter.js';
+import type { ChatAdapter, Lookup, PostOptions, PostResult, PostFailure } from '../../src/core/adapter.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Reply } from '../../src/core/reply.js';
@@ -77,6 +77,11 @@ export class RecordingAdapter implements ChatAdapter {
   async edit(channel: string, messageId: string, reply: Reply): Promise<PostResult> {
     this.edits.push({ channel, messageId, reply });
     return { ok: true, messageId };
+  }
+
+  async find(_channel: string, _reply: Reply, key: string): Promise<Lookup> {
+    const messageId = this.byKey.get(key);
+    return messageId ? { state: 'found', messageId } : { state: 'absent' };
   }
 
   rounds(): Posted[] {

@@ -1,4 +1,4 @@
-import type { ChatAdapter, PostResult } from '../../core/adapter.js';
+import type { ChatAdapter, Lookup, PostOptions, PostResult } from '../../core/adapter.js';
 import type { Reply } from '../../core/reply.js';
 import { renderText, type TextStyle } from './render.js';
 
@@ -11,6 +11,8 @@ import { renderText, type TextStyle } from './render.js';
 export class ConsoleAdapter implements ChatAdapter {
   readonly platform = 'console' as const;
   private next = 1;
+  /** Keys posted in this process: the console's whole history. */
+  private readonly byKey = new Map<string, string>();
 
   constructor(
     private readonly show: (text: string, reply: Reply) => void,
@@ -20,9 +22,19 @@ export class ConsoleAdapter implements ChatAdapter {
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
 
-  async post(_channel: string, reply: Reply): Promise<PostResult> {
+  async post(_channel: string, reply: Reply, options: PostOptions = {}): Promise<PostResult> {
+    const key = options.idempotencyKey;
+    const earlier = key ? this.byKey.get(key) : undefined;
+    if (earlier) return { ok: true, messageId: earlier };
     this.show(renderText(reply, this.style), reply);
-    return { ok: true, messageId: `console-${this.next++}` };
+    const messageId = `console-${this.next++}`;
+    if (key) this.byKey.set(key, messageId);
+    return { ok: true, messageId };
+  }
+
+  async find(_channel: string, _reply: Reply, key: string): Promise<Lookup> {
+    const messageId = this.byKey.get(key);
+    return messageId ? { state: 'found', messageId } : { state: 'absent' };
   }
 
   async edit(_channel: string, messageId: string): Promise<PostResult> {

@@ -1,5 +1,5 @@
 import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes, type APIMessage } from 'discord.js';
-import type { ChatAdapter, PostFailure, PostOptions, PostResult } from '../../core/adapter.js';
+import type { ChatAdapter, Lookup, PostFailure, PostOptions, PostResult } from '../../core/adapter.js';
 import type { DispatchServices } from '../../core/dispatch.js';
 import type { Reply } from '../../core/reply.js';
 import type { Config } from '../../config.js';
@@ -77,6 +77,14 @@ export class DiscordAdapter implements ChatAdapter {
     } catch (error) {
       return this.failure(error, channel, 'discord post failed');
     }
+  }
+
+  /** Our message that `post` would have made for this reply, from recent history (Discord echoes no nonce there). */
+  async find(channel: string, reply: Reply): Promise<Lookup> {
+    const [first] = renderReply({ ...reply, ephemeral: false });
+    if (!first) return { state: 'absent' };
+    const found = await findPosted(this.client.rest, channel, this.client.user?.id, first, this.services.logger);
+    return found ? { state: 'found', messageId: found } : { state: 'absent' };
   }
 
   /** Replaces a posted message with the first message of the rendered reply. */

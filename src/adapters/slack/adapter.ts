@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App as BoltApp, type AppOptions } from '@slack/bolt';
 import type { App } from '../../app.js';
-import type { ChatAdapter, PostOptions, PostResult } from '../../core/adapter.js';
+import type { ChatAdapter, Lookup, PostOptions, PostResult } from '../../core/adapter.js';
 import type { Reply } from '../../core/reply.js';
 import { boltLogger } from './bolt-logger.js';
-import { editReply, postReply } from './deliver.js';
+import { editReply, findPosted, postReply } from './deliver.js';
 import { registerHandlers } from './handlers.js';
 
 export interface SlackAdapterOptions {
@@ -70,6 +70,11 @@ export class SlackAdapter implements ChatAdapter {
 
   edit(channel: string, messageId: string, reply: Reply): Promise<PostResult> {
     return editReply(this.bolt.client, channel, messageId, reply, this.app.logger);
+  }
+
+  async find(channel: string, _reply: Reply, key: string): Promise<Lookup> {
+    const found = await findPosted(this.bolt.client, channel, key, this.app.logger);
+    return found ? { state: 'found', messageId: found } : { state: 'absent' };
   }
 }
 

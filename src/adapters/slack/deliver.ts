@@ -78,7 +78,7 @@ export async function editReply(client: WebClient, channel: string, ts: string, 
 }
 
 /** The ts of a recent message of ours carrying this key, if Slack already has it. */
-async function findPosted(client: WebClient, channel: string, key: string, logger: Logger): Promise<string | undefined> {
+export async function findPosted(client: WebClient, channel: string, key: string, logger: Logger): Promise<string | undefined> {
   try {
     const history = await client.conversations.history({ channel, limit: 50, include_all_metadata: true });
     const found = history.messages?.find((m) => m.metadata?.event_type === POST_EVENT && (m.metadata.event_payload as Record<string, unknown> | undefined)?.['key'] === key);
