@@ -51,6 +51,7 @@ function appliedCount(db: Db, list: readonly Migration[]): number {
     if (ours === undefined) throw databaseErrors.unknownMigration(db.name, row.name);
     if (ours !== row.position || row.position !== index + 1) throw databaseErrors.migrationOrder(db.name, row.name, index + 1, ours);
   });
+  if (version > list.length) throw databaseErrors.newerSchema(db.name, version, list.length);
   if (version !== rows.length) throw databaseErrors.recordMismatch(db.name, version, rows.length);
   return rows.length;
 }
