@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -86,6 +86,27 @@ describe('databases this build refuses, unchanged', () => {
       file,
       `The database ${file} was made by another branch of yomikai (schema version 3, but not the tables this one's first 3 migrations make): ${OPEN_WITH_ITS_MAKER}`,
     );
+  });
+});
+
+describe('databases this build cannot account for', () => {
+  it('one whose schema version is not the count of its recorded migrations', () => {
+    const file = madeBy(migrations, (db) => {
+      migrate(db, migrations);
+      db.pragma('user_version = 2');
+    });
+    expectRefused(
+      file,
+      `The database ${file} says schema version 2 but records ${migrations.length} migrations by name (was it changed by another program?): restore it from a backup or set YOMIKAI_DB (or --db) to another file.`,
+    );
+  });
+
+  it('one fully migrated that SQLite may only read: found at open, though no migration is due', () => {
+    const file = madeBy(migrations);
+    const bytes = readFileSync(file);
+    bytes[18] = 3; // the header's "write version" above 2: readable, never writable, even by root
+    writeFileSync(file, bytes);
+    expect(() => openDatabase(file).close()).toThrow(`The database ${file} is read-only`);
   });
 });
 
