@@ -36,6 +36,17 @@ function makeNewerDatabase(): string {
   return path;
 }
 
+/** A file another branch of yomikai has migrated: its one recorded migration is not one of ours. */
+function makeOtherBranchDatabase(): string {
+  const path = join(work, 'other-branch.db');
+  const db = new Database(path);
+  db.exec(`CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE) STRICT;
+           INSERT INTO schema_migrations (name, position) VALUES ('0001-polls', 1);`);
+  db.pragma('user_version = 1');
+  db.close();
+  return path;
+}
+
 /**
  * Root ignores permission bits (and CI runs as root), so chmod cannot make a
  * read-only file here. SQLite's own read-only mark can: a header whose "write
@@ -62,6 +73,7 @@ const CASES: [label: string, path: () => string, says: RegExp][] = [
   ['a folder', makeFolder, /is a folder, not a file/],
   ['a text file, not a database', makeTextFile, /is not a yomikai database/],
   ['a database from a newer yomikai', makeNewerDatabase, /was written by a newer yomikai \(schema version \d+; this one knows up to \d+\)/],
+  ['a database another branch of yomikai changed', makeOtherBranchDatabase, /was changed by a yomikai this one does not know \(.*0001-polls\)/],
   // The kernel's /proc takes no new files from anyone, root included: a read-only location on every Linux machine.
   ['a read-only location (/proc)', () => '/proc/yomikai.db', /does not accept new files/],
   ['a database file SQLite may only read', makeReadOnlyDatabase, /is read-only/],

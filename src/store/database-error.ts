@@ -4,9 +4,12 @@ import Database from 'better-sqlite3';
 /** What every message ends with: the two ways to point yomikai at another file. */
 const CHOOSE_ANOTHER = 'set YOMIKAI_DB (or --db) to another file';
 
+/** For a file another build of yomikai has migrated: this build must not touch it. */
+const OPEN_WITH_ITS_MAKER = `use it with the yomikai that made it, or restore a backup made by this one, or ${CHOOSE_ANOTHER}`;
+
 /**
  * A database file yomikai cannot use: a folder, another kind of file, a newer
- * schema, a read-only place. It is the user's to fix, so start-up prints this
+ * schema or another branch's, a read-only place. It is the user's to fix, so start-up prints this
  * one line (it names the file and what to do) instead of a stack trace.
  */
 export class DatabaseError extends Error {
@@ -34,6 +37,26 @@ export const databaseErrors = {
     new DatabaseError(
       file,
       `The database ${file} was written by a newer yomikai (schema version ${found}; this one knows up to ${known}): upgrade yomikai, or ${CHOOSE_ANOTHER}.`,
+    ),
+  unknownMigration: (file: string, name: string) =>
+    new DatabaseError(
+      file,
+      `The database ${file} was changed by a yomikai this one does not know (a newer release or another branch ran its migration ${name}): ${OPEN_WITH_ITS_MAKER}.`,
+    ),
+  migrationOrder: (file: string, name: string, position: number, ours: number) =>
+    new DatabaseError(
+      file,
+      `The database ${file} was changed by another branch of yomikai (it ran the migration ${name} as number ${position}; this one has it as number ${ours}): ${OPEN_WITH_ITS_MAKER}.`,
+    ),
+  unknownSchema: (file: string, version: number) =>
+    new DatabaseError(
+      file,
+      `The database ${file} was made by another branch of yomikai (schema version ${version}, but not the tables this one's first ${version} migrations make): ${OPEN_WITH_ITS_MAKER}.`,
+    ),
+  recordMismatch: (file: string, version: number, recorded: number) =>
+    new DatabaseError(
+      file,
+      `The database ${file} says schema version ${version} but records ${recorded} migrations by name (was it changed by another program?): restore it from a backup or ${CHOOSE_ANOTHER}.`,
     ),
 };
 

@@ -1,19 +1,33 @@
+/** One schema change: its name is what a database records once it has run. */
+export interface Migration {
+  /** Never changes once shipped: `NNNN-what`, numbered in the order the list runs. */
+  name: string;
+  sql: string;
+}
+
 /**
- * Schema history. Append only: each entry runs once, in order, and the
- * database's user_version records how many have run. Never edit a shipped one.
+ * Schema history. Append only: each entry runs once, in order, and the database
+ * records its name (table schema_migrations) and how many have run (user_version,
+ * which releases from before the names still read). Never edit, rename or reorder
+ * a shipped one: a database that recorded it would be refused (src/store/migrate.ts).
  */
-export const migrations: readonly string[] = [
+export const migrations: readonly Migration[] = [
   // 1: per-place settings (a Discord server, a Slack workspace, the console).
-  `CREATE TABLE place_settings (
+  {
+    name: '0001-place-settings',
+    sql: `CREATE TABLE place_settings (
      place      TEXT PRIMARY KEY,
      language   TEXT CHECK (language IN ('ja', 'en')),
      timezone   TEXT,
      updated_at TEXT NOT NULL
    ) STRICT;`,
+  },
   // 2: the daily quiz. A schedule per channel (local time + IANA zone); one round per
   // channel per local date (the UNIQUE key is the claim that makes posting exactly-once);
   // one answer per person per round (upserted, so a second click changes it).
-  `CREATE TABLE quiz_schedules (
+  {
+    name: '0002-quiz',
+    sql: `CREATE TABLE quiz_schedules (
      channel_key   TEXT PRIMARY KEY,
      platform      TEXT NOT NULL,
      scope         TEXT NOT NULL,
@@ -64,10 +78,13 @@ export const migrations: readonly string[] = [
      answered_at   TEXT NOT NULL,
      PRIMARY KEY (round_id, user_id)
    ) STRICT;`,
+  },
   // 3: LLM summaries. A cached answer per (entry content hash, model, language, length): editing
   // the entry changes its hash, so the old answer is simply never asked for again. Tokens used
   // per scope (a Discord server, a Slack workspace) per local date, for the daily cap.
-  `CREATE TABLE summary_cache (
+  {
+    name: '0003-summaries',
+    sql: `CREATE TABLE summary_cache (
      entry_hash  TEXT NOT NULL,
      model       TEXT NOT NULL,
      lang        TEXT NOT NULL,
@@ -85,11 +102,14 @@ export const migrations: readonly string[] = [
      requests    INTEGER NOT NULL DEFAULT 0,
      PRIMARY KEY (scope, local_date)
    ) STRICT;`,
+  },
   // 4: reading-group sessions. A session (one meeting or a series) per row; occurrences
   // are materialised lazily (UNIQUE session + index in the series) so skips, per-occurrence
   // presenters and RSVPs survive restarts; one RSVP per person per occurrence; one
   // reminder per (occurrence, stage) — that UNIQUE key is the claim that makes it exactly-once.
-  `CREATE TABLE reading_sessions (
+  {
+    name: '0004-reading-sessions',
+    sql: `CREATE TABLE reading_sessions (
      id            INTEGER PRIMARY KEY,
      channel_key   TEXT NOT NULL,
      platform      TEXT NOT NULL,
@@ -144,4 +164,5 @@ export const migrations: readonly string[] = [
      channel_key   TEXT PRIMARY KEY,
      offsets       TEXT NOT NULL
    ) STRICT;`,
+  },
 ];
