@@ -13,6 +13,7 @@ import { openDatabase, type Db } from '../src/store/db.js';
 import { QuizAnswerStore } from '../src/store/quiz-answers.js';
 import { QuizRoundStore } from '../src/store/quiz-rounds.js';
 import { QuizScheduleStore } from '../src/store/quiz-schedules.js';
+import { instanceId, postKeys } from '../src/store/instance.js';
 
 export interface QuizBenchResult {
   channels: number;
@@ -59,13 +60,14 @@ function generatedBank(size: number): QuestionBank {
   return { questions, get: (id) => byId.get(id) };
 }
 
-function parts(db: Db, clock: ManualClock, adapter: ChatAdapter, bank: QuestionBank) {
+function parts(db: Db, clock: ManualClock, adapter: ChatAdapter, bank: QuestionBank, worker: string) {
   const schedules = new QuizScheduleStore(db);
   const rounds = new QuizRoundStore(db);
   const answers = new QuizAnswerStore(db);
   const logger = silentLogger();
   const catalog = loadCatalog('data/catalog');
-  const runner = new QuizRunner({ schedules, rounds, answers, bank, catalog, clock, publisher: () => adapter, logger, langOf: () => 'en', graceMinutes: 120 });
+  const keys = postKeys(instanceId(db));
+  const runner = new QuizRunner({ schedules, rounds, answers, bank, catalog, clock, publisher: () => adapter, logger, langOf: () => 'en', graceMinutes: 120, keys, worker });
   return { schedules, rounds, answers, runner, service: new QuizService({ schedules, rounds, answers, bank, runner, clock, logger }) };
 }
 
@@ -82,8 +84,8 @@ export async function runQuizBench(channels = 1000, historyDays = 14, answerCoun
     const clock = new ManualClock('2026-11-01T08:00:00Z');
     const bank = generatedBank(400);
     const adapter = new InstantAdapter();
-    const a = parts(openDatabase(file), clock, adapter, bank);
-    const b = parts(openDatabase(file), clock, adapter, bank);
+    const a = parts(openDatabase(file), clock, adapter, bank, 'worker-a');
+    const b = parts(openDatabase(file), clock, adapter, bank, 'worker-b');
     for (let i = 0; i < channels; i++) {
       a.service.schedule({ platform: 'discord', scope: 'g', channel: `c${i}` }, { id: 'admin' }, { time: '09:00', timezone: 'UTC' }, 'UTC');
     }

@@ -7,7 +7,10 @@ import type { ChatAdapter } from './core/adapter.js';
 import type { Place, Platform } from './core/invocation.js';
 import { placeKey } from './core/invocation.js';
 import { systemClock, type Clock } from './core/clock.js';
+import { randomUUID } from 'node:crypto';
 import { openDatabase, type Db } from './store/db.js';
+import { instanceId, postKeys } from './store/instance.js';
+import type { FaultHook } from './schedule/fault.js';
 import { SettingsStore } from './store/settings.js';
 import { QuizScheduleStore } from './store/quiz-schedules.js';
 import { QuizRoundStore } from './store/quiz-rounds.js';
@@ -60,6 +63,10 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     throw error;
   }
   const registry = new CommandRegistry(commands);
+  const keys = postKeys(instanceId(db));
+  // Each process holds leases under its own name; a lease it finds under another name is not its to use.
+  const worker = randomUUID();
+  const fault = faultHook(config, logger);
   const settings = new SettingsStore(db, clock);
   const adapters = new Map<Platform, ChatAdapter>();
   const schedules = new QuizScheduleStore(db);
@@ -87,6 +94,9 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     logger,
     langOf: (place) => settings.get(placeKey({ platform: place.platform as Platform, scope: place.scope, channel: '' })).language ?? config.defaultLang,
     graceMinutes: config.quizGraceMinutes,
+    keys,
+    worker,
+    ...(fault ? { fault } : {}),
     ...(briefs ? { briefs } : {}),
   });
   const quiz = new QuizService({ schedules, rounds, answers, bank, runner: quizRunner, clock, logger });
@@ -113,6 +123,9 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     publisher: (platform) => adapters.get(platform),
     logger,
     defaultOffsets: config.readingReminderOffsets,
+    keys,
+    worker,
+    ...(fault ? { fault } : {}),
   });
   const runner = readingRunner;
   let closed = false;
@@ -143,5 +156,15 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
       closed = true;
       db.close();
     },
+  };
+}
+
+/** YOMIKAI_FAULT_EXIT_AFTER (crash tests): die as `kill -9` would, right after the named step. */
+function faultHook(config: Config, logger: Logger): FaultHook | undefined {
+  const step = config.faultExitAfter;
+  if (!step) return undefined;
+  logger.warn({ step }, 'fault injection on: the process kills itself after this step of scheduled work');
+  return (at) => {
+    if (at === step) process.kill(process.pid, 'SIGKILL');
   };
 }

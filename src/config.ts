@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { LANGS } from './i18n/index.js';
 import { isTimeZone } from './core/timezone.js';
 import { DEFAULT_OFFSETS, parseOffsets } from './reading/offsets.js';
+import { FAULT_STEPS, type FaultStep } from './schedule/fault.js';
 
 /**
  * Every environment variable yomikai reads, parsed and validated here and
@@ -47,6 +48,8 @@ const envSchema = z.object({
   SUMMARY_MAX_RETRIES: z.coerce.number().int().min(0, 'a whole number from 0').max(2, 'at most 2').default(1),
   SUMMARY_DAILY_TOKENS: z.coerce.number().int().min(0, 'whole tokens from 0').max(100_000_000, 'at most 100000000').default(50_000),
   SUMMARY_COOLDOWN_SECONDS: z.coerce.number().int().min(0, 'whole seconds from 0').max(86_400, 'at most 86400 (a day)').default(30),
+  // For crash tests only: the process dies hard (SIGKILL) right after this step of scheduled work.
+  YOMIKAI_FAULT_EXIT_AFTER: z.enum(FAULT_STEPS).optional(),
   READING_REMINDERS: z
     .string()
     .default('24h,1h,0')
@@ -84,6 +87,8 @@ export interface Config {
   quizGraceMinutes: number;
   /** When reading-session reminders go out where a channel has not chosen (minutes before the start). */
   readingReminderOffsets: number[];
+  /** Crash tests: the step of scheduled work after which the process kills itself (never set in production). */
+  faultExitAfter?: FaultStep;
   /** Undefined when not set, so each front end can pick its own quiet default. */
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
   /** Set when DISCORD_TOKEN is: the Discord adapter runs. */
@@ -134,6 +139,7 @@ export function loadConfig(
     quizGraceMinutes: parsed.QUIZ_GRACE_MINUTES,
     readingReminderOffsets: offsetsOrUndefined(parsed.READING_REMINDERS) ?? [...DEFAULT_OFFSETS],
     logLevel: parsed.LOG_LEVEL,
+    ...(parsed.YOMIKAI_FAULT_EXIT_AFTER ? { faultExitAfter: parsed.YOMIKAI_FAULT_EXIT_AFTER } : {}),
   };
 }
 

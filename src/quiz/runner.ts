@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Clock } from '../core/clock.js';
-import type { Publisher, PostResult } from '../core/adapter.js';
+import type { ChatAdapter, Lookup, Publisher, PostResult } from '../core/adapter.js';
 import type { Logger } from '../core/logger.js';
 import type { Lang } from '../i18n/index.js';
 import { latestOccurrence, localDateOf, nextOccurrences, type WeeklyTime } from '../schedule/weekly.js';
@@ -10,27 +10,24 @@ import type { QuizSchedule, QuizScheduleStore } from '../store/quiz-schedules.js
 import type { QuestionBank } from './question.js';
 import type { RevealBriefs } from '../summary/quiz-brief.js';
 import { revealReply, roundReply } from './render.js';
-import { Coalescer, SharedPass } from '../schedule/coalesce.js';
+import { Coalescer } from '../schedule/coalesce.js';
+import { withDeadline } from '../schedule/deadline.js';
+import { noFault, type FaultHook } from '../schedule/fault.js';
+import { PlaceWork } from '../schedule/place-work.js';
+import type { PostKeys } from '../store/instance.js';
 import { chooseQuestion, shuffledOrder } from './select.js';
 
 const MINUTE = 60_000;
-/** How long one worker may hold a round while posting it; a crash's lease simply runs out. */
+/** How long one worker may hold a round while posting or revealing it; renewed right before each call. */
 const LEASE_MS = 2 * MINUTE;
-/** Transient failures are retried after 1, 2, 4, 8, 16, 16 … minutes, within the grace window. */
+/**
+ * A platform call taking longer counts as failed. It is well inside the
+ * lease, so a slow post is given up (and later found by the duplicate check)
+ * before anyone else may take the round over.
+ */
+export const CALL_DEADLINE_MS = 30_000;
+/** Transient failures are retried after 1, 2, 4, 8, 16, 16 … minutes. */
 const MAX_BACKOFF_MINUTES = 16;
-/** Posts in flight at once; each platform's client still queues and rate-limits per route. */
-const POST_CONCURRENCY = 8;
-/** Posted rounds recorded per commit. */
-const RECORD_BATCH = 100;
-
-/** Runs `work` over `items`, at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 export interface QuizRunnerDeps {
   schedules: QuizScheduleStore;
@@ -45,8 +42,25 @@ export interface QuizRunnerDeps {
   langOf(place: { platform: string; scope: string }): Lang;
   /** A missed round is still posted this long after its time; later, the day is skipped. */
   graceMinutes: number;
+  /** The idempotency keys of this database (src/store/instance.ts). */
+  keys: PostKeys;
+  /** This worker's name on the leases it holds (one per process). */
+  worker: string;
+  /** Test-only crash points (src/schedule/fault.ts). */
+  fault?: FaultHook;
+  /** Deadline of one platform call; tests shorten it. */
+  callDeadlineMs?: number;
   /** Optional LLM briefs at the reveal (summaries on); absent, reveals are as they always were. */
   briefs?: RevealBriefs;
+}
+
+/** One place's work in one tick, in the order it must happen. */
+interface PlaceItems {
+  /** Yesterday's round, still open when today's is claimed: revealed before the new question appears. */
+  staleOpen: Round[];
+  posts: Round[];
+  reveals: Round[];
+  unfinished: Round[];
 }
 
 export function weeklyTimeOf(schedule: Pick<QuizSchedule, 'hour' | 'minute' | 'days' | 'timezone'>): WeeklyTime {
@@ -56,36 +70,66 @@ export function weeklyTimeOf(schedule: Pick<QuizSchedule, 'hour' | 'minute' | 'd
 /**
  * The quiz's scheduled work. Everything it decides comes from the database
  * and the clock, so a tick can run at any moment — every minute, right after
- * a start, twice at once — and still post each round once:
+ * a start, twice at once, in two processes — and still post each round once:
  *   1. claim the rounds that are due (UNIQUE channel + local date),
- *   2. post claimed rounds (leased; an idempotency key guards a re-post),
- *   3. reveal rounds whose time has come, and finish reveals a crash interrupted.
+ *   2. post claimed rounds: lease renewed right before the post, an
+ *      idempotency key on it, a duplicate check before any retry, the
+ *      message recorded as soon as the post succeeds,
+ *   3. reveal rounds whose time has come, and finish reveals and closing
+ *      edits an outage or a crash interrupted, however long ago.
+ * Each channel's work runs on its own (src/schedule/place-work.ts), and
+ * every platform call has a deadline: one stuck channel delays only itself.
  */
 export class QuizRunner {
-  private readonly ticks = new SharedPass();
+  private readonly places: PlaceWork;
   /** Live-count edits, by round (src/schedule/coalesce.ts). */
   private readonly counts: Coalescer<number>;
+  /** Rounds this process claimed and has not tried to post yet: their first post needs no duplicate check. */
+  private readonly fresh = new Set<number>();
+  private readonly fault: FaultHook;
+  private readonly deadlineMs: number;
 
   constructor(private readonly deps: QuizRunnerDeps) {
     this.counts = new Coalescer((error, round) => deps.logger.warn({ err: error, round }, 'quiz: live count not updated'));
+    this.places = new PlaceWork((error, channel) => deps.logger.error({ err: error, channel }, 'quiz: scheduled work failed; the next tick tries again'));
+    this.fault = deps.fault ?? noFault;
+    this.deadlineMs = deps.callDeadlineMs ?? CALL_DEADLINE_MS;
   }
 
-  /** One pass over due work. Overlapping calls share the pass in progress. */
-  tick(): Promise<void> {
-    return this.ticks.run(() => this.pass());
-  }
-
-  private async pass(): Promise<void> {
+  /**
+   * One pass over due work. Claims are made at once; each channel's posts
+   * and reveals then run on their own, and the tick waits only for the
+   * channels it started (a channel still busy from an earlier tick is left to it).
+   */
+  async tick(): Promise<void> {
     const now = this.deps.clock.now();
     const { fresh, staleOpen } = this.claimAllDue(now);
-    // The previous round is revealed before the next question appears.
-    for (const round of staleOpen) await this.reveal(round);
-    await this.postFresh(fresh, now);
-    for (const round of this.deps.rounds.dueReveals(now)) await this.reveal(round);
-    for (const round of this.deps.rounds.pendingPosts(now)) await this.postRound(round, now);
-    const since = new Date(now.getTime() - this.deps.graceMinutes * MINUTE);
-    for (const round of this.deps.rounds.unpostedReveals(since, now)) await this.postReveal(round, now);
-    this.deps.logger.debug({ claimed: fresh.length }, 'quiz: tick done');
+    if (fresh.length > 0) this.fault('claim');
+    const byPlace = new Map<string, PlaceItems>();
+    const items = (channelKey: string) => {
+      let found = byPlace.get(channelKey);
+      if (!found) byPlace.set(channelKey, (found = { staleOpen: [], posts: [], reveals: [], unfinished: [] }));
+      return found;
+    };
+    for (const round of staleOpen) items(round.channelKey).staleOpen.push(round);
+    for (const round of fresh) items(round.channelKey).posts.push(round);
+    for (const round of this.deps.rounds.pendingPosts(now)) if (!this.fresh.has(round.id)) items(round.channelKey).posts.push(round);
+    for (const round of this.deps.rounds.dueReveals(now)) items(round.channelKey).reveals.push(round);
+    for (const round of this.deps.rounds.unfinishedReveals(now)) items(round.channelKey).unfinished.push(round);
+    await Promise.all([...byPlace].map(([channelKey, work]) => this.places.start(channelKey, () => this.runPlace(work))));
+    this.deps.logger.debug({ claimed: fresh.length, channels: byPlace.size }, 'quiz: tick done');
+  }
+
+  /** Resolves when every channel's work in flight has ended (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.places.idle();
+  }
+
+  private async runPlace(work: PlaceItems): Promise<void> {
+    for (const round of work.staleOpen) await this.reveal(round);
+    for (const round of work.posts) await this.postRound(round);
+    for (const round of work.reveals) await this.reveal(round);
+    for (const round of work.unfinished) await this.finishReveal(round.id, true);
   }
 
   /**
@@ -108,17 +152,18 @@ export class QuizRunner {
           if (this.deps.rounds.onDate(schedule.channelKey, due.localDate)) continue;
           const round = this.chooseRound(schedule, due);
           if (!round) continue;
-          const id = this.deps.rounds.claim(round, lease);
+          const id = this.deps.rounds.claim(round, this.deps.worker, lease);
           if (id === undefined) continue;
           const open = this.deps.rounds.openIn(schedule.channelKey);
           if (open) staleOpen.push(open);
-          fresh.push({ ...round, id, state: 'claimed', attempts: 0 });
+          fresh.push({ ...round, id, state: 'claimed', attempts: 0, buttonsClosed: false });
           this.deps.logger.info({ channel: schedule.channelKey, localDate: due.localDate, question: round.question.id, round: id }, 'quiz: round claimed');
         } catch (error) {
           this.deps.logger.error({ err: error, channel: schedule.channelKey }, 'quiz: could not start a round');
         }
       }
     });
+    for (const round of fresh) this.fresh.add(round.id);
     return { fresh, staleOpen };
   }
 
@@ -155,61 +200,58 @@ export class QuizRunner {
   }
 
   /**
-   * Posts newly claimed rounds a few at a time and records the message ids in
-   * batches: one commit per batch rather than per channel. A crash before a
-   * batch is recorded only means those rounds are re-posted under the same
-   * idempotency key, which the platform recognises.
+   * Posts a claimed round: new (no check needed), a retry, or one a crash
+   * left behind. The lease is taken or renewed right before the post; a
+   * worker that finds it held by another leaves the round to them. Past the
+   * grace window a round is not posted any more — but it may already be on
+   * screen (a crash between post and record), so it is looked for first.
    */
-  private async postFresh(rounds: readonly Round[], now: Date): Promise<void> {
-    const posted: { id: number; messageId: string }[] = [];
-    const record = () => {
-      const batch = posted.splice(0);
-      if (batch.length === 0) return;
-      const at = this.deps.clock.now();
-      this.deps.rounds.immediate(() => {
-        for (const { id, messageId } of batch) this.deps.rounds.markPosted(id, messageId, at);
-      });
-    };
-    await inParallel(rounds, POST_CONCURRENCY, async (round) => {
-      const messageId = await this.postClaimed(round, now, false, true);
-      if (messageId !== undefined) posted.push({ id: round.id, messageId });
-      if (posted.length >= RECORD_BATCH) record();
-    });
-    record();
-  }
-
-  /** A claimed round found by a later pass: a retry, or a crash between claim and record. */
-  private async postRound(round: Round, now: Date): Promise<void> {
+  private async postRound(round: Round): Promise<void> {
+    const adapter = this.deps.publisher(round.platform);
+    if (!adapter) return; // That platform is not running in this process; its round waits.
+    const now = this.deps.clock.now();
+    const retry = !this.fresh.delete(round.id);
+    if (!this.deps.rounds.lease(round.id, 'claimed', this.deps.worker, now, new Date(now.getTime() + LEASE_MS))) return;
     if (now.getTime() - round.scheduledFor.getTime() > this.deps.graceMinutes * MINUTE) {
-      this.deps.rounds.abandon(round.id);
-      this.deps.logger.warn({ round: round.id, channel: round.channelKey }, 'quiz: round not posted within the grace window; skipped');
+      await this.repairOrAbandon(round, adapter, now);
       return;
     }
-    if (!this.deps.rounds.lease(round.id, now, new Date(now.getTime() + LEASE_MS))) return;
-    await this.postClaimed(round, now, true);
+    const result = await this.call(
+      adapter.post(round.channel, roundReply({ ...round, state: 'open' }, 0), { idempotencyKey: this.deps.keys.round(round.id), retry, since: round.scheduledFor }),
+    );
+    if (!result.ok) return this.onFailure(round, result, now);
+    this.fault('post');
+    this.recordPosted(round, result.messageId);
   }
 
-  /** Posts a round this worker holds; returns the message id when the caller records it itself. */
-  private async postClaimed(round: Round, now: Date, retry: boolean, deferRecord = false): Promise<string | undefined> {
-    const adapter = this.deps.publisher(round.platform);
-    if (!adapter) return undefined; // That platform is not running in this process; its round waits (within grace).
-    const result = await adapter.post(round.channel, roundReply({ ...round, state: 'open' }, 0), { idempotencyKey: `yq${round.id}`, retry });
-    if (result.ok) {
-      this.deps.logger.info({ round: round.id, channel: round.channelKey, message: result.messageId }, 'quiz: round posted');
-      this.deps.briefs?.prepare(round);
-      if (deferRecord) return result.messageId;
-      this.deps.rounds.markPosted(round.id, result.messageId, this.deps.clock.now());
-      return undefined;
+  /** Recorded at once: a round on screen must take answers, and its reveal depends on the record. */
+  private recordPosted(round: Round, messageId: string): void {
+    this.deps.rounds.markPosted(round.id, messageId, this.deps.clock.now());
+    this.fault('record');
+    this.deps.logger.info({ round: round.id, channel: round.channelKey, message: messageId }, 'quiz: round posted');
+    this.deps.briefs?.prepare(round);
+  }
+
+  /** A claimed round past its grace window: recorded if it is on screen after all, else skipped for the day. */
+  private async repairOrAbandon(round: Round, adapter: ChatAdapter, now: Date): Promise<void> {
+    const key = this.deps.keys.round(round.id);
+    const found = await this.callLookup(adapter.find(round.channel, roundReply({ ...round, state: 'open' }, 0), key, round.scheduledFor));
+    if (found.state === 'found') {
+      this.deps.logger.warn({ round: round.id, channel: round.channelKey }, 'quiz: a round posted before a crash was found in the channel; recorded');
+      this.recordPosted(round, found.messageId);
+      return;
     }
-    this.onFailure(round, result, now);
-    return undefined;
+    if (found.state === 'unknown') {
+      this.retryLater(round, now, found.detail);
+      return;
+    }
+    this.deps.rounds.abandon(round.id);
+    this.deps.logger.warn({ round: round.id, channel: round.channelKey }, 'quiz: round not posted within the grace window; skipped');
   }
 
   private onFailure(round: Round, result: Extract<PostResult, { ok: false }>, now: Date): void {
     if (result.reason === 'failed') {
-      const wait = Math.min(2 ** round.attempts, MAX_BACKOFF_MINUTES);
-      this.deps.rounds.scheduleRetry(round.id, new Date(now.getTime() + wait * MINUTE));
-      this.deps.logger.warn({ round: round.id, channel: round.channelKey, detail: result.detail, retryInMinutes: wait }, 'quiz: post failed; will retry');
+      this.retryLater(round, now, result.detail);
       return;
     }
     this.deps.rounds.abandon(round.id);
@@ -220,39 +262,72 @@ export class QuizRunner {
     );
   }
 
+  /** Releases the lease and tries again after 1, 2, 4 … 16 minutes: each retry checks for an earlier post first. */
+  private retryLater(round: Round, now: Date, detail: string | undefined): void {
+    const wait = Math.min(2 ** round.attempts, MAX_BACKOFF_MINUTES);
+    this.deps.rounds.scheduleRetry(round.id, new Date(now.getTime() + wait * MINUTE));
+    this.deps.logger.warn({ round: round.id, channel: round.channelKey, state: round.state, detail, retryInMinutes: wait }, 'quiz: platform call failed; will retry');
+  }
+
   /** Closes a round and posts its reveal; a second caller finds it already closed and does nothing. */
   async reveal(round: Round): Promise<boolean> {
     const now = this.deps.clock.now();
     if (!this.deps.rounds.claimReveal(round.id, now)) return false;
-    const closed = this.deps.rounds.get(round.id);
-    if (!closed) return false;
+    this.fault('reveal-claim');
     this.deps.logger.info({ round: round.id, channel: round.channelKey }, 'quiz: round revealed');
-    await this.postReveal(closed, now, false);
+    await this.finishReveal(round.id, false);
     return true;
   }
 
   /**
-   * Posts a reveal. `retry` (the default) says a previous attempt may have
-   * reached the platform — a crash before it was recorded — so the adapter
-   * looks for it before posting; only the pass that just closed the round knows it is new.
+   * The two halves of a reveal, each until it lands: the closing edit of the
+   * question's buttons (an edit is idempotent), then the answer post.
+   * `retry` says a previous attempt may have reached the platform, so the
+   * adapter looks for it before posting; only the pass that just closed the
+   * round knows it is new. Failures are retried with backoff for as long as
+   * it takes; only a channel that is gone ends it.
    */
-  private async postReveal(round: Round, now: Date, retry = true): Promise<void> {
-    if (!this.deps.rounds.lease(round.id, now, new Date(now.getTime() + LEASE_MS))) return;
-    const adapter = this.deps.publisher(round.platform);
-    if (!adapter) return;
+  private async finishReveal(roundId: number, retry: boolean): Promise<void> {
+    const round = this.deps.rounds.get(roundId);
+    const adapter = round && this.deps.publisher(round.platform);
+    if (!round || !adapter || round.state !== 'revealed') return;
+    const now = this.deps.clock.now();
+    if (!this.deps.rounds.lease(round.id, 'revealed', this.deps.worker, now, new Date(now.getTime() + LEASE_MS))) return;
+    if (!round.buttonsClosed) {
+      if (round.messageId) {
+        // A live-count edit still in flight must land first: sent after it, the closing edit is the
+        // one members see last (Slack does not order concurrent updates; a late count would reopen the buttons).
+        await this.counts.settled(round.id);
+        const edited = await this.call(adapter.edit(round.channel, round.messageId, roundReply(round, this.deps.answers.countFor(round.id))));
+        if (!edited.ok && edited.reason === 'failed') return this.retryLater(round, now, edited.detail);
+      }
+      this.deps.rounds.markButtonsClosed(round.id);
+    }
+    if (round.revealMessageId !== undefined) return;
+    const later = this.deps.clock.now();
+    if (!this.deps.rounds.lease(round.id, 'revealed', this.deps.worker, later, new Date(later.getTime() + LEASE_MS))) return;
     const answers = this.deps.answers.answersFor(round.id);
-    // A live-count edit still in flight must land first: sent after it, the closing edit is the
-    // one members see last (Slack does not order concurrent updates; a late count would reopen the buttons).
-    await this.counts.settled(round.id);
-    // Close the buttons on the question itself (an edit is idempotent), then post the answer.
-    if (round.messageId) await adapter.edit(round.channel, round.messageId, roundReply(round, answers.length));
-    const result = await adapter.post(round.channel, revealReply(round, answers, this.deps.catalog, this.deps.briefs?.brief(round)), {
-      idempotencyKey: `yr${round.id}`,
-      retry,
-    });
-    if (result.ok) this.deps.rounds.markRevealPosted(round.id, result.messageId);
-    else if (result.reason === 'failed') this.deps.rounds.scheduleRetry(round.id, new Date(now.getTime() + Math.min(2 ** round.attempts, MAX_BACKOFF_MINUTES) * MINUTE));
+    const result = await this.call(
+      adapter.post(round.channel, revealReply(round, answers, this.deps.catalog, this.deps.briefs?.brief(round)), {
+        idempotencyKey: this.deps.keys.reveal(round.id),
+        retry,
+        since: round.revealedAt ?? now,
+      }),
+    );
+    if (result.ok) {
+      this.fault('post');
+      this.deps.rounds.markRevealPosted(round.id, result.messageId);
+      this.fault('record');
+    } else if (result.reason === 'failed') this.retryLater(round, now, result.detail);
     else this.deps.rounds.markRevealPosted(round.id, ''); // The channel is gone: nothing more to post there.
+  }
+
+  private call(promise: Promise<PostResult>): Promise<PostResult> {
+    return withDeadline(promise, this.deadlineMs, () => ({ ok: false, reason: 'failed', detail: `no answer within ${this.deadlineMs} ms` }));
+  }
+
+  private callLookup(promise: Promise<Lookup>): Promise<Lookup> {
+    return withDeadline(promise, this.deadlineMs, () => ({ state: 'unknown', detail: `no answer within ${this.deadlineMs} ms` }));
   }
 
   /**

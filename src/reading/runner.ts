@@ -1,7 +1,11 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { Coalescer, SharedPass } from '../schedule/coalesce.js';
+import { Coalescer } from '../schedule/coalesce.js';
+import { withDeadline } from '../schedule/deadline.js';
+import { noFault, type FaultHook } from '../schedule/fault.js';
+import { PlaceWork } from '../schedule/place-work.js';
+import type { PostKeys } from '../store/instance.js';
 import type { Clock } from '../core/clock.js';
-import type { Publisher } from '../core/adapter.js';
+import type { ChatAdapter, Lookup, Publisher, PostResult } from '../core/adapter.js';
 import type { Logger } from '../core/logger.js';
 import { translator } from '../i18n/index.js';
 import type { ReadingReminderStore } from '../store/reading-reminders.js';
@@ -13,9 +17,13 @@ import { upcomingMeetings } from './series.js';
 
 const MINUTE = 60_000;
 const LEASE_MS = 2 * MINUTE;
+/** A platform call taking longer counts as failed: well inside the lease (see the quiz runner). */
+const CALL_DEADLINE_MS = 30_000;
 const MAX_BACKOFF_MINUTES = 16;
 /** The "starting now" reminder still goes out this long after the start (a tick is once a minute). */
 export const START_GRACE_MINUTES = 10;
+/** A reminder of a meeting that began longer ago than this is given up without looking for it. */
+const REPAIR_HORIZON_MS = 24 * 60 * MINUTE;
 
 export interface ReadingRunnerDeps {
   service: ReadingService;
@@ -24,6 +32,14 @@ export interface ReadingRunnerDeps {
   clock: Clock;
   publisher: Publisher;
   logger: Logger;
+  /** The idempotency keys of this database (src/store/instance.ts). */
+  keys: PostKeys;
+  /** This worker's name on the leases it holds (one per process). */
+  worker: string;
+  /** Test-only crash points (src/schedule/fault.ts). */
+  fault?: FaultHook;
+  /** Deadline of one platform call; tests shorten it. */
+  callDeadlineMs?: number;
   /** Offsets where a channel has chosen none (config). */
   defaultOffsets?: readonly number[];
 }
@@ -35,45 +51,66 @@ interface Claimed {
   startsAt: Date;
   stage: number;
   attempts: number;
+  /** Claimed by this tick: the first post needs no duplicate check. */
+  fresh: boolean;
 }
 
 /**
  * Staged reminders, decided from the database and the clock alone (the
  * quiz runner's pattern), so a tick may run at any moment — every minute,
- * right after a start, twice at once — and each reminder still goes out once:
+ * right after a start, twice at once, in two processes — and each reminder
+ * still goes out once:
  *   1. claim the due (meeting, stage) rows — the UNIQUE key is the claim;
  *      earlier stages overtaken by a later one are recorded as passed,
- *   2. post each claimed reminder under an idempotency key, record its message,
- *   3. retry claimed rows whose lease ran out, unless their meeting has begun.
- * A reminder missed while the bot was down goes out late only before the
- * meeting starts (the start reminder: within a few minutes of it).
+ *   2. post each claimed reminder (lease renewed right before the post, a
+ *      key that is never reused), record its message at once,
+ *   3. retry claimed rows whose lease ran out — a reminder whose meeting has
+ *      begun is looked for in the channel and recorded if it is there, else
+ *      given up.
+ * Each channel's work runs on its own, every platform call has a deadline.
  */
 export class ReadingRunner {
-  private readonly ticks = new SharedPass();
+  private readonly places: PlaceWork;
   /** Live RSVP-count edits, by meeting (src/schedule/coalesce.ts). */
   private readonly counts: Coalescer<number>;
+  private readonly fault: FaultHook;
+  private readonly deadlineMs: number;
 
   constructor(private readonly deps: ReadingRunnerDeps) {
     this.counts = new Coalescer((error, occurrence) => deps.logger.warn({ err: error, occurrence }, 'reading: live counts not updated'));
+    this.places = new PlaceWork((error, channel) => deps.logger.error({ err: error, channel }, 'reading: scheduled work failed; the next tick tries again'));
+    this.fault = deps.fault ?? noFault;
+    this.deadlineMs = deps.callDeadlineMs ?? CALL_DEADLINE_MS;
   }
 
-  tick(): Promise<void> {
-    return this.ticks.run(() => this.pass());
-  }
-
-  private async pass(): Promise<void> {
+  async tick(): Promise<void> {
     const now = this.deps.clock.now();
-    for (const claimed of this.claimDue(now)) await this.post(claimed, now, false);
+    const claimed = this.claimDue(now);
+    if (claimed.length > 0) this.fault('claim');
+    const fresh = new Set(claimed.map((c) => c.id));
+    const byPlace = new Map<string, Claimed[]>();
+    const add = (item: Claimed) => byPlace.set(item.session.channelKey, [...(byPlace.get(item.session.channelKey) ?? []), item]);
+    for (const item of claimed) add(item);
     for (const pending of this.deps.reminders.pending(now)) {
+      if (fresh.has(pending.id)) continue;
       const occurrence = this.deps.service.deps.occurrences.get(pending.occurrenceId);
       const session = occurrence && this.deps.service.get(occurrence.sessionId);
-      if (!occurrence || !session || session.cancelledAt || occurrence.skipped || !stillWanted(pending.stage, occurrence.startsAt, now)) {
+      if (!occurrence || !session) {
         this.deps.reminders.abandon(pending.id);
         continue;
       }
-      if (!this.deps.reminders.lease(pending.id, now, new Date(now.getTime() + LEASE_MS))) continue;
-      await this.post({ ...pending, session, startsAt: occurrence.startsAt }, now, true);
+      add({ ...pending, session, startsAt: occurrence.startsAt, fresh: false });
     }
+    await Promise.all([...byPlace].map(([channel, items]) => this.places.start(channel, () => this.runPlace(items))));
+  }
+
+  /** Resolves when every channel's work in flight has ended (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.places.idle();
+  }
+
+  private async runPlace(items: readonly Claimed[]): Promise<void> {
+    for (const item of items) await this.post(item);
   }
 
   private offsetsOf(session: ReadingSession): readonly number[] {
@@ -105,9 +142,9 @@ export class ReadingRunner {
               this.deps.reminders.pass(row.id, latest);
               continue;
             }
-            const id = this.deps.reminders.claim(row.id, latest, lease);
+            const id = this.deps.reminders.claim(row.id, latest, this.deps.worker, lease);
             if (id === undefined) continue;
-            claimed.push({ id, session, occurrenceId: row.id, startsAt: meeting.startsAt, stage: latest, attempts: 0 });
+            claimed.push({ id, session, occurrenceId: row.id, startsAt: meeting.startsAt, stage: latest, attempts: 0, fresh: true });
             this.deps.logger.info({ session: session.id, occurrence: row.id, stage: latest }, 'reading: reminder claimed');
           }
         } catch (error) {
@@ -118,25 +155,60 @@ export class ReadingRunner {
     return claimed;
   }
 
-  private async post(claimed: Claimed, now: Date, retry: boolean): Promise<void> {
+  private async post(claimed: Claimed): Promise<void> {
     const adapter = this.deps.publisher(claimed.session.platform);
     if (!adapter) return; // That platform is not running here; the claim waits for its lease and a later tick.
+    const now = this.deps.clock.now();
+    if (!this.deps.reminders.lease(claimed.id, this.deps.worker, now, new Date(now.getTime() + LEASE_MS))) return;
+    const occurrence = this.deps.service.deps.occurrences.get(claimed.occurrenceId);
     const reply = this.render(claimed.session, claimed.occurrenceId, claimed.stage);
-    if (!reply) return;
-    const result = await adapter.post(claimed.session.channel, reply, { idempotencyKey: `yrm${claimed.id}`, retry });
+    const wanted = occurrence && !occurrence.skipped && !claimed.session.cancelledAt && stillWanted(claimed.stage, occurrence.startsAt, now);
+    if (!reply || !wanted) return this.repairOrAbandon(claimed, adapter, reply, now);
+    const key = this.deps.keys.reminder(claimed.id);
+    const result = await this.call(adapter.post(claimed.session.channel, reply, { idempotencyKey: key, retry: !claimed.fresh, since: claimedSince(claimed) }));
     if (result.ok) {
-      this.deps.reminders.markPosted(claimed.id, result.messageId, this.deps.clock.now());
-      this.deps.logger.info({ session: claimed.session.id, stage: claimed.stage, message: result.messageId }, 'reading: reminder posted');
+      this.fault('post');
+      this.record(claimed, result.messageId);
       return;
     }
-    if (result.reason === 'failed') {
-      const wait = Math.min(2 ** claimed.attempts, MAX_BACKOFF_MINUTES);
-      this.deps.reminders.scheduleRetry(claimed.id, new Date(now.getTime() + wait * MINUTE));
-      this.deps.logger.warn({ session: claimed.session.id, detail: result.detail, retryInMinutes: wait }, 'reading: reminder failed; will retry');
-      return;
-    }
+    if (result.reason === 'failed') return this.retryLater(claimed, now, result.detail);
     this.deps.reminders.abandon(claimed.id);
     this.deps.logger.warn({ session: claimed.session.id, reason: result.reason }, 'reading: reminder not posted — the channel is gone or closed to the bot');
+  }
+
+  private record(claimed: Claimed, messageId: string): void {
+    this.deps.reminders.markPosted(claimed.id, messageId, this.deps.clock.now());
+    this.fault('record');
+    this.deps.logger.info({ session: claimed.session.id, stage: claimed.stage, message: messageId }, 'reading: reminder posted');
+  }
+
+  /**
+   * A reminder no longer worth posting (its meeting began, was skipped or
+   * cancelled) may still be on screen from before a crash: then it is
+   * recorded, so its RSVP buttons keep live counts; otherwise it is given up.
+   */
+  private async repairOrAbandon(claimed: Claimed, adapter: ChatAdapter, reply: ReturnType<ReadingRunner['render']>, now: Date): Promise<void> {
+    const lookable = reply && !claimed.fresh && now.getTime() - claimed.startsAt.getTime() < REPAIR_HORIZON_MS;
+    const found: Lookup = lookable
+      ? await this.callLookup(adapter.find(claimed.session.channel, reply, this.deps.keys.reminder(claimed.id), claimedSince(claimed)))
+      : { state: 'absent' };
+    if (found.state === 'found') return this.record(claimed, found.messageId);
+    if (found.state === 'unknown') return this.retryLater(claimed, now, found.detail);
+    this.deps.reminders.abandon(claimed.id);
+  }
+
+  private retryLater(claimed: Claimed, now: Date, detail: string | undefined): void {
+    const wait = Math.min(2 ** claimed.attempts, MAX_BACKOFF_MINUTES);
+    this.deps.reminders.scheduleRetry(claimed.id, new Date(now.getTime() + wait * MINUTE));
+    this.deps.logger.warn({ session: claimed.session.id, detail, retryInMinutes: wait }, 'reading: reminder failed; will retry');
+  }
+
+  private call(promise: Promise<PostResult>): Promise<PostResult> {
+    return withDeadline(promise, this.deadlineMs, () => ({ ok: false, reason: 'failed', detail: `no answer within ${this.deadlineMs} ms` }));
+  }
+
+  private callLookup(promise: Promise<Lookup>): Promise<Lookup> {
+    return withDeadline(promise, this.deadlineMs, () => ({ state: 'unknown', detail: `no answer within ${this.deadlineMs} ms` }));
   }
 
   private render(session: ReadingSession, occurrenceId: number, stage: number) {
@@ -178,4 +250,9 @@ export class ReadingRunner {
 function stillWanted(stage: number, startsAt: Date, now: Date): boolean {
   const limit = stage === 0 ? startsAt.getTime() + START_GRACE_MINUTES * MINUTE : startsAt.getTime();
   return now.getTime() < limit;
+}
+
+/** The earliest a reminder can have been posted: its stage's time (a claim never comes before it). */
+function claimedSince(claimed: Claimed): Date {
+  return new Date(claimed.startsAt.getTime() - claimed.stage * MINUTE);
 }

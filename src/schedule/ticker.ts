@@ -17,7 +17,9 @@ export function startTicker(work: () => Promise<void>, logger: Logger): Ticker {
       logger.error({ err: error }, 'scheduled work failed; the next tick tries again');
     });
   void run();
-  const task = cron.schedule('* * * * *', run, { name: 'yomikai-tick', noOverlap: true });
+  // No noOverlap: a tick must start even while an earlier one waits on a slow channel. The
+  // runners keep each channel's work to one chain, so overlapping ticks never double it.
+  const task = cron.schedule('* * * * *', run, { name: 'yomikai-tick' });
   return {
     stop() {
       void task.stop();

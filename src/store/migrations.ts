@@ -165,4 +165,37 @@ export const migrations: readonly Migration[] = [
      offsets       TEXT NOT NULL
    ) STRICT;`,
   },
+  // 0005: keys that are never reused, and leases with an owner. `instance` names this database
+  // in every idempotency key, so another yomikai database posting in the same channel never
+  // matches ours. Reminder rows are deleted when a session's time moves, and SQLite hands a
+  // deleted top id out again: AUTOINCREMENT makes reminder ids (and so their keys) unique for
+  // ever. A lease records who holds it, so its holder can renew it right before each post and
+  // anyone else finds it taken. `buttons_closed` keeps a reveal's closing edit pending until it lands.
+  {
+    name: '0005-post-keys',
+    sql: `CREATE TABLE instance (
+     id            TEXT NOT NULL
+   ) STRICT;
+   INSERT INTO instance (id) VALUES (lower(hex(randomblob(5))));
+   ALTER TABLE quiz_rounds ADD COLUMN lease_owner TEXT;
+   ALTER TABLE quiz_rounds ADD COLUMN buttons_closed INTEGER NOT NULL DEFAULT 0;
+   UPDATE quiz_rounds SET buttons_closed = 1 WHERE state IN ('revealed', 'abandoned');
+   CREATE TABLE reading_reminders_v5 (
+     id            INTEGER PRIMARY KEY AUTOINCREMENT,
+     occurrence_id INTEGER NOT NULL REFERENCES reading_occurrences (id),
+     stage         INTEGER NOT NULL,
+     state         TEXT NOT NULL CHECK (state IN ('claimed', 'posted', 'passed')),
+     message_id    TEXT,
+     attempts      INTEGER NOT NULL DEFAULT 0,
+     retry_at      TEXT,
+     lease_until   TEXT,
+     posted_at     TEXT,
+     lease_owner   TEXT,
+     UNIQUE (occurrence_id, stage)
+   ) STRICT;
+   INSERT INTO reading_reminders_v5 (id, occurrence_id, stage, state, message_id, attempts, retry_at, lease_until, posted_at)
+     SELECT id, occurrence_id, stage, state, message_id, attempts, retry_at, lease_until, posted_at FROM reading_reminders;
+   DROP TABLE reading_reminders;
+   ALTER TABLE reading_reminders_v5 RENAME TO reading_reminders;`,
+  },
 ];

@@ -76,7 +76,9 @@ export class QuizAnswerStore {
       .transaction((): AnswerOutcome => {
         const round = this.roundState.get(roundId);
         if (!round) return 'missing';
-        if (round.state !== 'open') return 'closed';
+        // A claimed round can be on screen already (posted, not yet recorded: a crash or a slow
+        // record); a click proves it was posted, and the reveal only comes after the record.
+        if (round.state !== 'open' && round.state !== 'claimed') return 'closed';
         const before = this.previous.get(roundId, userId);
         if (before?.choice === choice) return 'unchanged';
         this.upsert.run(roundId, userId, userName, choice, at.toISOString());

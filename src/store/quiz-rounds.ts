@@ -25,9 +25,11 @@ export interface Round {
   postedAt?: Date;
   revealedAt?: Date;
   revealMessageId?: string;
+  /** The question's buttons were closed by the reveal's edit (or there was nothing left to close). */
+  buttonsClosed: boolean;
 }
 
-export type NewRound = Omit<Round, 'id' | 'state' | 'attempts' | 'messageId' | 'postedAt' | 'revealedAt' | 'revealMessageId' | 'correctChoice'>;
+export type NewRound = Omit<Round, 'id' | 'state' | 'attempts' | 'messageId' | 'postedAt' | 'revealedAt' | 'revealMessageId' | 'correctChoice' | 'buttonsClosed'>;
 
 interface Row {
   id: number;
@@ -49,13 +51,15 @@ interface Row {
   posted_at: string | null;
   revealed_at: string | null;
   reveal_message_id: string | null;
+  buttons_closed: number;
 }
 
 /**
  * Rounds: the UNIQUE (channel, local date) row is the claim. Work on a row
- * (posting, revealing) also takes a short lease, so two ticks — or two
- * processes on one file — never post the same thing at once; a lease left by
- * a crash simply runs out.
+ * (posting, revealing) also takes a short lease with its holder's name,
+ * renewed right before each post, so two ticks — or two processes on one
+ * file — never post the same thing at once: a worker that finds the lease
+ * held by another does not post, and a lease left by a crash simply runs out.
  */
 export class QuizRoundStore {
   private readonly insert;
@@ -69,44 +73,47 @@ export class QuizRoundStore {
   private readonly unfinishedReveal;
   private readonly revealClaim;
   private readonly revealPosted;
+  private readonly buttonsClosedRow;
   private readonly latestOpen;
   private readonly forDate;
   private readonly countDate;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO quiz_rounds (channel_key, platform, scope, channel, local_date, question_id, question, correct_choice, choice_order, lang, timezone, scheduled_for, reveal_at, state, lease_until)
-       VALUES (@channel_key, @platform, @scope, @channel, @local_date, @question_id, @question, @correct_choice, @choice_order, @lang, @timezone, @scheduled_for, @reveal_at, 'claimed', @lease_until)
+      `INSERT INTO quiz_rounds (channel_key, platform, scope, channel, local_date, question_id, question, correct_choice, choice_order, lang, timezone, scheduled_for, reveal_at, state, lease_until, lease_owner)
+       VALUES (@channel_key, @platform, @scope, @channel, @local_date, @question_id, @question, @correct_choice, @choice_order, @lang, @timezone, @scheduled_for, @reveal_at, 'claimed', @lease_until, @lease_owner)
        ON CONFLICT (channel_key, local_date) DO NOTHING RETURNING id`,
     );
     this.byId = db.prepare<[number], Row>('SELECT * FROM quiz_rounds WHERE id = ?');
-    this.takeLease = db.prepare<[string, number, string]>(
-      'UPDATE quiz_rounds SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until <= ?)',
+    this.takeLease = db.prepare<[string, string, number, RoundState, string, string]>(
+      'UPDATE quiz_rounds SET lease_until = ?, lease_owner = ? WHERE id = ? AND state = ? AND (lease_owner = ? OR lease_until IS NULL OR lease_until <= ?)',
     );
     this.posted = db.prepare<[string, string, number]>(
       "UPDATE quiz_rounds SET state = 'open', message_id = ?, posted_at = ?, lease_until = NULL, retry_at = NULL WHERE id = ? AND state = 'claimed'",
     );
-    this.retry = db.prepare<[string, number]>('UPDATE quiz_rounds SET attempts = attempts + 1, retry_at = ?, lease_until = NULL WHERE id = ?');
+    this.retry = db.prepare<[string, number]>('UPDATE quiz_rounds SET attempts = attempts + 1, retry_at = ?, lease_until = NULL, lease_owner = NULL WHERE id = ?');
     this.abandonRow = db.prepare<[number]>("UPDATE quiz_rounds SET state = 'abandoned', lease_until = NULL WHERE id = ? AND state = 'claimed'");
     this.pending = db.prepare<[string, string], Row>(
       `SELECT * FROM quiz_rounds WHERE state = 'claimed' AND (retry_at IS NULL OR retry_at <= ?) AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id`,
     );
     this.dueReveal = db.prepare<[string], Row>("SELECT * FROM quiz_rounds WHERE state = 'open' AND reveal_at <= ? ORDER BY reveal_at");
-    this.unfinishedReveal = db.prepare<[string, string, string], Row>(
-      `SELECT * FROM quiz_rounds WHERE state = 'revealed' AND reveal_message_id IS NULL AND revealed_at >= ?
+    // However old: a reveal or a closing edit is retried until it lands or the channel is gone.
+    this.unfinishedReveal = db.prepare<[string, string], Row>(
+      `SELECT * FROM quiz_rounds WHERE state = 'revealed' AND (reveal_message_id IS NULL OR buttons_closed = 0)
          AND (retry_at IS NULL OR retry_at <= ?) AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id`,
     );
     this.revealClaim = db.prepare<[string, number]>(
       "UPDATE quiz_rounds SET state = 'revealed', revealed_at = ?, attempts = 0, retry_at = NULL WHERE id = ? AND state = 'open'",
     );
-    this.revealPosted = db.prepare<[string, number]>('UPDATE quiz_rounds SET reveal_message_id = ?, lease_until = NULL, retry_at = NULL WHERE id = ?');
+    this.revealPosted = db.prepare<[string, number]>('UPDATE quiz_rounds SET reveal_message_id = ?, lease_until = NULL, lease_owner = NULL, retry_at = NULL WHERE id = ?');
+    this.buttonsClosedRow = db.prepare<[number]>('UPDATE quiz_rounds SET buttons_closed = 1 WHERE id = ?');
     this.latestOpen = db.prepare<[string], Row>("SELECT * FROM quiz_rounds WHERE channel_key = ? AND state = 'open' ORDER BY local_date DESC LIMIT 1");
     this.forDate = db.prepare<[string, string], Row>('SELECT * FROM quiz_rounds WHERE channel_key = ? AND local_date = ?');
     this.countDate = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM quiz_rounds WHERE local_date = ?');
   }
 
   /** Claims the channel's round for a local date; undefined when it is already claimed. */
-  claim(round: NewRound & { correctChoice: number }, leaseUntil: Date): number | undefined {
+  claim(round: NewRound & { correctChoice: number }, owner: string, leaseUntil: Date): number | undefined {
     const row = this.insert.get({
       channel_key: round.channelKey,
       platform: round.platform,
@@ -122,6 +129,7 @@ export class QuizRoundStore {
       scheduled_for: round.scheduledFor.toISOString(),
       reveal_at: round.revealAt.toISOString(),
       lease_until: leaseUntil.toISOString(),
+      lease_owner: owner,
     }) as { id: number } | undefined;
     return row?.id;
   }
@@ -146,9 +154,13 @@ export class QuizRoundStore {
     return row && fromRow(row);
   }
 
-  /** True when this caller now holds the row until `until`. */
-  lease(id: number, now: Date, until: Date): boolean {
-    return this.takeLease.run(until.toISOString(), id, now.toISOString()).changes === 1;
+  /**
+   * Takes or renews the lease for work on a round in `state` (claimed: its
+   * post; revealed: its reveal): true when `owner` now holds it until `until`
+   * — it was free, expired, or already theirs, and the round is still in that state.
+   */
+  lease(id: number, state: 'claimed' | 'revealed', owner: string, now: Date, until: Date): boolean {
+    return this.takeLease.run(until.toISOString(), owner, id, state, owner, now.toISOString()).changes === 1;
   }
 
   markPosted(id: number, messageId: string, at: Date): void {
@@ -173,10 +185,10 @@ export class QuizRoundStore {
     return this.dueReveal.all(now.toISOString()).map(fromRow);
   }
 
-  /** Revealed rounds whose reveal message never went out (a crash, a failed post), newer than `since`. */
-  unpostedReveals(since: Date, now: Date): Round[] {
+  /** Revealed rounds whose closing edit or reveal message has not landed yet (a crash, an outage), however old. */
+  unfinishedReveals(now: Date): Round[] {
     const at = now.toISOString();
-    return this.unfinishedReveal.all(since.toISOString(), at, at).map(fromRow);
+    return this.unfinishedReveal.all(at, at).map(fromRow);
   }
 
   /** Closes answering; true only for the one caller that closed it. */
@@ -186,6 +198,10 @@ export class QuizRoundStore {
 
   markRevealPosted(id: number, messageId: string): void {
     this.revealPosted.run(messageId, id);
+  }
+
+  markButtonsClosed(id: number): void {
+    this.buttonsClosedRow.run(id);
   }
 
   /** Runs `work` in one IMMEDIATE transaction (answers check the round's state and write together). */
@@ -211,9 +227,11 @@ function fromRow(row: Row): Round {
     revealAt: new Date(row.reveal_at),
     state: row.state,
     attempts: row.attempts,
+    buttonsClosed: row.buttons_closed === 1,
     ...(row.message_id ? { messageId: row.message_id } : {}),
     ...(row.posted_at ? { postedAt: new Date(row.posted_at) } : {}),
     ...(row.revealed_at ? { revealedAt: new Date(row.revealed_at) } : {}),
-    ...(row.reveal_message_id ? { revealMessageId: row.reveal_message_id } : {}),
+    // '' means the channel was gone at the reveal: nothing more will be posted there.
+    ...(row.reveal_message_id !== null ? { revealMessageId: row.reveal_message_id } : {}),
   };
 }

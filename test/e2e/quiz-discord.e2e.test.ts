@@ -7,7 +7,7 @@ import { testApp } from '../helpers/app.js';
 import {
   APP_ID, CHANNEL_ID, FakeDiscord, NO_PERMISSIONS, buttonPress, fakeUser, subcommandInput, type InteractionOptions, type RestCall,
 } from '../adapters/discord/fake-discord.js';
-import { answerButton, forgetPostedMessage, forgetRevealMessage, roundById, storedAnswers, storedSchedules } from './quiz-helpers.js';
+import { answerButton, forgetPostedMessage, forgetRevealMessage, roundById, storedAnswers, storedSchedules, keysOf } from './quiz-helpers.js';
 
 /**
  * The daily quiz through the real discord.js client against the loopback
@@ -94,7 +94,7 @@ describe('the daily quiz on Discord (real discord.js, loopback Discord)', () => 
     expect(body.embeds[0].title).toBe('Daily quiz · 2026-12-01');
     expect(body.embeds[0].description).toContain(escapeText(round.question.question.en));
     expect(body.allowed_mentions).toEqual({ parse: [] });
-    expect(body).toMatchObject({ nonce: `yq${roundId}`, enforce_nonce: true });
+    expect(body).toMatchObject({ nonce: keysOf(app).round(roundId), enforce_nonce: true });
     roundMessage = round.messageId!;
     expect(fake.messages.get(roundMessage)).toBeDefined();
   });
@@ -108,7 +108,7 @@ describe('the daily quiz on Discord (real discord.js, loopback Discord)', () => 
       await app.quizRunner.tick();
       const reposts = fake.calls.slice(before).filter(isChannelPost);
       expect(reposts).toHaveLength(1);
-      expect(reposts[0]!.body).toMatchObject({ nonce: `yq${roundId}`, enforce_nonce: true });
+      expect(reposts[0]!.body).toMatchObject({ nonce: keysOf(app).round(roundId), enforce_nonce: true });
       expect(fake.channelMessages(CHANNEL_ID)).toHaveLength(1);
       expect(roundById(app, roundId)).toMatchObject({ state: 'open', messageId: roundMessage });
     } finally {
@@ -168,7 +168,7 @@ describe('the daily quiz on Discord (real discord.js, loopback Discord)', () => 
 
     const reveal = await fake.waitForCall((call) => fake.calls.indexOf(call) >= before && isChannelPost(call));
     const round = roundById(app, roundId);
-    expect(reveal.body).toMatchObject({ nonce: `yr${roundId}`, enforce_nonce: true, allowed_mentions: { parse: [] } });
+    expect(reveal.body).toMatchObject({ nonce: keysOf(app).reveal(roundId), enforce_nonce: true, allowed_mentions: { parse: [] } });
     expect(reveal.body.embeds[0].title).toBe('Quiz answer · 2026-12-01');
     expect(fieldValue(reveal.body, 'Answer')).toContain(escapeText(round.question.choices[round.correctChoice]!.en));
     const result = fieldValue(reveal.body, 'Result')!;

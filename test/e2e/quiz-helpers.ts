@@ -1,5 +1,6 @@
 import type { App } from '../../src/app.js';
 import type { Round } from '../../src/store/quiz-rounds.js';
+import { instanceId, postKeys, type PostKeys } from '../../src/store/instance.js';
 
 /**
  * What the platform end-to-end tests read back from the database — the
@@ -12,6 +13,11 @@ export function storedSchedules(app: App): number {
 
 export function storedAnswers(app: App, roundId: number): number {
   return (app.db.prepare('SELECT count(*) AS n FROM quiz_answers WHERE round_id = ?').get(roundId) as { n: number }).n;
+}
+
+/** The idempotency keys this app's database gives its posts. */
+export function keysOf(app: App): PostKeys {
+  return postKeys(instanceId(app.db));
 }
 
 export function roundById(app: App, roundId: number): Round {

@@ -10,7 +10,7 @@ import { testApp } from '../helpers/app.js';
 import {
   FakeSlackChannels, buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded,
 } from '../adapters/slack/fake-slack.js';
-import { answerButton, forgetPostedMessage, forgetRevealMessage, roundById, storedAnswers, storedSchedules } from './quiz-helpers.js';
+import { answerButton, forgetPostedMessage, forgetRevealMessage, roundById, storedAnswers, storedSchedules, keysOf } from './quiz-helpers.js';
 
 /**
  * The daily quiz through the real Bolt app in HTTP mode, fed signed requests,
@@ -115,7 +115,7 @@ describe('the daily quiz on Slack (real Bolt, signed requests, fake Web API)', (
     expect(buttons).toHaveLength(4);
     for (const button of buttons) expect(button.action_id).toMatch(/^q1:a:\d+:[0-3]$/);
     roundId = answerButton(buttons[0]!.action_id!).roundId;
-    expect(body.metadata).toEqual({ event_type: POST_EVENT, event_payload: { key: `yq${roundId}` } });
+    expect(body.metadata).toEqual({ event_type: POST_EVENT, event_payload: { key: keysOf(app).round(roundId) } });
     const round = roundById(app, roundId);
     expect(String(body.text)).toContain(escapeText(round.question.question.en));
     roundTs = round.messageId!;
@@ -169,7 +169,7 @@ describe('the daily quiz on Slack (real Bolt, signed requests, fake Web API)', (
     expect(buttonsOf(channels.find('C1', roundTs)!.blocks)).toHaveLength(0);
 
     const [reveal] = apiCalls('chat.postMessage', before);
-    expect(reveal?.body.metadata).toEqual({ event_type: POST_EVENT, event_payload: { key: `yr${roundId}` } });
+    expect(reveal?.body.metadata).toEqual({ event_type: POST_EVENT, event_payload: { key: keysOf(app).reveal(roundId) } });
     const shown = JSON.stringify(reveal!.body.blocks);
     expect(String(reveal!.body.text)).toContain('Quiz answer · 2026-12-01');
     expect(shown).toContain(escapeText(round.question.choices[round.correctChoice]!.en));

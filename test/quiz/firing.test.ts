@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../src/core/clock.js';
 import { ADMIN, PLACE, quizHarness, tickUntil, type Harness } from './harness.js';
+import { instanceId, postKeys } from '../../src/store/instance.js';
 
 const FIVE_MINUTES = 5 * 60_000;
 
@@ -80,7 +81,8 @@ describe('quiz rounds fire at local time', () => {
     await tickUntil(long, '2026-12-02T09:30:00Z');
     const first = long.db.prepare("SELECT revealed_at FROM quiz_rounds WHERE local_date = '2026-12-01'").get();
     expect(first).toEqual({ revealed_at: '2026-12-02T08:59:00.000Z' });
-    expect(long.adapter.posts.map((p) => p.key)).toEqual(['yq1', 'yr1', 'yq2']);
+    const keys = postKeys(instanceId(long.db));
+    expect(long.adapter.posts.map((p) => p.key)).toEqual([keys.round(1), keys.reveal(1), keys.round(2)]);
     expect(long.adapter.reveals()).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import { openDatabase, type Db } from '../../src/store/db.js';
 import { QuizAnswerStore } from '../../src/store/quiz-answers.js';
 import { QuizRoundStore } from '../../src/store/quiz-rounds.js';
 import { QuizScheduleStore } from '../../src/store/quiz-schedules.js';
+import { instanceId, postKeys } from '../../src/store/instance.js';
 
 let catalog: Catalog | undefined;
 export function realCatalog(): Catalog {
@@ -89,7 +90,7 @@ export class RecordingAdapter implements ChatAdapter {
   }
 
   reveals(): Posted[] {
-    return this.posts.filter((p) => p.key?.startsWith('yr'));
+    return this.posts.filter((p) => /^yr[0-9a-f]/.test(p.key ?? ''));
   }
 }
 
@@ -105,7 +106,17 @@ export interface Harness {
 }
 
 /** The quiz on a database (a file, to restart on, or :memory:), with a clock the test moves. */
-export function quizHarness(options: { db?: Db; file?: string; clock: ManualClock; bank?: QuestionBank; graceMinutes?: number; adapter?: RecordingAdapter }): Harness {
+export function quizHarness(options: {
+  db?: Db;
+  file?: string;
+  clock: ManualClock;
+  bank?: QuestionBank;
+  graceMinutes?: number;
+  adapter?: RecordingAdapter;
+  /** The worker's name on its leases: two harnesses on one file are two workers. */
+  worker?: string;
+  callDeadlineMs?: number;
+}): Harness {
   const db = options.db ?? openDatabase(options.file ?? ':memory:');
   const adapter = options.adapter ?? new RecordingAdapter();
   const schedules = new QuizScheduleStore(db);
@@ -124,6 +135,9 @@ export function quizHarness(options: { db?: Db; file?: string; clock: ManualCloc
     logger,
     langOf: () => 'en',
     graceMinutes: options.graceMinutes ?? 120,
+    keys: postKeys(instanceId(db)),
+    worker: options.worker ?? 'worker-1',
+    ...(options.callDeadlineMs ? { callDeadlineMs: options.callDeadlineMs } : {}),
   });
   const service = new QuizService({ schedules, rounds, answers, bank, runner, clock: options.clock, logger });
   return { db, clock: options.clock, adapter, schedules, rounds, answers, runner, service };

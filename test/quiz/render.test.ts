@@ -17,7 +17,7 @@ function roundWith(choices: string[]): Round {
   return {
     id: 7, channelKey: 'discord:g:c', platform: 'discord', scope: 'g', channel: 'c', localDate: '2026-12-01',
     question, correctChoice: 0, choiceOrder: [2, 0, 3, 1], lang: 'en', timezone: 'Asia/Tokyo',
-    scheduledFor: new Date('2026-12-01T00:00:00Z'), revealAt: new Date('2026-12-01T12:00:00Z'), state: 'open', attempts: 0,
+    scheduledFor: new Date('2026-12-01T00:00:00Z'), revealAt: new Date('2026-12-01T12:00:00Z'), state: 'open', attempts: 0, buttonsClosed: false,
   };
 }
 
