@@ -64,9 +64,12 @@ export class SummaryService {
   /** When each person last caused a model call; in memory, as a cooldown only needs to survive seconds. */
   private readonly lastCall = new Map<string, number>();
   private readonly completer: Completer | undefined;
+  /** The cache key's `model`: see cacheModel. */
+  private readonly cachedAs: string | undefined;
 
   constructor(private readonly deps: SummaryDeps) {
     this.completer = deps.completer ?? (deps.config ? openAiCompleter(deps.config) : undefined);
+    this.cachedAs = deps.config ? cacheModel(deps.config) : undefined;
   }
 
   get enabled(): boolean {
@@ -87,7 +90,7 @@ export class SummaryService {
     const { config, cache, catalog } = this.deps;
     if (!config || !this.completer) return { kind: 'fallback', reason: 'off' };
     const facts = entryFacts(request.found, catalog);
-    const key = cacheKey(config, factsHash(facts), request.lang, request.length);
+    const key: SummaryKey = { entryHash: factsHash(facts), model: this.cachedAs!, lang: request.lang, length: request.length };
     const cached = cache.get(key);
     // Cached and shared answers cost nothing, so neither the cap nor the cooldown applies to them.
     if (cached) return { kind: 'summary', text: cached.text, model: config.model, from: 'cache' };
@@ -122,7 +125,7 @@ export class SummaryService {
   cached(found: CatalogEntry, lang: Lang, length: SummaryLength): { text: string; model: string } | undefined {
     const { config, cache, catalog } = this.deps;
     if (!config) return undefined;
-    const hit = cache.get(cacheKey(config, factsHash(entryFacts(found, catalog)), lang, length));
+    const hit = cache.get({ entryHash: factsHash(entryFacts(found, catalog)), model: this.cachedAs!, lang, length });
     return hit ? { text: hit.text, model: config.model } : undefined;
   }
 
@@ -160,12 +163,12 @@ interface Reservation {
 }
 
 /**
- * The cache key. Its `model` names the server too ("<base URL> <model>"): the
+ * The cache key's `model` names the server too ("<base URL> <model>"): the
  * same model name on another OpenAI-compatible server is another model.
- * Entries cached before the server was part of the key are simply not found.
+ * Summaries cached before the server was part of the key are simply not found.
  */
-function cacheKey(config: SummaryConfig, entryHash: string, lang: string, length: string): SummaryKey {
-  return { entryHash, model: `${serverOf(config)} ${config.model}`, lang, length };
+function cacheModel(config: SummaryConfig): string {
+  return `${serverOf(config)} ${config.model}`;
 }
 
 /** The calendar date at an instant in a zone: the budget's day. */

@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { DispatchResult } from '../../src/core/dispatch.js';
 import { FakeOpenAI } from './fake-openai.js';
-import { summarize, summaryApp } from './harness.js';
+import { summarize, summaryApp, worstCaseOf } from './harness.js';
 
 const CAP = 5000;
 const BUDGET_SPENT = 'today\'s summary budget for this server/workspace is spent';
@@ -68,4 +71,30 @@ describe('the daily token cap under concurrent summaries', () => {
     expect(day).toEqual([{ tokens: made.length * fake.tokensPerAnswer, requests: made.length }]);
     expect(day[0]!.tokens).toBeLessThanOrEqual(CAP);
   });
+
+  it('a reservation is in the database: another connection to the file (as the CLI beside the bot has) sees the room taken while the call is on its way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yomikai-cap-'));
+    try {
+      const db = join(dir, 'yomikai.db');
+      // Room for X3D's worst case, and not for SlowFast's as well.
+      const cap = worstCaseOf('x3d') + worstCaseOf('slowfast') - 1;
+      const bot = summaryApp(fake, { YOMIKAI_DB: db, SUMMARY_DAILY_TOKENS: String(cap) });
+      const cli = summaryApp(fake, { YOMIKAI_DB: db, SUMMARY_DAILY_TOKENS: String(cap) });
+      apps.push(bot, cli);
+      fake.mode = 'held';
+      const onItsWay = summarize(bot, { entry: 'X3D' });
+      await fake.waitForRequests(1);
+      expect((await summarize(cli, { entry: 'SlowFast' })).reply.text).toContain(BUDGET_SPENT);
+      fake.release();
+      expect((await onItsWay).reply.text).toContain('HELD SUMMARY #1');
+      // Settled to the 120 tokens reported: now SlowFast fits.
+      fake.mode = 'normal';
+      expect((await summarize(cli, { entry: 'SlowFast' })).reply.text).toContain('FAKE SUMMARY #2');
+      expect(fake.requests).toHaveLength(2);
+    } finally {
+      for (const app of apps.splice(0)) app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Four databases opened on a busy machine: a generous bound, as a hang detector only.
+  }, 60_000);
 });

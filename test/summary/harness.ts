@@ -8,6 +8,9 @@ import { worstCaseTokens } from '../../src/summary/budget.js';
 import { entryFacts } from '../../src/summary/facts.js';
 import { buildMessages, MAX_OUTPUT_TOKENS, type SummaryLength } from '../../src/summary/prompt.js';
 import type { Lang } from '../../src/i18n/index.js';
+import type { Catalog } from '../../src/catalog/catalog.js';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { loadConfig } from '../../src/config.js';
 
 export const PLACE: Place = { platform: 'discord', scope: 'guild-1', channel: 'channel-1' };
 
@@ -43,16 +46,14 @@ export async function summarize(
   );
 }
 
+let catalog: Catalog | undefined;
+
 /** The tokens the service reserves before asking for one entry's summary (its worst case). */
 export function worstCaseOf(entryId: string, lang: Lang = 'en', length: SummaryLength = 'short'): number {
-  const app = testApp();
-  try {
-    const found = app.catalog.get(entryId);
-    if (!found) throw new Error(`no catalog entry ${entryId}`);
-    return worstCaseTokens(buildMessages(entryFacts(found, app.catalog), lang, length), MAX_OUTPUT_TOKENS[length]);
-  } finally {
-    app.close();
-  }
+  catalog ??= loadCatalog(loadConfig({}, {}).catalogDir);
+  const found = catalog.get(entryId);
+  if (!found) throw new Error(`no catalog entry ${entryId}`);
+  return worstCaseTokens(buildMessages(entryFacts(found, catalog), lang, length), MAX_OUTPUT_TOKENS[length]);
 }
 
 /** The worst case of a request the fake received, from its own messages and max_tokens. */
