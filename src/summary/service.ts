@@ -144,6 +144,7 @@ export class SummaryService {
     const { cache, clock, logger, usage } = this.deps;
     const result = await this.completer!(messages, maxTokens);
     // The reservation becomes what the call cost: see chargeFor for failures (released when nothing ran, kept when unknown).
+    // A completer that throws (the SDK one never does) skips this line, which leaves the worst case charged: unknown too.
     usage.settle(budget.scope, budget.day, budget.worst, chargeFor(result, budget.worst));
     if (!result.ok) {
       logger.warn({ entry: facts.id, failure: result.failure, detail: result.detail }, 'summary request failed');
