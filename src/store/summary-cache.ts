@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 
-/** What identifies one cached summary: the entry's content, the model and the form asked for. */
+/** What identifies one cached summary: the entry's content, the model (named with its server) and the form asked for. */
 export interface SummaryKey {
   entryHash: string;
   model: string;

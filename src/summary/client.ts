@@ -15,8 +15,26 @@ export type Completer = (messages: ChatMessage[], maxTokens: number) => Promise<
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 /**
+ * The server a summary came from, as it goes into the cache key: scheme, host,
+ * port and path of the base URL, lower-cased where URLs ignore case, without a
+ * trailing slash, a query or credentials (never stored). Another server may
+ * serve a different model under the same name, so its answers are not ours.
+ */
+export function serverOf(config: Pick<SummaryConfig, 'baseURL'>): string {
+  const url = new URL(config.baseURL ?? DEFAULT_BASE_URL);
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/**
  * Chat Completions through the openai SDK: the endpoint OpenAI, Ollama, vLLM
  * and llama.cpp all serve. Never throws: every problem becomes a Failure.
+ *
+ * The SDK's `timeout` is per attempt and stops counting once the response
+ * headers arrive, so a server that sends headers and then stalls would hold the
+ * call for ever. Each call therefore also carries an AbortSignal: the whole
+ * call — every attempt, the waits between them and the body — ends after
+ * `timeoutMs`. One overall bound also means an attempt that timed out (and may
+ * have been billed) is never followed by a second billed attempt.
  */
 export function openAiCompleter(config: SummaryConfig): Completer {
   const client = new OpenAI({
@@ -29,10 +47,13 @@ export function openAiCompleter(config: SummaryConfig): Completer {
     maxRetries: config.maxRetries,
   });
   return async (messages, maxTokens) => {
+    const deadline = AbortSignal.timeout(config.timeoutMs);
     try {
-      const response = await client.chat.completions.create({ model: config.model, messages, max_tokens: maxTokens });
+      const response = await client.chat.completions.create({ model: config.model, messages, max_tokens: maxTokens }, { signal: deadline });
       return readCompletion(response, messages);
     } catch (error) {
+      // Our deadline surfaces as the SDK's user-abort error or as the body's AbortError, depending on where it struck.
+      if (deadline.aborted) return { ok: false, failure: 'timeout', detail: `no complete answer within ${config.timeoutMs} ms` };
       return { ok: false, ...classify(error) };
     }
   };

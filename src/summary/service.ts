@@ -8,9 +8,10 @@ import { clip } from '../core/text.js';
 import type { Lang } from '../i18n/index.js';
 import type { SummaryCacheStore, SummaryKey } from '../store/summary-cache.js';
 import type { SummaryUsageStore } from '../store/summary-usage.js';
-import { openAiCompleter, type Completer, type Failure } from './client.js';
-import { entryFacts, factsHash } from './facts.js';
-import { buildMessages, MAX_OUTPUT_TOKENS, type SummaryLength } from './prompt.js';
+import { chargeFor, worstCaseTokens } from './budget.js';
+import { openAiCompleter, serverOf, type Completer, type Failure } from './client.js';
+import { entryFacts, factsHash, type EntryFacts } from './facts.js';
+import { buildMessages, MAX_OUTPUT_TOKENS, type ChatMessage, type SummaryLength } from './prompt.js';
 
 export interface SummaryRequest {
   found: CatalogEntry;
@@ -54,16 +55,21 @@ export interface SummaryDeps {
 /**
  * Summaries with every cost control in one place: the cache first (free),
  * then a request already on its way (shared), then the daily cap and the
- * person's cooldown, and only then one call to the model.
+ * person's cooldown, and only then one call to the model — with its worst
+ * case reserved against the cap first, so calls on their way at once cannot
+ * together spend more than the cap.
  */
 export class SummaryService {
   private readonly inFlight = new Map<string, Promise<SummaryOutcome>>();
   /** When each person last caused a model call; in memory, as a cooldown only needs to survive seconds. */
   private readonly lastCall = new Map<string, number>();
   private readonly completer: Completer | undefined;
+  /** The cache key's `model`: see cacheModel. */
+  private readonly cachedAs: string | undefined;
 
   constructor(private readonly deps: SummaryDeps) {
     this.completer = deps.completer ?? (deps.config ? openAiCompleter(deps.config) : undefined);
+    this.cachedAs = deps.config ? cacheModel(deps.config) : undefined;
   }
 
   get enabled(): boolean {
@@ -75,11 +81,16 @@ export class SummaryService {
     return this.deps.config?.model;
   }
 
+  /** Requests on their way to the model now (each shared by everyone who asked for it). */
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
   async summarize(request: SummaryRequest): Promise<SummaryOutcome> {
     const { config, cache, catalog } = this.deps;
     if (!config || !this.completer) return { kind: 'fallback', reason: 'off' };
     const facts = entryFacts(request.found, catalog);
-    const key: SummaryKey = { entryHash: factsHash(facts), model: config.model, lang: request.lang, length: request.length };
+    const key: SummaryKey = { entryHash: factsHash(facts), model: this.cachedAs!, lang: request.lang, length: request.length };
     const cached = cache.get(key);
     // Cached and shared answers cost nothing, so neither the cap nor the cooldown applies to them.
     if (cached) return { kind: 'summary', text: cached.text, model: config.model, from: 'cache' };
@@ -90,18 +101,22 @@ export class SummaryService {
     const now = this.deps.clock.now();
     const scope = placeKey(request.place);
     const day = localDate(now, request.zone);
-    if (this.deps.usage.tokens(scope, day) >= config.dailyTokens) return { kind: 'fallback', reason: 'budget' };
-    if (!request.skipCooldown) {
-      const person = `${request.place.platform}:${request.actor.id}`;
-      const last = this.lastCall.get(person);
-      const cooldownMs = config.cooldownSeconds * 1000;
-      if (last !== undefined && now.getTime() - last < cooldownMs) {
-        return { kind: 'fallback', reason: 'cooldown', waitSeconds: Math.ceil((cooldownMs - (now.getTime() - last)) / 1000) };
-      }
-      this.lastCall.set(person, now.getTime());
+    const messages = buildMessages(facts, request.lang, request.length);
+    const maxTokens = MAX_OUTPUT_TOKENS[request.length];
+    const worst = worstCaseTokens(messages, maxTokens);
+    // A plain look first, so a person at a spent cap hears "budget" rather than "wait".
+    if (this.deps.usage.tokens(scope, day) + worst > config.dailyTokens) return { kind: 'fallback', reason: 'budget' };
+    const person = request.skipCooldown ? undefined : `${request.place.platform}:${request.actor.id}`;
+    const last = person === undefined ? undefined : this.lastCall.get(person);
+    const cooldownMs = config.cooldownSeconds * 1000;
+    if (last !== undefined && now.getTime() - last < cooldownMs) {
+      return { kind: 'fallback', reason: 'cooldown', waitSeconds: Math.ceil((cooldownMs - (now.getTime() - last)) / 1000) };
     }
+    // The check that counts: atomic with the reservation, against every call on its way in any process.
+    if (!this.deps.usage.reserve(scope, day, worst, config.dailyTokens)) return { kind: 'fallback', reason: 'budget' };
+    if (person !== undefined) this.lastCall.set(person, now.getTime());
 
-    const call = this.ask(key, facts, request, scope, day).finally(() => this.inFlight.delete(id));
+    const call = this.ask(key, facts, messages, maxTokens, { scope, day, worst }).finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, call);
     return call;
   }
@@ -110,7 +125,7 @@ export class SummaryService {
   cached(found: CatalogEntry, lang: Lang, length: SummaryLength): { text: string; model: string } | undefined {
     const { config, cache, catalog } = this.deps;
     if (!config) return undefined;
-    const hit = cache.get({ entryHash: factsHash(entryFacts(found, catalog)), model: config.model, lang, length });
+    const hit = cache.get({ entryHash: factsHash(entryFacts(found, catalog)), model: this.cachedAs!, lang, length });
     return hit ? { text: hit.text, model: config.model } : undefined;
   }
 
@@ -125,20 +140,36 @@ export class SummaryService {
     return { tokens: this.deps.usage.tokens(placeKey(place), date), cap: this.deps.config?.dailyTokens ?? 0, date };
   }
 
-  private async ask(key: SummaryKey, facts: ReturnType<typeof entryFacts>, request: SummaryRequest, scope: string, day: string): Promise<SummaryOutcome> {
-    const { cache, clock, logger } = this.deps;
-    const result = await this.completer!(buildMessages(facts, request.lang, request.length), MAX_OUTPUT_TOKENS[request.length]);
+  private async ask(key: SummaryKey, facts: EntryFacts, messages: ChatMessage[], maxTokens: number, budget: Reservation): Promise<SummaryOutcome> {
+    const { cache, clock, logger, usage } = this.deps;
+    const result = await this.completer!(messages, maxTokens);
+    // The reservation becomes what the call cost: see chargeFor for failures (released when nothing ran, kept when unknown).
+    // A completer that throws (the SDK one never does) skips this line, which leaves the worst case charged: unknown too.
+    usage.settle(budget.scope, budget.day, budget.worst, chargeFor(result, budget.worst));
     if (!result.ok) {
-      // An empty answer or a refusal is still billed: what the server reported counts against the cap.
-      if (result.tokens) this.deps.usage.record(scope, day, result.tokens);
       logger.warn({ entry: facts.id, failure: result.failure, detail: result.detail }, 'summary request failed');
       return { kind: 'fallback', reason: result.failure };
     }
-    this.deps.usage.record(scope, day, result.tokens);
     const text = clip(result.text, MAX_SUMMARY_CHARS);
     cache.put(key, facts.id, { text, tokens: result.tokens }, clock.now());
-    return { kind: 'summary', text, model: key.model, from: 'model' };
+    return { kind: 'summary', text, model: this.deps.config!.model, from: 'model' };
   }
+}
+
+/** The worst case reserved for one call, on the day and in the scope it was reserved in. */
+interface Reservation {
+  scope: string;
+  day: string;
+  worst: number;
+}
+
+/**
+ * The cache key's `model` names the server too ("<base URL> <model>"): the
+ * same model name on another OpenAI-compatible server is another model.
+ * Summaries cached before the server was part of the key are simply not found.
+ */
+function cacheModel(config: SummaryConfig): string {
+  return `${serverOf(config)} ${config.model}`;
 }
 
 /** The calendar date at an instant in a zone: the budget's day. */

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /** How the fake answers the next requests. */
-export type FakeMode = 'normal' | 'slow' | '429' | '500' | 'malformed' | 'empty' | 'long' | 'refusal' | 'held';
+export type FakeMode = 'normal' | 'slow' | 'stall' | '429' | '500' | 'malformed' | 'empty' | 'long' | 'refusal' | 'held';
 
 export interface RecordedRequest {
   path: string;
@@ -14,13 +14,17 @@ export interface RecordedRequest {
  * An OpenAI-compatible server on 127.0.0.1 (POST /v1/chat/completions) that
  * records every request body. 'held' answers only when the test calls
  * release(); 'slow' never answers on its own (longer than any timeout the
- * tests configure) and its requests are ended by close().
+ * tests configure) and its requests are ended by close(). 'stall' sends the
+ * headers and the start of a body at once and then nothing more, as a model
+ * server that hangs mid-answer does; close() ends those too.
  */
 export class FakeOpenAI {
   readonly requests: RecordedRequest[] = [];
   mode: FakeMode = 'normal';
   /** Reported in `usage.total_tokens` of each normal answer. */
   tokensPerAnswer = 120;
+  /** Starts every answer's text, so answers of two fakes can be told apart. */
+  label = 'FAKE';
   private server: Server | undefined;
   private readonly waiting: ServerResponse[] = [];
   private readonly held: Array<() => void> = [];
@@ -75,13 +79,20 @@ export class FakeOpenAI {
     const count = this.requests.length;
     switch (this.mode) {
       case 'normal':
-        return this.send(res, 200, completion(body, `FAKE SUMMARY #${count} of the catalog facts.`, this.tokensPerAnswer));
-      case 'held':
+        return this.send(res, 200, completion(body, `${this.label} SUMMARY #${count} of the catalog facts.`, this.tokensPerAnswer));
+      case 'held': {
+        const tokens = this.tokensPerAnswer;
         this.waiting.push(res);
-        this.held.push(() => this.send(res, 200, completion(body, `HELD SUMMARY #${count}.`, this.tokensPerAnswer)));
+        this.held.push(() => this.send(res, 200, completion(body, `HELD SUMMARY #${count}.`, tokens)));
         return;
+      }
       case 'slow':
         this.waiting.push(res);
+        return;
+      case 'stall':
+        this.waiting.push(res);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"id": "chatcmpl-stall", "object": "chat.completion", "choices": [');
         return;
       case '429':
         // retry-after 0 keeps the client's bounded retries from waiting.

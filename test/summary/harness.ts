@@ -4,6 +4,13 @@ import type { Clock } from '../../src/core/clock.js';
 import { dispatch, type DispatchResult } from '../../src/core/dispatch.js';
 import type { Place } from '../../src/core/invocation.js';
 import type { FakeOpenAI } from './fake-openai.js';
+import { worstCaseTokens } from '../../src/summary/budget.js';
+import { entryFacts } from '../../src/summary/facts.js';
+import { buildMessages, MAX_OUTPUT_TOKENS, type SummaryLength } from '../../src/summary/prompt.js';
+import type { Lang } from '../../src/i18n/index.js';
+import type { Catalog } from '../../src/catalog/catalog.js';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { loadConfig } from '../../src/config.js';
 
 export const PLACE: Place = { platform: 'discord', scope: 'guild-1', channel: 'channel-1' };
 
@@ -37,6 +44,21 @@ export async function summarize(
     { command: 'summarize', options, actor: { id: who.actor ?? 'reader-1', name: 'Reader' }, place: who.place ?? PLACE, lang: 'en' },
     app,
   );
+}
+
+let catalog: Catalog | undefined;
+
+/** The tokens the service reserves before asking for one entry's summary (its worst case). */
+export function worstCaseOf(entryId: string, lang: Lang = 'en', length: SummaryLength = 'short'): number {
+  catalog ??= loadCatalog(loadConfig({}, {}).catalogDir);
+  const found = catalog.get(entryId);
+  if (!found) throw new Error(`no catalog entry ${entryId}`);
+  return worstCaseTokens(buildMessages(entryFacts(found, catalog), lang, length), MAX_OUTPUT_TOKENS[length]);
+}
+
+/** The worst case of a request the fake received, from its own messages and max_tokens. */
+export function worstCaseOfRequest(body: { messages: Array<{ role: 'system' | 'user'; content: string }>; max_tokens: number }): number {
+  return worstCaseTokens(body.messages, body.max_tokens);
 }
 
 export { replyText };

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAI } from './fake-openai.js';
-import { PLACE, replyText, summarize, summaryApp } from './harness.js';
+import { PLACE, replyText, summarize, summaryApp, worstCaseOf, worstCaseOfRequest } from './harness.js';
 import { testApp } from '../helpers/app.js';
 import type { App } from '../../src/app.js';
 import { ManualClock } from '../../src/core/clock.js';
@@ -102,29 +102,30 @@ describe('/summarize against a fake OpenAI-compatible server', () => {
   it('stops at the daily cap with the note and a reason, shows usage to managers, and renews at local midnight', async () => {
     // 23:00 in Tokyo on 2 December; the place's day follows its /settings zone.
     const clock = new ManualClock('2026-12-02T14:00:00Z');
-    const app = open(fake, { SUMMARY_DAILY_TOKENS: '200' }, clock);
+    // A call is made only when its worst case still fits: after X3D's 1000 tokens, SlowFast's does not.
+    fake.tokensPerAnswer = 1000;
+    const cap = 1000 + worstCaseOf('slowfast') - 1;
+    expect(worstCaseOf('x3d')).toBeLessThanOrEqual(cap);
+    const app = open(fake, { SUMMARY_DAILY_TOKENS: String(cap) }, clock);
     app.settings.update('discord:guild-1', { timezone: 'Asia/Tokyo' });
-    fake.tokensPerAnswer = 150;
     expect((await summarize(app, { entry: 'X3D' })).reply.text).toContain('FAKE SUMMARY');
-    // Under the cap before the call, so this one is made; the call's usage takes the day past the cap.
-    expect((await summarize(app, { entry: 'I3D' })).reply.text).toContain('FAKE SUMMARY');
     const refused = await summarize(app, { entry: 'SlowFast' });
-    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests).toHaveLength(1);
     expect(refused.reply.title).toBe('SlowFast Networks — the catalog\'s note');
     expect(refused.reply.text).toContain('today\'s summary budget for this server/workspace is spent');
     expect(refused.reply.text).toContain('Asia/Tokyo');
     // Another server has its own budget; a cached answer is free even here.
-    expect((await summarize(app, { entry: 'SlowFast' }, { place: { ...PLACE, scope: 'guild-2' } })).reply.text).toContain('FAKE SUMMARY #3');
-    expect((await summarize(app, { entry: 'SlowFast' })).reply.text).toContain('FAKE SUMMARY #3');
+    expect((await summarize(app, { entry: 'SlowFast' }, { place: { ...PLACE, scope: 'guild-2' } })).reply.text).toContain('FAKE SUMMARY #2');
+    expect((await summarize(app, { entry: 'SlowFast' })).reply.text).toContain('FAKE SUMMARY #2');
 
     const usage = await summarize(app, { entry: 'usage' });
     expect(usage.reply.ephemeral).toBe(true);
     expect(usage.reply.title).toBe('Summary usage on 2026-12-02 (Asia/Tokyo)');
-    expect(usage.reply.text).toContain('300 of 200 tokens');
+    expect(usage.reply.text).toContain(`1,000 of ${cap.toLocaleString('en')} tokens`);
 
     clock.set('2026-12-02T15:00:00Z'); // midnight in Tokyo
-    expect((await summarize(app, { entry: 'R(2+1)D' })).reply.text).toContain('FAKE SUMMARY #4');
-    expect((await summarize(app, { entry: 'usage' })).reply.text).toContain('150 of 200 tokens');
+    expect((await summarize(app, { entry: 'R(2+1)D' })).reply.text).toContain('FAKE SUMMARY #3');
+    expect((await summarize(app, { entry: 'usage' })).reply.text).toContain(`1,000 of ${cap.toLocaleString('en')} tokens`);
   });
 
   it('asks one person to wait between model calls, but serves cached answers at once', async () => {
@@ -151,8 +152,12 @@ describe('/summarize against a fake OpenAI-compatible server', () => {
     ['refusal', 'declined to summarize'],
   ] as const;
 
-  /** The fake reports usage on its empty answer and its refusal; the other faults carry none. */
-  const BILLED: Partial<Record<(typeof FAULTS)[number][0], number>> = { empty: 10, refusal: 15 };
+  /**
+   * The fake reports usage on its empty answer and its refusal; the other faults carry none.
+   * A timeout or an unreadable answer may still have been billed, so its worst case stays charged;
+   * a 429 or 5xx ran no model and is free.
+   */
+  const BILLED: Partial<Record<(typeof FAULTS)[number][0], number | 'worst case'>> = { empty: 10, refusal: 15, slow: 'worst case', malformed: 'worst case' };
 
   it.each(FAULTS)('falls back to the catalog note with one line of reason when the server is %s', async (mode, reason) => {
     // Only the slow mode waits for the timeout, so it gets a short one.
@@ -167,10 +172,11 @@ describe('/summarize against a fake OpenAI-compatible server', () => {
     expect(text.split('\n').at(-1)).toContain(reason);
     expect(text).not.toMatch(/at .*\.(js|ts):\d+|Error:/);
     expect(fake.requests).toHaveLength(1);
-    // Nothing was cached, so the next ask tries again; only what the server reported as billed is charged.
+    // Nothing was cached, so the next ask tries again; the reservation became what the server may have billed.
     expect(app.db.prepare('SELECT COUNT(*) AS n FROM summary_cache').get()).toEqual({ n: 0 });
     const charged = app.db.prepare('SELECT COALESCE(SUM(tokens), 0) AS n FROM summary_usage').get();
-    expect(charged).toEqual({ n: BILLED[mode] ?? 0 });
+    const billed = BILLED[mode] ?? 0;
+    expect(charged).toEqual({ n: billed === 'worst case' ? worstCaseOfRequest(fake.requests[0]!.body) : billed });
   });
 
   it('retries a 5xx a bounded number of times before falling back', async () => {
