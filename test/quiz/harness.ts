@@ -46,8 +46,11 @@ export interface Posted {
 }
 
 /**
- * The scheduled-post side of a chat platform, recorded. A repeated
- * idempotency key returns the first message, as Discord's enforced nonce does.
+ * The scheduled-post side of a chat platform, recorded. With `dedupe` (the
+ * default) a repeated idempotency key returns the first message, as
+ * Discord's enforced nonce does; without it every post is a new message, as
+ * on Slack. `find` sees every message posted (the channel's history), and a
+ * channel can be held so that its calls hang until the test releases them.
  */
 export class RecordingAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
@@ -55,32 +58,62 @@ export class RecordingAdapter implements ChatAdapter {
   readonly edits: { channel: string; messageId: string; reply: Reply }[] = [];
   /** Fail the next N posts with this reason. */
   failNext: { count: number; reason: PostFailure } = { count: 0, reason: 'failed' };
+  /** Fail the next N edits (a platform outage). */
+  failEdits = 0;
+  /** What `find` answers while the history cannot be read. */
+  historyUnreadable = false;
+  /** Every call, in order: `post:<channel>`, `edit:<channel>`, `find:<channel>`. */
+  readonly calls: string[] = [];
   private next = 1;
   private readonly byKey = new Map<string, string>();
+  private readonly holds = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: { dedupe?: boolean } = {}) {}
 
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
 
+  /** Calls for `channel` hang until the returned function is called. */
+  holdChannel(channel: string): () => void {
+    let release = () => {};
+    this.holds.set(channel, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(channel);
+      release();
+    };
+  }
+
   async post(channel: string, reply: Reply, options: PostOptions = {}): Promise<PostResult> {
+    this.calls.push(`post:${channel}`);
+    await this.holds.get(channel);
     if (this.failNext.count > 0) {
       this.failNext.count--;
       return { ok: false, reason: this.failNext.reason, detail: 'test failure' };
     }
     const key = options.idempotencyKey;
-    const earlier = key ? this.byKey.get(key) : undefined;
+    const earlier = key && this.options.dedupe !== false ? this.byKey.get(key) : undefined;
     if (earlier) return { ok: true, messageId: earlier };
     const messageId = `m${this.next++}`;
-    if (key) this.byKey.set(key, messageId);
+    if (key && !this.byKey.has(key)) this.byKey.set(key, messageId);
     this.posts.push({ channel, reply, messageId, ...(key ? { key } : {}) });
     return { ok: true, messageId };
   }
 
   async edit(channel: string, messageId: string, reply: Reply): Promise<PostResult> {
+    this.calls.push(`edit:${channel}`);
+    await this.holds.get(channel);
+    if (this.failEdits > 0) {
+      this.failEdits--;
+      return { ok: false, reason: 'failed', detail: 'test outage' };
+    }
     this.edits.push({ channel, messageId, reply });
     return { ok: true, messageId };
   }
 
-  async find(_channel: string, _reply: Reply, key: string): Promise<Lookup> {
+  async find(channel: string, _reply: Reply, key: string): Promise<Lookup> {
+    this.calls.push(`find:${channel}`);
+    await this.holds.get(channel);
+    if (this.historyUnreadable) return { state: 'unknown', detail: 'test: history unreadable' };
     const messageId = this.byKey.get(key);
     return messageId ? { state: 'found', messageId } : { state: 'absent' };
   }
@@ -91,6 +124,12 @@ export class RecordingAdapter implements ChatAdapter {
 
   reveals(): Posted[] {
     return this.posts.filter((p) => /^yr[0-9a-f]/.test(p.key ?? ''));
+  }
+
+  /** Posts that carry the same key as an earlier post: duplicates members would see. */
+  duplicates(): Posted[] {
+    const seen = new Set<string>();
+    return this.posts.filter((p) => p.key !== undefined && (seen.has(p.key) || !seen.add(p.key)));
   }
 }
 
