@@ -102,11 +102,13 @@ export class QuizService {
       revealAfterMinutes,
       active: true,
       createdBy: actor.id,
-      updatedAt: now,
+      appliesFrom: now,
     };
     this.deps.schedules.save(schedule);
     this.deps.logger.info({ channel: channelKey, by: actor.id, time: input.time, zone: schedule.timezone }, 'quiz: schedule saved');
-    return { schedule, replaced, next: nextOccurrences(weeklyTimeOf(schedule), now, 3) };
+    // As stored: a change to an active schedule keeps the moment it applies from (store/quiz-schedules.ts).
+    const saved = this.deps.schedules.get(channelKey) ?? schedule;
+    return { schedule: saved, replaced, next: nextOccurrences(weeklyTimeOf(saved), now, 3) };
   }
 
   stop(place: Place): { hadOpenRound: boolean } {
