@@ -23,7 +23,7 @@ export const leaderboard: Subcommand = {
     const period = (options.period as Period | undefined) ?? 'week';
     const zone = quiz.zoneOf(place, settings.get(placeKey(place)).timezone ?? defaults.timezone);
     const rows = quiz.leaderboard(place, period, zone);
-    const lines = rows.map((row, i) => t('quiz.leaderboard.row', { rank: i + 1, name: row.userName, correct: row.correct, answered: row.answered }));
+    const lines = rows.map((row) => t('quiz.leaderboard.row', { rank: row.rank, name: row.userName, correct: row.correct, answered: row.answered }));
     return {
       kind: 'quiz',
       title: t('quiz.leaderboard.title', { period: t(`quiz.period.${period}`) }),

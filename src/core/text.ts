@@ -10,6 +10,18 @@ export function cleanText(raw: string): string {
   return raw.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
 }
 
+/**
+ * A person's name or a title as it is stored and shown, on every platform:
+ * cleaned like `cleanText`, so a bidi override (U+202E) cannot reverse the
+ * text after it — "moc.elgoog" posing as a link, a name running backwards
+ * into the count beside it — and zero-width characters cannot make two
+ * names look alike. A name that was nothing but such characters falls back
+ * (to the member's id), so nobody shows up blank.
+ */
+export function cleanName(raw: string, fallback = ''): string {
+  return cleanText(raw) || cleanText(fallback);
+}
+
 /** Cuts text to `max` characters (by code point, so emoji are not split), adding "…". */
 export function clip(text: string, max: number): string {
   const chars = Array.from(text);

@@ -51,6 +51,7 @@ export const readingEn = {
   'reading.field.rotation': 'Rotation',
   'reading.field.going': 'Going ({count})',
   'reading.nobodyYet': 'Nobody yet — use the buttons.',
+  'reading.goingMore': '{names} and {count} more',
   'reading.rsvp.going': 'Going ({count})',
   'reading.rsvp.maybe': 'Maybe ({count})',
   'reading.rsvp.no': 'Can’t ({count})',

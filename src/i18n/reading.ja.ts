@@ -53,6 +53,7 @@ export const readingJa: { readonly [K in keyof typeof readingEn]: string } = {
   'reading.field.rotation': '発表の順番',
   'reading.field.going': '参加 ({count})',
   'reading.nobodyYet': 'まだいません。ボタンで出欠を。',
+  'reading.goingMore': '{names} ほか {count} 人',
   'reading.rsvp.going': '参加 ({count})',
   'reading.rsvp.maybe': '未定 ({count})',
   'reading.rsvp.no': '不参加 ({count})',

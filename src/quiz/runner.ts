@@ -148,7 +148,7 @@ export class QuizRunner {
           const key = `${schedule.timezone}|${schedule.hour}:${schedule.minute}|${schedule.days.join()}`;
           if (!occurrences.has(key)) occurrences.set(key, this.dueOccurrence(weeklyTimeOf(schedule), now));
           const due = occurrences.get(key);
-          if (!due || due.due.getTime() < schedule.updatedAt.getTime()) continue;
+          if (!due || due.due.getTime() < schedule.appliesFrom.getTime()) continue;
           if (this.deps.rounds.onDate(schedule.channelKey, due.localDate)) continue;
           const round = this.chooseRound(schedule, due);
           if (!round) continue;

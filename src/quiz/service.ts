@@ -33,6 +33,23 @@ export interface ScheduleResult {
 
 export type Period = 'week' | 'month' | 'all';
 
+export type RankedRow = LeaderRow & { rank: number };
+
+/**
+ * Rows already in board order (most correct, then fewest answered); a row
+ * that scores exactly as the one above shares its rank. The tie is on the
+ * whole sort key, so the order shown and the ranks never disagree.
+ */
+export function competitionRanks(rows: readonly LeaderRow[]): RankedRow[] {
+  const ranked: RankedRow[] = [];
+  rows.forEach((row, index) => {
+    const above = ranked[index - 1];
+    const tied = above !== undefined && above.correct === row.correct && above.answered === row.answered;
+    ranked.push({ ...row, rank: tied ? above.rank : index + 1 });
+  });
+  return ranked;
+}
+
 export interface QuizStats {
   answered: number;
   correct: number;
@@ -85,11 +102,13 @@ export class QuizService {
       revealAfterMinutes,
       active: true,
       createdBy: actor.id,
-      updatedAt: now,
+      appliesFrom: now,
     };
     this.deps.schedules.save(schedule);
     this.deps.logger.info({ channel: channelKey, by: actor.id, time: input.time, zone: schedule.timezone }, 'quiz: schedule saved');
-    return { schedule, replaced, next: nextOccurrences(weeklyTimeOf(schedule), now, 3) };
+    // As stored: a change to an active schedule keeps the moment it applies from (store/quiz-schedules.ts).
+    const saved = this.deps.schedules.get(channelKey) ?? schedule;
+    return { schedule: saved, replaced, next: nextOccurrences(weeklyTimeOf(saved), now, 3) };
   }
 
   stop(place: Place): { hadOpenRound: boolean } {
@@ -135,10 +154,11 @@ export class QuizService {
     return this.deps.schedules.get(channelKeyOf(place))?.timezone ?? placeZone;
   }
 
-  leaderboard(place: Place, period: Period, zone: string): LeaderRow[] {
+  /** The period's best, each with a competition rank: equal scores share a place and the next place is skipped (1, 1, 3). */
+  leaderboard(place: Place, period: Period, zone: string): RankedRow[] {
     const today = DateTime.fromJSDate(this.deps.clock.now(), { zone });
     const since = period === 'week' ? today.startOf('week') : period === 'month' ? today.startOf('month') : undefined;
-    return this.deps.answers.leaderboard(channelKeyOf(place), since?.toISODate() ?? '0000-00-00');
+    return competitionRanks(this.deps.answers.leaderboard(channelKeyOf(place), since?.toISODate() ?? '0000-00-00'));
   }
 
   /** Streaks run over the channel's revealed rounds in order: a wrong or missed round ends one. */

@@ -39,11 +39,22 @@ export function meetingFields(view: MeetingView, { t, lang, catalog }: RenderCon
   if (view.session.rotation?.length) {
     fields.push({ name: t('reading.field.rotation'), value: view.session.rotation.map(personLabel).join(', '), inline: true });
   }
-  fields.push({
-    name: t('reading.field.going', { count: view.counts.going }),
-    value: view.going.length > 0 ? view.going.join(', ') : t('reading.nobodyYet'),
-  });
+  fields.push({ name: t('reading.field.going', { count: view.counts.going }), value: goingNames(view.going, t) });
   return fields;
+}
+
+/**
+ * Who is going, the first ones by name. A meeting with hundreds going would
+ * otherwise spill into a second and third message, which live-count edits
+ * never reach, so those would show stale names and counts; twenty names
+ * (≤ 80 characters each) stay well inside one Discord field or Slack section.
+ */
+export const NAMES_SHOWN = 20;
+
+function goingNames(names: readonly string[], t: Translate): string {
+  if (names.length === 0) return t('reading.nobodyYet');
+  const shown = names.slice(0, NAMES_SHOWN).join(', ');
+  return names.length > NAMES_SHOWN ? t('reading.goingMore', { names: shown, count: names.length - NAMES_SHOWN }) : shown;
 }
 
 /** The confirmation of /reading add or edit: how the bot understood the time, and the RSVP buttons. */

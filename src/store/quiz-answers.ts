@@ -1,3 +1,4 @@
+import { cleanName } from '../core/text.js';
 import type { Db } from './db.js';
 
 export type AnswerOutcome = 'recorded' | 'changed' | 'unchanged' | 'closed' | 'missing';
@@ -70,7 +71,7 @@ export class QuizAnswerStore {
     );
   }
 
-  /** Records or changes a person's answer while the round is open. */
+  /** Records or changes a person's answer while the round is open; the name is stored clean (core/text.ts cleanName). */
   answer(roundId: number, userId: string, userName: string, choice: number, at: Date): AnswerOutcome {
     return this.db
       .transaction((): AnswerOutcome => {
@@ -81,7 +82,7 @@ export class QuizAnswerStore {
         if (round.state !== 'open' && round.state !== 'claimed') return 'closed';
         const before = this.previous.get(roundId, userId);
         if (before?.choice === choice) return 'unchanged';
-        this.upsert.run(roundId, userId, userName, choice, at.toISOString());
+        this.upsert.run(roundId, userId, cleanName(userName, userId), choice, at.toISOString());
         return before ? 'changed' : 'recorded';
       })
       .immediate();
@@ -95,7 +96,8 @@ export class QuizAnswerStore {
   answersFor(roundId: number): AnswerRow[] {
     return this.list.all(roundId).map((row) => ({
       userId: row.user_id,
-      userName: row.user_name,
+      // Cleaned again on the way out: rows of earlier releases were stored as given.
+      userName: cleanName(row.user_name, row.user_id),
       choice: row.choice,
       answeredAt: new Date(row.answered_at),
     }));
@@ -105,7 +107,7 @@ export class QuizAnswerStore {
   leaderboard(channelKey: string, sinceLocalDate: string, limit = 10): LeaderRow[] {
     return this.leaders.all(channelKey, sinceLocalDate, limit).map((row) => ({
       userId: row.user_id,
-      userName: row.user_name,
+      userName: cleanName(row.user_name, row.user_id),
       answered: row.answered,
       correct: row.correct,
     }));

@@ -15,7 +15,16 @@ export interface QuizSchedule {
   active: boolean;
   disabledReason?: string;
   createdBy: string;
-  updatedAt: Date;
+  /**
+   * The moment from which the schedule applies: a round due earlier is never
+   * posted late. Set when a channel's quiz starts (or starts again after a
+   * stop); kept when an active schedule is changed, so moving today's round to
+   * another zone or time before it was posted does not skip the day — the
+   * round for the local date still comes once (UNIQUE channel + date), at the
+   * new time, or at once if that is already past but inside the grace window.
+   * Stored in the `updated_at` column (its name is historical; no migration).
+   */
+  appliesFrom: Date;
 }
 
 interface Row {
@@ -52,7 +61,8 @@ export class QuizScheduleStore {
        VALUES (@channel_key, @platform, @scope, @channel, @hour, @minute, @days, @timezone, @reveal_after, 1, NULL, @created_by, @updated_at)
        ON CONFLICT (channel_key) DO UPDATE SET hour = excluded.hour, minute = excluded.minute, days = excluded.days,
          timezone = excluded.timezone, reveal_after = excluded.reveal_after, active = 1, disabled_reason = NULL,
-         created_by = excluded.created_by, updated_at = excluded.updated_at`,
+         created_by = excluded.created_by,
+         updated_at = CASE WHEN quiz_schedules.active = 1 THEN quiz_schedules.updated_at ELSE excluded.updated_at END`,
     );
     this.selectOne = db.prepare<[string], Row>('SELECT * FROM quiz_schedules WHERE channel_key = ?');
     this.selectActive = db.prepare<[], Row>('SELECT * FROM quiz_schedules WHERE active = 1');
@@ -73,7 +83,7 @@ export class QuizScheduleStore {
       timezone: schedule.timezone,
       reveal_after: schedule.revealAfterMinutes,
       created_by: schedule.createdBy,
-      updated_at: schedule.updatedAt.toISOString(),
+      updated_at: schedule.appliesFrom.toISOString(),
     });
   }
 
@@ -86,7 +96,7 @@ export class QuizScheduleStore {
     return this.selectActive.all().map(fromRow);
   }
 
-  /** Stops a schedule: by a manager (no reason) or because the channel is gone or closed to us. */
+  /** Stops a schedule: by a manager (no reason) or because the channel is gone or closed to us. Starting it again applies from then. */
   disable(channelKey: string, at: Date, reason?: string): boolean {
     return this.setInactive.run(reason ?? null, at.toISOString(), channelKey).changes > 0;
   }
@@ -106,6 +116,6 @@ function fromRow(row: Row): QuizSchedule {
     active: row.active === 1,
     ...(row.disabled_reason ? { disabledReason: row.disabled_reason } : {}),
     createdBy: row.created_by,
-    updatedAt: new Date(row.updated_at),
+    appliesFrom: new Date(row.updated_at),
   };
 }

@@ -1,3 +1,4 @@
+import { cleanName } from '../core/text.js';
 import type { Db } from './db.js';
 
 export type RsvpStatus = 'going' | 'maybe' | 'no';
@@ -29,8 +30,8 @@ export class ReadingRsvpStore {
        ON CONFLICT (occurrence_id, user_id) DO UPDATE SET user_name = excluded.user_name, status = excluded.status, updated_at = excluded.updated_at`,
     );
     this.counts = db.prepare<[number], { status: RsvpStatus; n: number }>('SELECT status, count(*) AS n FROM reading_rsvps WHERE occurrence_id = ? GROUP BY status');
-    this.names = db.prepare<[number, RsvpStatus], { user_name: string }>(
-      'SELECT user_name FROM reading_rsvps WHERE occurrence_id = ? AND status = ? ORDER BY updated_at, rowid',
+    this.names = db.prepare<[number, RsvpStatus], { user_id: string; user_name: string }>(
+      'SELECT user_id, user_name FROM reading_rsvps WHERE occurrence_id = ? AND status = ? ORDER BY updated_at, rowid',
     );
   }
 
@@ -38,7 +39,7 @@ export class ReadingRsvpStore {
     return this.db
       .transaction((): RsvpOutcome => {
         const before = this.previous.get(occurrenceId, userId)?.status;
-        this.upsert.run(occurrenceId, userId, userName, status, at.toISOString());
+        this.upsert.run(occurrenceId, userId, cleanName(userName, userId), status, at.toISOString());
         if (before === undefined) return 'recorded';
         return before === status ? 'unchanged' : 'changed';
       })
@@ -54,6 +55,7 @@ export class ReadingRsvpStore {
 
   namesFor(occurrenceId: number | undefined, status: RsvpStatus): string[] {
     if (occurrenceId === undefined) return [];
-    return this.names.all(occurrenceId, status).map((row) => row.user_name);
+    // Cleaned again on the way out: rows of earlier releases were stored as given.
+    return this.names.all(occurrenceId, status).map((row) => cleanName(row.user_name, row.user_id));
   }
 }

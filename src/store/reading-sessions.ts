@@ -1,5 +1,6 @@
 import type { Platform } from '../core/invocation.js';
 import type { Repeat } from '../reading/time/repeat.js';
+import { cleanName } from '../core/text.js';
 import type { Db } from './db.js';
 
 /** A member named in a session: `id` when the platform gave one (a mention), else only a name (the console). */
@@ -55,6 +56,10 @@ interface Row {
   cancelled_at: string | null;
 }
 
+function cleanPerson(person: Person): Person {
+  return { ...person, name: cleanName(person.name, person.id ?? '?') };
+}
+
 function fromRow(row: Row): ReadingSession {
   return {
     id: row.id,
@@ -62,10 +67,11 @@ function fromRow(row: Row): ReadingSession {
     platform: row.platform,
     scope: row.scope,
     channel: row.channel,
-    title: row.title,
+    // Titles and names are cleaned where they are typed (reading/service.ts, people.ts); again here for rows of earlier releases.
+    title: cleanName(row.title, `#${row.id}`),
     ...(row.paper ? { paper: row.paper } : {}),
-    ...(row.presenter ? { presenter: JSON.parse(row.presenter) as Person } : {}),
-    ...(row.rotation ? { rotation: JSON.parse(row.rotation) as Person[] } : {}),
+    ...(row.presenter ? { presenter: cleanPerson(JSON.parse(row.presenter) as Person) } : {}),
+    ...(row.rotation ? { rotation: (JSON.parse(row.rotation) as Person[]).map(cleanPerson) } : {}),
     ...(row.repeat ? { repeat: JSON.parse(row.repeat) as Repeat } : {}),
     zone: row.zone,
     firstStart: new Date(row.first_start),

@@ -96,5 +96,8 @@ describe('reading sessions on Discord (loopback)', () => {
     const ics = await interact(reading('ics', {}));
     expect(ics.files?.[0]?.name).toBe('yomikai-reading.ics');
     expect(ics.files?.[0]?.content).toContain('BEGIN:VCALENDAR');
+    // The interaction reply's file part says what it is, as channel posts do, and ends as RFC 5545 asks.
+    expect(ics.files?.[0]?.type).toBe('text/calendar');
+    expect(ics.files?.[0]?.content.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
 });

@@ -8,6 +8,15 @@ import { run } from '../helpers/app.js';
 const NOW = '2026-12-01T00:00:00Z';
 
 describe('/reading ics', () => {
+  it('ends every line with CRLF, END:VCALENDAR included (RFC 5545 §3.1)', async () => {
+    const h = readingHarness(new ManualClock(NOW));
+    await say(h.app, '/reading add title:"One-off" when:"2026-12-04 20:00"');
+    const content = (await say(h.app, '/reading ics')).reply.attachments?.[0]?.content ?? '';
+    expect(content.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(content.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    h.app.close();
+  });
+
   it('is a calendar an independent parser reads back: instants, RRULE, EXDATE, stable UIDs', async () => {
     const h = readingHarness(new ManualClock(NOW), { timezone: 'Europe/Berlin' });
     await say(h.app, '/reading add title:"One-off" when:"2026-12-04 20:00" paper:2004.04730');

@@ -1,5 +1,6 @@
 import {
   MessageFlags,
+  MessagePayload,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type InteractionReplyOptions,
@@ -40,9 +41,9 @@ async function answerNow(interaction: Answerable, messages: DiscordMessage[], ho
   const [head, ...rest] = messages;
   if (!head) return;
   // An error about a button (a stale page) goes to the presser alone; the shared message stays as it was.
-  if (how === 'update' && interaction.isButton() && !isEphemeral(head)) await interaction.update(updateOptions(head));
-  else await interaction.reply(replyOptions(head));
-  for (const message of rest) await interaction.followUp(replyOptions(message));
+  if (how === 'update' && interaction.isButton() && !isEphemeral(head)) await interaction.update(typedFiles(interaction, head, updateOptions(head)));
+  else await interaction.reply(typedFiles(interaction, head, replyOptions(head)));
+  for (const message of rest) await interaction.followUp(typedFiles(interaction, message, replyOptions(message)));
 }
 
 async function answerDeferred(interaction: Answerable, messages: DiscordMessage[]): Promise<void> {
@@ -51,11 +52,24 @@ async function answerDeferred(interaction: Answerable, messages: DiscordMessage[
   if (isEphemeral(head)) {
     // A deferred reply is public and cannot turn private: drop the "thinking…" and answer privately.
     if (interaction.isChatInputCommand()) await interaction.deleteReply();
-    await interaction.followUp(replyOptions(head));
+    await interaction.followUp(typedFiles(interaction, head, replyOptions(head)));
   } else {
-    await interaction.editReply(updateOptions(head));
+    await interaction.editReply(typedFiles(interaction, head, updateOptions(head)));
   }
-  for (const message of rest) await interaction.followUp(replyOptions(message));
+  for (const message of rest) await interaction.followUp(typedFiles(interaction, message, replyOptions(message)));
+}
+
+/**
+ * discord.js keeps only an attachment's data and name (MessagePayload.resolveFile),
+ * so `/reading ics` went out as application/octet-stream on an interaction
+ * reply, while channel posts (adapter.ts, raw REST) carried text/calendar.
+ * A payload whose files are already resolved keeps each file's content type.
+ */
+function typedFiles<T extends InteractionReplyOptions | InteractionUpdateOptions>(interaction: Answerable, message: DiscordMessage, options: T): T | MessagePayload {
+  if (!message.files?.length) return options;
+  const payload = MessagePayload.create(interaction, options);
+  payload.files = message.files.map((file) => ({ name: file.name, data: file.data, contentType: file.contentType }));
+  return payload;
 }
 
 export function isEphemeral(message: DiscordMessage): boolean {

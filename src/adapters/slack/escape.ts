@@ -33,8 +33,45 @@ export function mrkdwnLink(url: string, label: string): string {
   return `<${safeUrl}|${escapeText(label)}>`;
 }
 
-/** `*bold*` around escaped text; Slack has no escape for `*` itself, so a stray one only changes emphasis. */
+/**
+ * mrkdwn has no backslash escape for its formatting characters (Slack's docs
+ * name only `&`, `<`, `>`), so a name like `*ken*`, a title with ``` or a
+ * model's `_answer_` would start bold, italics, strikes or code blocks, or end
+ * the bold field name around them. Well-kept Slack libraries differ: some swap
+ * in lookalike characters (∗ ˍ ˋ ∼), which changes what people copy, others
+ * insert zero-width spaces, which Slack does not promise to honour. We follow
+ * jsx-slack's `<Escape>`: a run of these characters becomes the fallback text
+ * of a date token with an invalid format, `<!date^00000000^{_}|***>`. Slack documents
+ * that a client that cannot format the date shows the fallback, and the
+ * fallback is shown as plain text, so the very characters typed appear and
+ * cannot pair with anything around them. URLs are left whole so they still link.
+ */
+const FORMATTING_RUN = /[*_~`]+/g;
+const CODE_FENCE_RUN = /`+/g;
+const URL_PATTERN = /(https?:\/\/[^\s<>]+)/;
+
+function literal(run: string): string {
+  return `<!date^00000000^{_}|${run}>`;
+}
+
+/** Text for a mrkdwn field: escaped as `escapeText`, and `*`, `_`, `~`, `` ` `` shown as typed, never as formatting. */
+export function escapeMrkdwn(text: string): string {
+  return escapeText(text)
+    .split(URL_PATTERN)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(FORMATTING_RUN, literal)))
+    .join('');
+}
+
+/**
+ * Text inside a ``` code block: formatting is off there, so only a backtick
+ * run (which could close the block early) is made literal.
+ */
+export function escapeCodeBlock(text: string): string {
+  return escapeText(text).replace(CODE_FENCE_RUN, literal);
+}
+
+/** `*bold*` around escaped text; a `*` inside it is a literal, so it cannot end the bold early. */
 export function bold(text: string): string {
-  const escaped = escapeText(text).trim();
+  const escaped = escapeMrkdwn(text).trim();
   return escaped === '' ? '' : `*${escaped}*`;
 }

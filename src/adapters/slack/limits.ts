@@ -70,6 +70,7 @@ export function splitEscaped(text: string, max: number): string[] {
     let cut = lastIndexOf(window, '\n');
     if (cut < window.length / 2) cut = Math.max(cut, lastIndexOf(window, ' '));
     if (cut < window.length / 2) cut = entitySafeEnd(window);
+    cut = outsideToken(window, cut);
     const piece = chars.slice(start, start + cut).join('').trimEnd();
     if (piece !== '') pieces.push(piece);
     start += cut;
@@ -83,6 +84,19 @@ export function splitEscaped(text: string, max: number): string[] {
 function lastIndexOf(chars: string[], target: string): number {
   for (let i = chars.length - 1; i > 0; i--) if (chars[i] === target) return i;
   return -1;
+}
+
+/**
+ * A cut moved back before a `<…>` token it would fall inside (a link, or the
+ * date token escape.ts writes around literal `*`, `_`, `~`, `` ` ``): half a
+ * token would show as raw markup and leave its characters free to format.
+ */
+function outsideToken(window: string[], cut: number): number {
+  for (let i = cut - 1; i >= 0; i--) {
+    if (window[i] === '>') return cut;
+    if (window[i] === '<') return i > 0 ? i : cut;
+  }
+  return cut;
 }
 
 /** The window's length, moved back before an `&…;` entity it would split. */

@@ -1,5 +1,5 @@
 import type { Reply, ReplyButton, ReplyField } from '../../core/reply.js';
-import { bold, escapeText, mrkdwnLink } from './escape.js';
+import { bold, escapeCodeBlock, escapeMrkdwn, escapeText, mrkdwnLink } from './escape.js';
 import { LIMITS, clipPlain, slackLength, splitEscaped } from './limits.js';
 
 /**
@@ -38,15 +38,15 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     // The one deliberate ping (a reminder's presenter): markup we write, around an id we checked.
     ...(mention ? [{ type: 'section', text: mrkdwn(mention) } as SlackBlock] : []),
     ...titleBlocks(reply),
-    ...(reply.text ? sections(escapeText(reply.text)) : []),
+    ...(reply.text ? sections(escapeMrkdwn(reply.text)) : []),
     ...fieldBlocks(reply.fields ?? []),
     ...contextBlocks((reply.links ?? []).map((link) => mrkdwnLink(link.url, link.label))),
     ...actionBlocks([...(reply.buttons ?? []), ...(options.extraButtons ?? [])]),
-    ...(reply.footer ? contextBlocks([escapeText(reply.footer)]) : []),
+    ...(reply.footer ? contextBlocks([escapeMrkdwn(reply.footer)]) : []),
     // A slash command's response_url cannot carry a file, so an attachment arrives as a code block to copy.
     ...(reply.attachments ?? []).flatMap((file) => [
-      ...contextBlocks([escapeText(file.name)]),
-      ...splitEscaped(escapeText(file.content), LIMITS.sectionText - 8).map((piece) => ({ type: 'section', text: mrkdwn('```' + piece + '```') }) as SlackBlock),
+      ...contextBlocks([escapeMrkdwn(file.name)]),
+      ...splitEscaped(escapeCodeBlock(file.content), LIMITS.sectionText - 8).map((piece) => ({ type: 'section', text: mrkdwn('```' + piece + '```') }) as SlackBlock),
     ]),
   ];
   const fallback = (mention ? `${mention} ` : '') + fallbackText(reply);
@@ -96,7 +96,7 @@ function fieldBlocks(fields: readonly ReplyField[]): SlackBlock[] {
     row = [];
   };
   for (const field of fields) {
-    const text = [bold(field.name), escapeText(field.value)].filter(Boolean).join('\n');
+    const text = [bold(field.name), escapeMrkdwn(field.value)].filter(Boolean).join('\n');
     if (field.inline && !field.value.includes('\n') && slackLength(text) <= LIMITS.fieldText) {
       row.push(mrkdwn(text));
       continue;

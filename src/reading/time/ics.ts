@@ -54,7 +54,16 @@ export function buildCalendar(name: string, events: IcsEvent[], now: Date): stri
       ...(event.repeat ? { repeating: repeating(event.repeat, event.zone, event.exdates ?? []) } : {}),
     });
   }
-  return calendar.toString();
+  return withFinalLineEnd(calendar.toString());
+}
+
+/**
+ * RFC 5545 §3.1: every content line ends with CRLF, the last one included.
+ * ical-generator 10 joins lines with CRLF but leaves none after
+ * END:VCALENDAR, and strict importers (and `cat a.ics b.ics`) trip on that.
+ */
+function withFinalLineEnd(text: string): string {
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
 
 function repeating(repeat: Repeat, zone: string, exdates: Date[]) {

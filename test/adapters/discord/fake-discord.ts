@@ -14,7 +14,7 @@ export interface RestCall {
   query: URLSearchParams;
   body: any;
   /** Files of a multipart request (an attachment), by name. */
-  files?: { name: string; content: string }[];
+  files?: { name: string; content: string; type?: string }[];
   at: number;
 }
 
@@ -372,9 +372,9 @@ export function buttonPress(customId: string, onMessage: Record<string, unknown>
  * A multipart request as Discord reads it: the JSON body in `payload_json`
  * and each file part by its file name (what discord.js sends with `files`).
  */
-function parseMultipart(text: string, boundary: string): { body: any; files: { name: string; content: string }[] } {
+function parseMultipart(text: string, boundary: string): { body: any; files: { name: string; content: string; type?: string }[] } {
   let body: any;
-  const files: { name: string; content: string }[] = [];
+  const files: { name: string; content: string; type?: string }[] = [];
   for (const part of text.split(`--${boundary.replace(/^"|"$/g, '')}`)) {
     const split = part.indexOf('\r\n\r\n');
     if (split < 0) continue;
@@ -382,7 +382,8 @@ function parseMultipart(text: string, boundary: string): { body: any; files: { n
     const content = part.slice(split + 4).replace(/\r\n$/, '');
     const name = /name="([^"]+)"/.exec(headers)?.[1];
     const filename = /filename="([^"]+)"/.exec(headers)?.[1];
-    if (filename) files.push({ name: filename, content });
+    const type = /^content-type:\s*(.+)$/im.exec(headers)?.[1]?.trim();
+    if (filename) files.push({ name: filename, content, ...(type ? { type } : {}) });
     else if (name === 'payload_json') body = JSON.parse(content);
   }
   return { body, files };
