@@ -91,7 +91,9 @@ export class RecordingAdapter implements ChatAdapter {
       return { ok: false, reason: this.failNext.reason, detail: 'test failure' };
     }
     const key = options.idempotencyKey;
-    const earlier = key && this.options.dedupe !== false ? this.byKey.get(key) : undefined;
+    // A retry looks in the history first, as the real adapters do; a nonce (dedupe) also catches a repeat.
+    const seen = key && (this.options.dedupe !== false || (options.retry && !this.historyUnreadable)) ? this.byKey.get(key) : undefined;
+    const earlier = seen;
     if (earlier) return { ok: true, messageId: earlier };
     const messageId = `m${this.next++}`;
     if (key && !this.byKey.has(key)) this.byKey.set(key, messageId);
