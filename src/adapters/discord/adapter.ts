@@ -11,11 +11,13 @@ import { renderReply, type DiscordMessage } from './render.js';
 export type DiscordConfig = NonNullable<Config['discord']>;
 
 export interface DiscordAdapterOptions {
-  /** The deadline of each REST call, its wait in discord.js's per-route queue included (tests set a few hundred ms). */
+  /** The deadline of each attempt of a REST call (tests set a few hundred ms). */
   callTimeoutMs?: number;
   /** The longest 429 Retry-After a call waits out; a longer one fails the call, and scheduled work retries later. */
   maxRateLimitWaitMs?: number;
 }
+// A scheduled call's overall deadline is the sum: a rate-limit wait, then one attempt. It also bounds
+// the call's wait in discord.js's per-route queue behind a slow call to the same channel.
 
 const DEFAULT_CALL_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 5_000;
@@ -35,7 +37,7 @@ const POST_FAILURES: Record<number, PostFailure> = {
 export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
   private readonly client: Client;
-  private readonly callTimeoutMs: number;
+  private readonly overallDeadlineMs: number;
   private readonly blindRetry: WarnOncePerChannel;
 
   constructor(
@@ -43,8 +45,9 @@ export class DiscordAdapter implements ChatAdapter {
     private readonly config: DiscordConfig,
     options: DiscordAdapterOptions = {},
   ) {
-    this.callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+    const callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     const maxWait = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    this.overallDeadlineMs = callTimeoutMs + maxWait;
     this.blindRetry = new WarnOncePerChannel(services.logger, 'discord history not readable; retried posts rely on the enforced nonce alone');
     this.client = new Client({
       // Slash commands need no privileged intents; Guilds keeps channel and permission data current.
@@ -54,7 +57,7 @@ export class DiscordAdapter implements ChatAdapter {
       rest: {
         ...(config.apiUrl ? { api: config.apiUrl } : {}),
         // discord.js's default is 15 s per attempt; ours is set on purpose (and each call also gets an overall deadline).
-        timeout: this.callTimeoutMs,
+        timeout: callTimeoutMs,
         // discord.js retries a timed-out or 5xx request, POST included, 3 times by default. Only the first
         // message of a post carries the enforced nonce (a continuation would be posted twice), the nonce
         // lasts minutes, and four attempts would stretch the deadline fourfold: so the client never re-sends,
@@ -121,9 +124,9 @@ export class DiscordAdapter implements ChatAdapter {
     return findPosted({ rest: this.client.rest, channel, botId: this.client.user?.id, first, since, deadline: () => this.deadline() });
   }
 
-  /** One call's overall deadline: its wait behind a hung call of the same route included. */
+  /** One scheduled call's overall deadline (see DiscordAdapterOptions). */
   private deadline(): AbortSignal {
-    return AbortSignal.timeout(this.callTimeoutMs);
+    return AbortSignal.timeout(this.overallDeadlineMs);
   }
 
   /** Replaces a posted message with the first message of the rendered reply. */
