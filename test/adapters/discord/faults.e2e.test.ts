@@ -52,7 +52,8 @@ describe('Discord scheduled posts under platform faults', () => {
     await fake.waitForCall(posts(stuck));
     expect(await adapter.post(free, round('h2'), { idempotencyKey: 'yq-h2' })).toMatchObject({ ok: true });
     expect(await hung).toMatchObject({ ok: false, reason: 'failed' });
-  });
+    // A hang detector, not a stopwatch: ten times our deadline, below discord.js's own 15 s default.
+  }, 10_000);
 
   it('503 after storing: the client does not re-send; a retry finds the stored message and posts nothing', async () => {
     const channel = newChannel();
