@@ -103,7 +103,8 @@ export class FakeSlackChannels {
         if (latest !== undefined && (inclusive ? ts > latest : ts >= latest)) return false;
         return below === undefined || ts < below;
       })
-      .sort((a, b) => micros(b.ts) - micros(a.ts));
+      // Messages are added with ever-growing ts, so the list is oldest first already.
+      .reverse();
     const page = matching.slice(0, limit);
     const hasMore = matching.length > limit;
     const messages = page.map(({ metadata, channel: _channel, ...rest }) => ({ type: 'message', ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
