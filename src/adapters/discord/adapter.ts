@@ -61,7 +61,8 @@ export class DiscordAdapter implements ChatAdapter {
         // discord.js retries a timed-out or 5xx request, POST included, 3 times by default. Only the first
         // message of a post carries the enforced nonce (a continuation would be posted twice), the nonce
         // lasts minutes, and four attempts would stretch the deadline fourfold: so the client never re-sends,
-        // and scheduled work retries later with its history check (post with `retry`).
+        // and scheduled work retries later with its history check (post with `retry`). Interaction replies
+        // share this client; not re-sending suits them too (a re-sent follow-up would show twice).
         retries: 0,
         // discord.js waits out any 429 by default, however long; a long wait fails the call instead.
         rejectOnRateLimit: (limit: RateLimitData) => Math.max(limit.retryAfter, limit.timeToReset) > maxWait,
