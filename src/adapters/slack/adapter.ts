@@ -4,10 +4,10 @@ import type { App } from '../../app.js';
 import type { ChatAdapter, Lookup, PostOptions, PostResult } from '../../core/adapter.js';
 import type { Reply } from '../../core/reply.js';
 import { boltLogger } from './bolt-logger.js';
-import { editReply, findPosted, postReply } from './deliver.js';
 import { registerHandlers } from './handlers.js';
+import { DEFAULT_CALL_TIMEOUT_MS, SlackScheduled, type SlackCallLimits } from './scheduled.js';
 
-export interface SlackAdapterOptions {
+export interface SlackAdapterOptions extends SlackCallLimits {
   /** Interface to listen on in HTTP mode; all interfaces by default (tests use 127.0.0.1). */
   host?: string;
 }
@@ -22,6 +22,7 @@ export class SlackAdapter implements ChatAdapter {
   readonly platform = 'slack' as const;
   private readonly bolt: BoltApp;
   private readonly socketMode: boolean;
+  private readonly scheduled: SlackScheduled;
   private running = false;
 
   constructor(
@@ -31,12 +32,20 @@ export class SlackAdapter implements ChatAdapter {
     const slack = app.config.slack;
     if (!slack) throw new Error('SlackAdapter needs config.slack (SLACK_BOT_TOKEN).');
     this.socketMode = !slack.signingSecret;
+    const slackApiUrl = slack.apiUrl ? withSlash(slack.apiUrl) : undefined;
+    this.scheduled = new SlackScheduled(slack.botToken, slackApiUrl, app.logger, options);
     const common: AppOptions = {
       token: slack.botToken,
       logger: boltLogger(app.logger),
       // auth.test runs in start(), so a bad token stops start-up with a clear error.
       deferInitialization: true,
-      ...(slack.apiUrl ? { clientOptions: { slackApiUrl: withSlash(slack.apiUrl) } } : {}),
+      // Bolt's own client (auth.test, users.info in handlers) gets a deadline too, and one quick
+      // retry instead of the default ten over half an hour: a user is waiting on these.
+      clientOptions: {
+        ...(slackApiUrl ? { slackApiUrl } : {}),
+        timeout: options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+        retryConfig: { retries: 1, minTimeout: 250, maxTimeout: 250 },
+      },
     };
     this.bolt = this.socketMode
       ? new BoltApp({ ...common, socketMode: true, appToken: slack.appToken })
@@ -51,6 +60,7 @@ export class SlackAdapter implements ChatAdapter {
 
   async start(): Promise<void> {
     await this.bolt.init();
+    await this.scheduled.identify();
     const slack = this.app.config.slack;
     if (this.socketMode || !slack) await this.bolt.start();
     else await this.bolt.start({ port: slack.port, ...(this.options.host ? { host: this.options.host } : {}) });
@@ -65,16 +75,16 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   post(channel: string, reply: Reply, options: PostOptions = {}): Promise<PostResult> {
-    return postReply(this.bolt.client, channel, reply, this.app.logger, options);
+    return this.scheduled.post(channel, reply, options);
   }
 
   edit(channel: string, messageId: string, reply: Reply): Promise<PostResult> {
-    return editReply(this.bolt.client, channel, messageId, reply, this.app.logger);
+    return this.scheduled.edit(channel, messageId, reply);
   }
 
-  async find(channel: string, _reply: Reply, key: string): Promise<Lookup> {
-    const found = await findPosted(this.bolt.client, channel, key, this.app.logger);
-    return found ? { state: 'found', messageId: found } : { state: 'absent' };
+  /** Slack finds by the key in our messages' metadata; the reply is not needed. */
+  find(channel: string, _reply: Reply, key: string, since: Date): Promise<Lookup> {
+    return this.scheduled.find(channel, key, since);
   }
 }
 

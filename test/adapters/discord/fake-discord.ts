@@ -2,6 +2,11 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { systemClock, type Clock } from '../../../src/core/clock.js';
+import { Faults } from '../faults.js';
+import { APP_ID, BOT, CHANNEL_ID, message, nextId, snowflakeAt, type FakeAuthor } from './fake-discord-payloads.js';
+
+export * from './fake-discord-payloads.js';
 
 /** How long a wait may take before it fails with what was seen instead: a hang detector, not a deadline. */
 const WAIT_LIMIT_MS = 15_000;
@@ -18,24 +23,29 @@ export interface RestCall {
   at: number;
 }
 
-export const APP_ID = '100000000000000001';
-export const GUILD_ID = '200000000000000001';
-export const CHANNEL_ID = '300000000000000001';
-export const USER = { id: '400000000000000001', username: 'reader', discriminator: '0', global_name: 'Reader', avatar: null };
-const BOT = { id: APP_ID, username: 'yomikai', discriminator: '0', global_name: null, avatar: null, bot: true };
-/** All permission bits, and none: a server manager and an ordinary member. */
-export const ALL_PERMISSIONS = '2251799813685247';
-export const NO_PERMISSIONS = '0';
+/** Discord's largest page of Get Channel Messages, and the page size when none is asked for. */
+const MAX_PAGE = 100;
+const DEFAULT_PAGE = 50;
+/** "In the past few minutes", Discord says of enforced nonces; the fake forgets them after five, by its clock. */
+const NONCE_MEMORY_MS = 5 * 60_000;
 
-let snowflake = 500000000000000000n;
-const nextId = () => String(++snowflake);
+export interface FakeDiscordOptions {
+  /** The time new messages are created at (their snowflake ids and timestamps); the system clock by default. */
+  clock?: Clock;
+}
 
 /**
  * A loopback Discord: the REST routes the bot uses plus a JSON gateway
  * (HELLO, IDENTIFY → READY, RESUME → RESUMED, heartbeat ACKs). Every REST
  * call is recorded so tests assert on exactly what would have reached Discord.
+ *
+ * Channel history behaves like Discord's: newest first, at most 100 a page,
+ * `before`/`after` a message id, no nonce on fetched messages, other
+ * authors' messages mixed in (`addMessage`, `fill`). `faults` makes chosen
+ * requests hang, fail after storing, or answer 429 (see ../faults.ts).
  */
 export class FakeDiscord {
+  readonly faults = new Faults<RestCall>();
   readonly calls: RestCall[] = [];
   readonly identifies: number[] = [];
   readonly resumes: number[] = [];
@@ -48,7 +58,7 @@ export class FakeDiscord {
   readonly commands = new Map<string, any[]>();
   /** Channel messages as Discord holds them now (after edits), by id. */
   readonly messages = new Map<string, Record<string, unknown>>();
-  /** Enforced nonces → the message first created with them (Discord keeps them a few minutes; the fake, for its lifetime). */
+  /** Enforced nonces → the message first created with them; Discord keeps them a few minutes (see NONCE_MEMORY_MS). */
   private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly events = new EventEmitter();
   private readonly http: Server;
@@ -56,8 +66,11 @@ export class FakeDiscord {
   private socket: WebSocket | undefined;
   private seq = 0;
   private port = 0;
+  private lastMessageId = 0n;
+  private readonly clock: Clock;
 
-  constructor() {
+  constructor(options: FakeDiscordOptions = {}) {
+    this.clock = options.clock ?? systemClock;
     this.http = createServer((req, res) => void this.onRequest(req, res));
     this.gateway = new WebSocketServer({ server: this.http });
     this.gateway.on('connection', (socket) => this.onConnection(socket));
@@ -77,6 +90,8 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
+    // Hung requests are dropped and their connections cut below, so a client waiting on one gets an error, not a hang.
+    this.faults.endAll();
     for (const client of this.gateway.clients) client.terminate();
     await new Promise<void>((resolve) => this.gateway.close(() => resolve()));
     this.http.closeAllConnections();
@@ -177,10 +192,27 @@ export class FakeDiscord {
     const parsed = multipart ? parseMultipart(text, multipart[1] ?? '') : { body: text ? JSON.parse(text) : undefined };
     const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, ...parsed, at: Date.now() };
     this.calls.push(call);
-    const [status, body] = this.route(call);
-    res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
-    res.end(body === undefined ? undefined : JSON.stringify(body));
+    const fault = this.faults.take(call);
+    if (fault?.kind === 'hang') {
+      this.events.emit('call', call);
+      if (await this.faults.hold()) this.answer(res, ...this.route(call));
+      return;
+    }
+    if (fault?.kind === 'rate-limit') {
+      const body = { message: 'You are being rate limited.', retry_after: fault.retryAfterSec, global: false };
+      this.answer(res, 429, body, { 'retry-after': String(fault.retryAfterSec) });
+    } else {
+      const [status, body] = this.route(call);
+      if (fault?.kind === 'fail-after-storing') this.answer(res, fault.status, { message: 'Service Unavailable', code: 0 });
+      else this.answer(res, status, body);
+    }
     this.events.emit('call', call);
+  }
+
+  private answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    if (res.destroyed) return;
+    res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
   }
 
   /**
@@ -190,12 +222,33 @@ export class FakeDiscord {
    */
   private create(channel: string, body: any): Record<string, unknown> {
     const nonce = body?.enforce_nonce === true && body.nonce !== undefined ? String(body.nonce) : undefined;
-    const earlier = nonce === undefined ? undefined : this.nonces.get(nonce);
+    const remembered = nonce === undefined ? undefined : this.nonces.get(nonce);
+    const earlier = remembered && this.clock.now().getTime() - Date.parse(String(remembered.timestamp)) < NONCE_MEMORY_MS ? remembered : undefined;
     if (earlier) return this.messages.get(String(earlier.id)) ?? earlier;
-    const created: Record<string, unknown> = { ...message(channel, body), ...(body?.nonce !== undefined ? { nonce: body.nonce } : {}) };
+    const created: Record<string, unknown> = { ...this.stamped(message(channel, body)), ...(body?.nonce !== undefined ? { nonce: body.nonce } : {}) };
     this.messages.set(String(created.id), created);
     if (nonce !== undefined) this.nonces.set(nonce, created);
     return created;
+  }
+
+  /** A message written by someone else (another bot, a member): history shows it, it is never the bot's. */
+  addMessage(channel: string, author: FakeAuthor, body: { content?: string; embeds?: unknown[]; components?: unknown[] } = {}): Record<string, unknown> {
+    const added = this.stamped(message(channel, body, author));
+    this.messages.set(String(added.id), added);
+    return added;
+  }
+
+  /** `count` chatty messages by `author`, as a busy channel has between our posts. */
+  fill(channel: string, count: number, author: FakeAuthor): void {
+    for (let i = 1; i <= count; i++) this.addMessage(channel, author, { content: `chatter ${i}` });
+  }
+
+  /** A message id from the fake's clock, as Discord's ids carry creation time; always above the last one. */
+  private stamped(created: Record<string, unknown>): Record<string, unknown> {
+    const now = this.clock.now().getTime();
+    const fromClock = snowflakeAt(now);
+    this.lastMessageId = fromClock > this.lastMessageId ? fromClock : this.lastMessageId + 1n;
+    return { ...created, id: String(this.lastMessageId), timestamp: new Date(now).toISOString() };
   }
 
   /** Discord remembers an enforced nonce for a few minutes; this is those minutes passing. */
@@ -206,6 +259,22 @@ export class FakeDiscord {
   /** Messages created in a channel (not counting answers to interactions), oldest first. */
   channelMessages(channel: string): Record<string, unknown>[] {
     return [...this.messages.values()].filter((m) => m.channel_id === channel);
+  }
+
+  /**
+   * Get Channel Messages: newest first, `before`/`after` an id, at most 100.
+   * A fetched message has no nonce (Discord echoes it only on create and in
+   * the gateway event).
+   */
+  private history(channel: string, query: URLSearchParams): Record<string, unknown>[] {
+    const limit = Math.min(Number(query.get('limit') ?? DEFAULT_PAGE), MAX_PAGE);
+    const before = query.get('before');
+    const after = query.get('after');
+    const newestFirst = this.channelMessages(channel).sort((a, b) => (BigInt(String(b.id)) > BigInt(String(a.id)) ? 1 : -1));
+    const inRange = newestFirst.filter((m) => (!before || BigInt(String(m.id)) < BigInt(before)) && (!after || BigInt(String(m.id)) > BigInt(after)));
+    // With `after`, Discord pages forward from that id: the `limit` messages right after it, still newest first.
+    const page = after && !before ? inRange.slice(-limit) : inRange.slice(0, limit);
+    return page.map(({ nonce: _nonce, ...rest }) => rest);
   }
 
   private route({ method, path, query, body }: RestCall): [number, unknown] {
@@ -226,9 +295,7 @@ export class FakeDiscord {
     }
     if (method === 'GET' && (m = /^\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
       if (this.unreadableHistory.has(m[1] ?? '')) return [403, { code: 50001, message: 'Missing Access' }];
-      // Newest first; a fetched message has no nonce (Discord echoes it only on create and in the gateway event).
-      const limit = Number(query.get('limit') ?? 50);
-      return [200, this.channelMessages(m[1] ?? '').reverse().slice(0, limit).map(({ nonce: _nonce, ...rest }) => rest)];
+      return [200, this.history(m[1] ?? '', query)];
     }
     if (method === 'PATCH' && (m = /^\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
       const stored = this.messages.get(m[2] ?? '');
@@ -270,102 +337,6 @@ function withoutLocalizations(value: any): any {
       .filter(([key]) => key !== 'name_localizations' && key !== 'description_localizations')
       .map(([key, inner]) => [key, withoutLocalizations(inner)]),
   );
-}
-
-/** A full message object, as Discord returns after a send or an edit. */
-export function message(channelId: string, body: any = {}): Record<string, unknown> {
-  return {
-    id: nextId(),
-    channel_id: channelId,
-    author: BOT,
-    content: body?.content ?? '',
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: body?.embeds ?? [],
-    components: body?.components ?? [],
-    pinned: false,
-    type: 0,
-    flags: body?.flags ?? 0,
-  };
-}
-
-export interface FakeUser { id: string; username: string; discriminator: string; global_name: string | null; avatar: null }
-
-export interface InteractionOptions {
-  locale?: string;
-  /** Member permissions in the guild; `dm` sends the interaction from a DM instead. */
-  permissions?: string | 'dm';
-  /** Who acts (default USER), and their nickname in the server. */
-  user?: FakeUser;
-  nick?: string;
-}
-
-/** A member of the fake server other than USER. */
-export function fakeUser(id: string, username: string, globalName: string | null = null): FakeUser {
-  return { id, username, discriminator: '0', global_name: globalName, avatar: null };
-}
-
-function base(type: number, data: unknown, options: InteractionOptions): Record<string, unknown> {
-  const user = options.user ?? USER;
-  const where =
-    options.permissions === 'dm'
-      ? { user, channel_id: user.id, channel: { id: user.id, type: 1 }, context: 1 }
-      : {
-          guild_id: GUILD_ID,
-          guild_locale: 'en-US',
-          // Discord sends both; discord.js 14.28 reads `channel.id` for interaction.channelId.
-          channel_id: CHANNEL_ID,
-          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'reading-group' },
-          member: {
-            user,
-            nick: options.nick ?? null,
-            roles: [],
-            joined_at: '2024-01-01T00:00:00.000Z',
-            permissions: options.permissions ?? ALL_PERMISSIONS,
-            deaf: false,
-            mute: false,
-            flags: 0,
-          },
-          context: 0,
-        };
-  return {
-    id: nextId(),
-    application_id: APP_ID,
-    token: `token-${nextId()}`,
-    version: 1,
-    type,
-    locale: options.locale ?? 'en-US',
-    entitlements: [],
-    authorizing_integration_owners: {},
-    app_permissions: ALL_PERMISSIONS,
-    data,
-    ...where,
-  };
-}
-
-/** A slash command with text options (type 3), the only option type yomikai registers. */
-export function chatInput(name: string, values: Record<string, string> = {}, options: InteractionOptions = {}) {
-  const data = { id: nextId(), name, type: 1, options: Object.entries(values).map(([key, value]) => ({ name: key, type: 3, value })) };
-  return base(2, data, options);
-}
-
-/** A subcommand (`/quiz schedule time:09:00`): Discord nests the verb's options inside a type-1 option. */
-export function subcommandInput(name: string, verb: string, values: Record<string, string> = {}, options: InteractionOptions = {}) {
-  const inner = Object.entries(values).map(([key, value]) => ({ name: key, type: 3, value }));
-  return base(2, { id: nextId(), name, type: 1, options: [{ name: verb, type: 1, options: inner }] }, options);
-}
-
-export function autocomplete(name: string, option: string, text: string, options: InteractionOptions = {}) {
-  return base(4, { id: nextId(), name, type: 1, options: [{ name: option, type: 3, value: text, focused: true }] }, options);
-}
-
-export function buttonPress(customId: string, onMessage: Record<string, unknown>, options: InteractionOptions = {}) {
-  return { ...base(3, { custom_id: customId, component_type: 2 }, options), message: onMessage };
 }
 
 /**

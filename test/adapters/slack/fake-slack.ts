@@ -1,6 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Faults } from '../faults.js';
+import { BOT_ID, BOT_USER_ID } from './fake-slack-channels.js';
+
+export * from './fake-slack-channels.js';
 
 /** One request a fake server received, body decoded (form fields, JSON, blocks parsed). */
 export interface Recorded {
@@ -18,10 +22,18 @@ export interface FakeServer {
    * (default 15 s: a hang detector for a readable failure, not a speed check).
    */
   waitFor(match: (request: Recorded) => boolean, timeoutMs?: number): Promise<Recorded>;
+  /** Requests to hang, fail after taking effect, or rate-limit (see ../faults.ts); match with `method(...)`. */
+  faults: Faults<Recorded>;
+  /** Also cuts hung requests' connections, so a client waiting on one gets an error and the close ends. */
   close(): Promise<void>;
 }
 
-type Handler = (request: Recorded) => unknown;
+/** Matches requests to one Web API method, e.g. `method('chat.postMessage')`. */
+export function method(name: string): (request: Recorded) => boolean {
+  return (request) => request.path.replace(/^\/api\//, '').split('?')[0] === name;
+}
+
+export type Handler = (request: Recorded) => unknown;
 
 /**
  * A loopback HTTP server that records every request and answers with
@@ -30,18 +42,36 @@ type Handler = (request: Recorded) => unknown;
 export async function fakeServer(handler: Handler = () => ({ ok: true })): Promise<FakeServer> {
   const requests: Recorded[] = [];
   const waiters: { match: (r: Recorded) => boolean; resolve: (r: Recorded) => void }[] = [];
+  const faults = new Faults<Recorded>();
+  const notify = (recorded: Recorded) => {
+    for (const waiter of waiters.filter((w) => w.match(recorded))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(recorded);
+    }
+  };
+  const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    if (res.destroyed) return;
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const recorded: Recorded = { path: req.url ?? '', headers: req.headers, body: decode(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']) };
       requests.push(recorded);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(handler(recorded)));
-      for (const waiter of waiters.filter((w) => w.match(recorded))) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(recorded);
+      const fault = faults.take(recorded);
+      if (fault?.kind === 'hang') {
+        notify(recorded);
+        if (await faults.hold()) answer(res, 200, handler(recorded));
+        return;
       }
+      if (fault?.kind === 'rate-limit') answer(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfterSec) });
+      else if (fault?.kind === 'fail-after-storing') {
+        handler(recorded);
+        answer(res, fault.status, { ok: false, error: 'service_unavailable' });
+      } else answer(res, 200, handler(recorded));
+      notify(recorded);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,7 +88,13 @@ export async function fakeServer(handler: Handler = () => ({ ok: true })): Promi
         waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
       });
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    faults,
+    close: () => {
+      faults.endAll();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      return closed;
+    },
   };
 }
 
@@ -77,68 +113,11 @@ export function slackApi(overrides: Record<string, Handler> = {}): Handler {
     const method = request.path.replace(/^\/api\//, '').split('?')[0] ?? '';
     const override = overrides[method];
     if (override) return override(request);
-    if (method === 'auth.test') return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'yomikai' };
+    if (method === 'auth.test') return { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: 'T1', user: 'yomikai' };
     if (method === 'chat.postMessage') return { ok: true, channel: request.body.channel, ts: '1700000000.000100' };
     if (method === 'users.info') return { ok: true, user: { id: request.body.user, is_admin: false, is_owner: false } };
     return { ok: false, error: 'unknown_method' };
   };
-}
-
-export interface PostedMessage {
-  channel: string;
-  ts: string;
-  text: string;
-  blocks: unknown[];
-  metadata?: { event_type: string; event_payload: Record<string, unknown> };
-}
-
-/**
- * Channels as the Web API keeps them: chat.postMessage adds a message with
- * its own ts (and metadata), chat.update replaces one, conversations.history
- * lists them newest first — with metadata only when asked for
- * (`include_all_metadata`), as Slack does. Spread `handlers` into slackApi.
- */
-export class FakeSlackChannels {
-  readonly messages: PostedMessage[] = [];
-  private seq = 0;
-
-  readonly handlers: Record<string, Handler> = {
-    'chat.postMessage': ({ body }) => {
-      const message: PostedMessage = {
-        channel: String(body.channel),
-        ts: `1700000000.${String(++this.seq).padStart(6, '0')}`,
-        text: String(body.text ?? ''),
-        blocks: (body.blocks as unknown[] | undefined) ?? [],
-        ...(body.metadata ? { metadata: body.metadata as PostedMessage['metadata'] & object } : {}),
-      };
-      this.messages.push(message);
-      return { ok: true, channel: message.channel, ts: message.ts, message: { type: 'message', ts: message.ts, text: message.text } };
-    },
-    'chat.update': ({ body }) => {
-      const message = this.find(String(body.channel), String(body.ts));
-      if (!message) return { ok: false, error: 'message_not_found' };
-      message.text = String(body.text ?? message.text);
-      if (body.blocks) message.blocks = body.blocks as unknown[];
-      return { ok: true, channel: message.channel, ts: message.ts, text: message.text };
-    },
-    'conversations.history': ({ body }) => {
-      const withMetadata = String(body.include_all_metadata) === 'true';
-      const limit = Number(body.limit ?? 100);
-      const messages = this.inChannel(String(body.channel))
-        .reverse()
-        .slice(0, limit)
-        .map(({ metadata, channel: _channel, ...rest }) => ({ type: 'message', bot_id: 'BBOT', ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
-      return { ok: true, messages, has_more: false };
-    },
-  };
-
-  find(channel: string, ts: string): PostedMessage | undefined {
-    return this.messages.find((m) => m.channel === channel && m.ts === ts);
-  }
-
-  inChannel(channel: string): PostedMessage[] {
-    return this.messages.filter((m) => m.channel === channel);
-  }
 }
 
 export const SIGNING_SECRET = 'secret';
