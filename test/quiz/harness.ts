@@ -8,6 +8,7 @@ import type { Reply } from '../../src/core/reply.js';
 import type { Question, QuestionBank } from '../../src/quiz/question.js';
 import { QuizRunner } from '../../src/quiz/runner.js';
 import { QuizService } from '../../src/quiz/service.js';
+import type { Wait } from '../../src/schedule/coalesce.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { QuizAnswerStore } from '../../src/store/quiz-answers.js';
 import { QuizRoundStore } from '../../src/store/quiz-rounds.js';
@@ -105,7 +106,16 @@ export interface Harness {
 }
 
 /** The quiz on a database (a file, to restart on, or :memory:), with a clock the test moves. */
-export function quizHarness(options: { db?: Db; file?: string; clock: ManualClock; bank?: QuestionBank; graceMinutes?: number; adapter?: RecordingAdapter }): Harness {
+export function quizHarness(options: {
+  db?: Db;
+  file?: string;
+  clock: ManualClock;
+  bank?: QuestionBank;
+  graceMinutes?: number;
+  adapter?: RecordingAdapter;
+  /** How live-count edits wait for their turn (a test's simulated timers); a real timer otherwise. */
+  liveCountWait?: Wait;
+}): Harness {
   const db = options.db ?? openDatabase(options.file ?? ':memory:');
   const adapter = options.adapter ?? new RecordingAdapter();
   const schedules = new QuizScheduleStore(db);
@@ -124,6 +134,7 @@ export function quizHarness(options: { db?: Db; file?: string; clock: ManualCloc
     logger,
     langOf: () => 'en',
     graceMinutes: options.graceMinutes ?? 120,
+    liveCountWait: options.liveCountWait,
   });
   const service = new QuizService({ schedules, rounds, answers, bank, runner, clock: options.clock, logger });
   return { db, clock: options.clock, adapter, schedules, rounds, answers, runner, service };
