@@ -109,11 +109,13 @@ export class Coalescer<K> {
     while (state.again) {
       // Only awaited when there is a wait: a first edit starts in the caller's turn.
       const waitMs = this.untilTurn(key);
-      if (waitMs > 0) await new Promise<void>((resolve) => {
-        state.hurry = resolve;
-        void this.wait(waitMs).then(resolve);
-      });
-      state.hurry = undefined;
+      if (waitMs > 0) {
+        await new Promise<void>((resolve) => {
+          state.hurry = resolve;
+          void this.wait(waitMs).then(resolve);
+        });
+        state.hurry = undefined;
+      }
       // Cleared only now: requests during the wait are answered by this pass, not one more.
       state.again = false;
       let outcome: PassOutcome;
