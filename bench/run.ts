@@ -4,36 +4,66 @@ import { formatTable, runLongQueryBench, runSearchBench } from './search-bench.j
 import { runDispatchBench } from './dispatch-bench.js';
 import { runStartupBench } from './startup-bench.js';
 import { runQuizBench } from './quiz-bench.js';
+import { runLiveCountBench } from './live-count-bench.js';
 
 /**
  * `npm run bench`: the search against MiniSearch and Fuse.js, a command through
- * dispatch and render, and console start-up. Run from the repository root;
- * takes several minutes (Fuse.js alone needs ~2 minutes at 100,000 docs).
+ * dispatch and render, console start-up, the quiz at scale and live counts.
+ * Run from the repository root; takes several minutes (Fuse.js alone needs ~2
+ * minutes at 100,000 docs). `npm run bench -- quiz live` runs only the sections
+ * named (search, dispatch, startup, quiz, live).
  */
-const docs = buildSearchDocs(loadCatalog('data/catalog'));
+const only = process.argv.slice(2);
+const wanted = (section: string) => only.length === 0 || only.includes(section);
 
-console.log('## Search: yomikai vs MiniSearch vs Fuse.js\n');
-console.log(formatTable(await runSearchBench(docs)));
+if (wanted('search')) {
+  const docs = buildSearchDocs(loadCatalog('data/catalog'));
+  console.log('## Search: yomikai vs MiniSearch vs Fuse.js\n');
+  console.log(formatTable(await runSearchBench(docs)));
 
-console.log('\n## yomikai: pasted essays (cut to 512 characters before matching), real catalog\n');
-console.log('| query | median | max of 200 |\n| --- | ---: | ---: |');
-for (const row of runLongQueryBench(docs)) console.log(`| \`${row.query}\` | ${row.medianUs.toFixed(1)} µs | ${row.maxUs.toFixed(1)} µs |`);
-
-console.log('\n## A command through dispatch and render (no I/O), real catalog\n');
-console.log('| command | median µs | p99 µs | samples |\n| --- | ---: | ---: | ---: |');
-for (const row of await runDispatchBench()) {
-  console.log(`| \`${row.command}\` | ${row.medianUs.toFixed(1)} | ${row.p99Us.toFixed(1)} | ${row.samples} |`);
+  console.log('\n## yomikai: pasted essays (cut to 512 characters before matching), real catalog\n');
+  console.log('| query | median | max of 200 |\n| --- | ---: | ---: |');
+  for (const row of runLongQueryBench(docs)) console.log(`| \`${row.query}\` | ${row.medianUs.toFixed(1)} µs | ${row.maxUs.toFixed(1)} µs |`);
 }
 
-const startup = await runStartupBench();
-console.log('\n## Console start-up to prompt\n');
-console.log(`| runs | median ms | max ms |\n| ---: | ---: | ---: |\n| ${startup.runs} | ${startup.medianMs.toFixed(0)} | ${startup.maxMs.toFixed(0)} |`);
+if (wanted('dispatch')) {
+  console.log('\n## A command through dispatch and render (no I/O), real catalog\n');
+  console.log('| command | median µs | p99 µs | samples |\n| --- | ---: | ---: | ---: |');
+  for (const row of await runDispatchBench()) {
+    console.log(`| \`${row.command}\` | ${row.medianUs.toFixed(1)} | ${row.p99Us.toFixed(1)} | ${row.samples} |`);
+  }
+}
 
-// The daily quiz at scale: a file database, 1,000 channels due in the same minute (two workers
-// ticking at once), then answers recorded one transaction each through the real store.
-const quiz = await runQuizBench();
-console.log('\n## Daily quiz: 1,000 channels due in one minute, answers through the store\n');
-console.log('| channels due | choose + claim + record | rounds | duplicates | answers | answers/s |\n| ---: | ---: | ---: | ---: | ---: | ---: |');
-console.log(
-  `| ${quiz.channels} | ${quiz.dueMs.toFixed(0)} ms | ${quiz.rounds} | ${quiz.duplicates} | ${quiz.answers} | ${quiz.answersPerSecond.toFixed(0)} |`,
-);
+if (wanted('startup')) {
+  const startup = await runStartupBench();
+  console.log('\n## Console start-up to prompt\n');
+  console.log(`| runs | median ms | max ms |\n| ---: | ---: | ---: |\n| ${startup.runs} | ${startup.medianMs.toFixed(0)} | ${startup.maxMs.toFixed(0)} |`);
+}
+
+if (wanted('quiz')) {
+  // The daily quiz at scale: a file database, 1,000 channels due in the same minute (two workers
+  // ticking at once), then answers recorded one transaction each through the real store.
+  const quiz = await runQuizBench();
+  console.log('\n## Daily quiz: 1,000 channels due in one minute, answers through the store\n');
+  console.log('| channels due | choose + claim + record | rounds | duplicates | answers | answers/s |\n| ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    `| ${quiz.channels} | ${quiz.dueMs.toFixed(0)} ms | ${quiz.rounds} | ${quiz.duplicates} | ${quiz.answers} | ${quiz.answersPerSecond.toFixed(0)} |`,
+  );
+}
+
+if (wanted('live')) {
+  // 600 members press an answer on one round: real discord.js / Bolt (HTTP mode) and the real store,
+  // against a loopback platform in a process of its own, which times every press from outside.
+  console.log('\n## Live counts: 600 members answering one round\n');
+  console.log('| platform | sent over | ack p50 | ack p99 | ack max | private answer p99 | bot CPU | count edits | most in 5 s | count behind (max) | last count |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const platform of ['discord', 'slack'] as const) {
+    // The 10-second run first: the burst then meets a bot whose code paths are warm, as a running bot's are.
+    for (const withinMs of [10_000, 1000]) {
+      const r = await runLiveCountBench(platform, 600, withinMs);
+      console.log(
+        `| ${platform} | ${r.sendMs} ms | ${r.ackP50Ms} ms | ${r.ackP99Ms} ms | ${r.ackMaxMs} ms | ${r.answerP99Ms === undefined ? '(the ack)' : `${r.answerP99Ms} ms`} | ${r.botCpuMs.toFixed(0)} ms | ${r.edits} | ${r.editsPer5s} | ${r.maxBehindMs} ms | ${r.finalCount} |`,
+      );
+    }
+  }
+}

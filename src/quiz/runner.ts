@@ -10,7 +10,7 @@ import type { QuizSchedule, QuizScheduleStore } from '../store/quiz-schedules.js
 import type { QuestionBank } from './question.js';
 import type { RevealBriefs } from '../summary/quiz-brief.js';
 import { revealReply, roundReply } from './render.js';
-import { Coalescer } from '../schedule/coalesce.js';
+import { Coalescer, type PassOutcome, type Wait } from '../schedule/coalesce.js';
 import { withDeadline } from '../schedule/deadline.js';
 import { noFault, type FaultHook } from '../schedule/fault.js';
 import { PlaceWork } from '../schedule/place-work.js';
@@ -52,6 +52,8 @@ export interface QuizRunnerDeps {
   callDeadlineMs?: number;
   /** Optional LLM briefs at the reveal (summaries on); absent, reveals are as they always were. */
   briefs?: RevealBriefs;
+  /** How a live-count edit waits for its turn: a timer unless a test drives it. */
+  liveCountWait?: Wait;
 }
 
 /** One place's work in one tick, in the order it must happen. */
@@ -90,7 +92,7 @@ export class QuizRunner {
   private readonly deadlineMs: number;
 
   constructor(private readonly deps: QuizRunnerDeps) {
-    this.counts = new Coalescer((error, round) => deps.logger.warn({ err: error, round }, 'quiz: live count not updated'));
+    this.counts = new Coalescer((error, round) => deps.logger.warn({ err: error, round }, 'quiz: live count not updated'), { clock: deps.clock, wait: deps.liveCountWait });
     this.places = new PlaceWork((error, channel) => deps.logger.error({ err: error, channel }, 'quiz: scheduled work failed; the next tick tries again'));
     this.fault = deps.fault ?? noFault;
     this.deadlineMs = deps.callDeadlineMs ?? CALL_DEADLINE_MS;
@@ -331,20 +333,24 @@ export class QuizRunner {
   }
 
   /**
-   * Updates the live answer count. Edits for one round never overlap: clicks
-   * during an edit only mark it stale, and one more edit follows with the
-   * count at that moment — no update is lost and no timer is needed. The
-   * promise settles once the count shown is at least as new as at the call.
+   * Updates the live answer count, at most one edit a second per round (Slack
+   * answers 429 beyond that; Discord allows five per five seconds a channel).
+   * Clicks meanwhile only mark the count stale, and one more edit follows with
+   * the count at that moment, so the last count always lands. The promise
+   * settles once the count shown is at least as new as at the call.
    */
   refresh(roundId: number): Promise<void> {
     return this.counts.request(roundId, () => this.showCount(roundId));
   }
 
-  private async showCount(roundId: number): Promise<void> {
+  /** Edits the round to its count now — unless it shows that already, or it closed (the closing edit is the reveal's). */
+  private async showCount(roundId: number): Promise<PassOutcome> {
     const round = this.deps.rounds.get(roundId);
-    if (!round?.messageId || round.state !== 'open') return;
+    if (!round?.messageId || round.state !== 'open') return 'unchanged';
     const adapter = this.deps.publisher(round.platform);
-    if (!adapter) return;
-    await adapter.edit(round.channel, round.messageId, roundReply(round, this.deps.answers.countFor(roundId)));
+    if (!adapter) return 'unchanged';
+    const { channel, messageId } = round;
+    const reply = roundReply(round, this.deps.answers.countFor(roundId));
+    return this.counts.shown.edit(`${round.platform}:${channel}:${messageId}`, reply, () => adapter.edit(channel, messageId, reply));
   }
 }

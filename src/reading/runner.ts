@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { Coalescer } from '../schedule/coalesce.js';
+import { Coalescer, type PassOutcome, type Wait } from '../schedule/coalesce.js';
 import { withDeadline } from '../schedule/deadline.js';
 import { noFault, type FaultHook } from '../schedule/fault.js';
 import { PlaceWork } from '../schedule/place-work.js';
@@ -42,6 +42,8 @@ export interface ReadingRunnerDeps {
   callDeadlineMs?: number;
   /** Offsets where a channel has chosen none (config). */
   defaultOffsets?: readonly number[];
+  /** How a live-count edit waits for its turn: a timer unless a test drives it. */
+  liveCountWait?: Wait;
 }
 
 interface Claimed {
@@ -77,7 +79,10 @@ export class ReadingRunner {
   private readonly deadlineMs: number;
 
   constructor(private readonly deps: ReadingRunnerDeps) {
-    this.counts = new Coalescer((error, occurrence) => deps.logger.warn({ err: error, occurrence }, 'reading: live counts not updated'));
+    this.counts = new Coalescer((error, occurrence) => deps.logger.warn({ err: error, occurrence }, 'reading: live counts not updated'), {
+      clock: deps.clock,
+      wait: deps.liveCountWait,
+    });
     this.places = new PlaceWork((error, channel) => deps.logger.error({ err: error, channel }, 'reading: scheduled work failed; the next tick tries again'));
     this.fault = deps.fault ?? noFault;
     this.deadlineMs = deps.callDeadlineMs ?? CALL_DEADLINE_MS;
@@ -219,30 +224,37 @@ export class ReadingRunner {
   }
 
   /**
-   * Live RSVP counts on the posted reminders of a meeting. Edits for one
-   * meeting never overlap: presses during an edit mark it stale and one more
-   * edit follows with the counts at that moment.
+   * Live RSVP counts on the posted reminders of a meeting, at most one edit a
+   * second per message (Slack answers 429 beyond that). Presses meanwhile
+   * mark the counts stale and one more edit follows with the counts at that
+   * moment, so the last counts always land.
    */
   refresh(occurrenceId: number): Promise<void> {
     return this.counts.request(occurrenceId, () => this.showCounts(occurrenceId));
   }
 
-  /** Resolves when the live-count edits in flight for a meeting (if any) are done. */
+  /** Resolves when the live-count edits for a meeting (if any) are done; one waiting for its turn goes now. */
   settled(occurrenceId: number): Promise<void> {
     return this.counts.settled(occurrenceId);
   }
 
-  private async showCounts(occurrenceId: number): Promise<void> {
+  /** Edits each posted reminder of the meeting whose counts changed since its last edit. */
+  private async showCounts(occurrenceId: number): Promise<PassOutcome> {
     const occurrence = this.deps.service.deps.occurrences.get(occurrenceId);
     const session = occurrence && this.deps.service.get(occurrence.sessionId);
-    if (!session) return;
+    if (!session) return 'unchanged';
     const adapter = this.deps.publisher(session.platform);
-    if (!adapter) return;
+    if (!adapter) return 'unchanged';
+    const outcomes: PassOutcome[] = [];
     for (const { messageId, stage } of this.deps.reminders.messagesFor(occurrenceId)) {
-      const reply = this.render(session, occurrenceId, stage);
+      const rendered = this.render(session, occurrenceId, stage);
+      if (!rendered) continue;
       // The edit never re-pings: the mention belongs to the first post only.
-      if (reply) await adapter.edit(session.channel, messageId, { ...reply, mention: undefined });
+      const reply = { ...rendered, mention: undefined };
+      const message = `${session.platform}:${session.channel}:${messageId}`;
+      outcomes.push(await this.counts.shown.edit(message, reply, () => adapter.edit(session.channel, messageId, reply)));
     }
+    return outcomes.includes('failed') ? 'failed' : outcomes.includes('edited') ? 'edited' : 'unchanged';
   }
 }
 

@@ -8,6 +8,7 @@ import type { Reply } from '../../src/core/reply.js';
 import type { Question, QuestionBank } from '../../src/quiz/question.js';
 import { QuizRunner } from '../../src/quiz/runner.js';
 import { QuizService } from '../../src/quiz/service.js';
+import type { Wait } from '../../src/schedule/coalesce.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { QuizAnswerStore } from '../../src/store/quiz-answers.js';
 import { QuizRoundStore } from '../../src/store/quiz-rounds.js';
@@ -157,6 +158,8 @@ export function quizHarness(options: {
   /** The worker's name on its leases: two harnesses on one file are two workers. */
   worker?: string;
   callDeadlineMs?: number;
+  /** How live-count edits wait for their turn (a test's simulated timers); a real timer otherwise. */
+  liveCountWait?: Wait;
 }): Harness {
   const db = options.db ?? openDatabase(options.file ?? ':memory:');
   const adapter = options.adapter ?? new RecordingAdapter();
@@ -179,6 +182,7 @@ export function quizHarness(options: {
     keys: postKeys(instanceId(db)),
     worker: options.worker ?? 'worker-1',
     ...(options.callDeadlineMs ? { callDeadlineMs: options.callDeadlineMs } : {}),
+    liveCountWait: options.liveCountWait,
   });
   const service = new QuizService({ schedules, rounds, answers, bank, runner, clock: options.clock, logger });
   return { db, clock: options.clock, adapter, schedules, rounds, answers, runner, service };
