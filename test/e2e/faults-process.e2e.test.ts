@@ -36,8 +36,24 @@ function titled(fake: FakeDiscord, channelId: string, prefix: string): Record<st
   return fake.channelMessages(channelId).filter((m) => String((m['embeds'] as { title?: string }[] | undefined)?.[0]?.title ?? '').startsWith(prefix));
 }
 
+/**
+ * The fake Discord lives at the bots' date too: message ids and timestamps
+ * come from it, and a bot's history check reads back only to the moment its
+ * work was claimed. Each start moves it to that bot's date.
+ */
+class ShiftedClock {
+  private offset = 0;
+  moveTo(iso: string): void {
+    this.offset = Date.parse(iso) - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+}
+
 describe('scheduled work across hard crashes and two processes', () => {
-  const fake = new FakeDiscord();
+  const clock = new ShiftedClock();
+  const fake = new FakeDiscord({ clock });
   const dir = mkdtempSync(join(tmpdir(), 'yomikai-faults-process-'));
   const bots: Bot[] = [];
   const env = (file: string, extra: Record<string, string> = {}) => ({
@@ -48,6 +64,7 @@ describe('scheduled work across hard crashes and two processes', () => {
     ...extra,
   });
   const run = (file: string, now: string, extra: Record<string, string> = {}) => {
+    clock.moveTo(now);
     const bot = startBot(env(file, extra), now);
     bots.push(bot);
     return bot;
@@ -99,7 +116,7 @@ describe('scheduled work across hard crashes and two processes', () => {
     await stopBot(bot, 'SIGTERM');
     expect(round('2027-01-12')).toHaveLength(1);
     // Its reveal: dead after the answer was posted, before the record.
-    await crashAt(file, '2027-01-12T09:10:05Z', 'post');
+    await crashAt(file, '2027-01-12T09:10:05Z', 'post'); // (the reveal's post: 'post' is the step's name for either)
     expect(answer('2027-01-12')).toHaveLength(1);
     bot = run(file, '2027-01-12T09:13:05Z');
     await bot.waitForLog('quiz: tick done');

@@ -15,7 +15,7 @@ async function openRound() {
 }
 
 describe('quiz answers', () => {
-  it('200 people answering at once: exactly 200 answers recorded', async () => {
+  it('200 answers in one burst through the service: 200 recorded, and the live count ends at 200 (several processes: answers-processes.test.ts)', async () => {
     const { h, round } = await openRound();
     const outcomes = await Promise.all(
       Array.from({ length: 200 }, (_, i) => Promise.resolve().then(() => h.service.answer(round.id, { id: `u${i}`, name: `User ${i}` }, i % 4))),
