@@ -2,32 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import type { PostResult } from '../core/adapter.js';
 
-/**
- * Two small pieces every runner of scheduled work needs.
- *
- * `SharedPass`: a tick that comes while one is running shares it instead of
- * starting a second — the work reads the database, so one pass is enough.
- *
- * `Coalescer`: live-count edits of a posted message, kept within what the
- * platforms allow (Slack: about one update per second per message; Discord:
- * five edits per five seconds per channel). Passes for one key never overlap
- * and start at least `minIntervalMs` after the previous edit ended; requests
- * meanwhile only mark the key stale, and one more pass follows with the state
- * at that moment. So a burst of clicks costs one edit a second, and the last
- * count always lands. `shown` remembers what each message shows, so an edit
- * that would change nothing is not sent.
- */
-export class SharedPass {
-  private running: Promise<void> | undefined;
-
-  run(pass: () => Promise<void>): Promise<void> {
-    this.running ??= pass().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-}
-
 /** What a pass did: edited (the platform was called), found nothing new to show, or was refused. */
 export type PassOutcome = 'edited' | 'unchanged' | 'failed';
 
@@ -54,6 +28,16 @@ interface KeyState {
   hurry?: () => void;
 }
 
+/**
+ * `Coalescer`: live-count edits of a posted message, kept within what the
+ * platforms allow (Slack: about one update per second per message; Discord:
+ * five edits per five seconds per channel). Passes for one key never overlap
+ * and start at least `minIntervalMs` after the previous edit ended; requests
+ * meanwhile only mark the key stale, and one more pass follows with the state
+ * at that moment. So a burst of clicks costs one edit a second, and the last
+ * count always lands. `shown` remembers what each message shows, so an edit
+ * that would change nothing is not sent.
+ */
 export class Coalescer<K> {
   /** What each message shows now, by message. */
   readonly shown = new LastShown();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PostResult } from '../../src/core/adapter.js';
-import { Coalescer, SharedPass, type PassOutcome } from '../../src/schedule/coalesce.js';
+import { Coalescer, type PassOutcome } from '../../src/schedule/coalesce.js';
 import { SimulatedTime, settle } from './simulated-time.js';
 
 /** A pass the test finishes by hand, so "in flight" is a state, not a race. */
@@ -141,26 +141,5 @@ describe('Coalescer', () => {
     expect(errors).toHaveLength(1);
     expect(ran).toBe(true);
     await expect(coalescer.settled(1)).resolves.toBeUndefined();
-  });
-});
-
-describe('SharedPass', () => {
-  it('a tick during a pass shares it', async () => {
-    const releases: (() => void)[] = [];
-    let runs = 0;
-    const pass = () => {
-      runs++;
-      return new Promise<void>((resolve) => releases.push(resolve));
-    };
-    const shared = new SharedPass();
-    const a = shared.run(pass);
-    const b = shared.run(pass);
-    expect(runs).toBe(1);
-    releases[0]?.();
-    await Promise.all([a, b]);
-    const c = shared.run(pass);
-    expect(runs).toBe(2);
-    releases[1]?.();
-    await c;
   });
 });
