@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput } from '../adapters/discord/fake-discord.js';
+import { startBot as startProcess, stopBot, type Bot } from '../helpers/bot-process.js';
 
 /**
  * The built bot as a whole process, run at other dates against the loopback
@@ -13,65 +13,8 @@ import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput } from '../adapters/discord/
  * spring-forward (2027-03-14) must post at 09:00 local after it, and a
  * kill -9 right after that post, then a restart, must post nothing more.
  */
-const SHIFT = resolve('test/helpers/shift-date.mjs');
-
-interface Bot {
-  child: ChildProcess;
-  log: string;
-  /** Resolves at the first log line (JSON) whose msg matches. */
-  waitForLog(msg: string, from?: number): Promise<Record<string, unknown>>;
-}
-
 function startBot(fake: FakeDiscord, db: string, now: string): Bot {
-  const child = spawn(process.execPath, ['--import', SHIFT, 'dist/src/main.js'], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      YOMIKAI_DB: db,
-      YOMIKAI_TEST_NOW: now,
-      LOG_LEVEL: 'debug',
-      DISCORD_TOKEN: 'test-token',
-      DISCORD_APPLICATION_ID: APP_ID,
-      DISCORD_API_URL: fake.apiUrl,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const bot: Bot = {
-    child,
-    log: '',
-    waitForLog(msg, from = 0) {
-      return new Promise((done, fail) => {
-        const check = () => {
-          for (const line of bot.log.slice(from).split('\n')) {
-            if (!line.includes(msg)) continue;
-            try {
-              const entry = JSON.parse(line) as Record<string, unknown>;
-              if (entry['msg'] === msg) {
-                child.stderr?.off('data', check);
-                child.off('exit', exited);
-                done(entry);
-                return;
-              }
-            } catch {
-              // a partial line: the next chunk completes it
-            }
-          }
-        };
-        const exited = () => fail(new Error(`bot exited before logging "${msg}":\n${bot.log}`));
-        child.stderr?.on('data', check);
-        child.once('exit', exited);
-        check();
-      });
-    },
-  };
-  child.stderr?.on('data', (chunk: Buffer) => (bot.log += chunk.toString()));
-  return bot;
-}
-
-async function stopBot(bot: Bot, signal: NodeJS.Signals): Promise<void> {
-  if (bot.child.exitCode !== null || bot.child.signalCode !== null) return;
-  const exited = new Promise((done) => bot.child.once('exit', done));
-  bot.child.kill(signal);
-  await exited;
+  return startProcess({ YOMIKAI_DB: db, DISCORD_TOKEN: 'test-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl }, now);
 }
 
 function roundPosts(fake: FakeDiscord): number {
