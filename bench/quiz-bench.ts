@@ -10,9 +10,9 @@ import type { Question, QuestionBank } from '../src/quiz/question.js';
 import { QuizRunner } from '../src/quiz/runner.js';
 import { QuizService } from '../src/quiz/service.js';
 import { openDatabase, type Db } from '../src/store/db.js';
-import { QuizAnswerStore } from '../src/store/quiz-answers.js';
-import { QuizRoundStore } from '../src/store/quiz-rounds.js';
-import { QuizScheduleStore } from '../src/store/quiz-schedules.js';
+import { QuizAnswerStore } from '../src/quiz/store/answers.js';
+import { QuizRoundStore } from '../src/quiz/store/rounds.js';
+import { QuizScheduleStore } from '../src/quiz/store/schedules.js';
 import { instanceId, postKeys } from '../src/store/instance.js';
 
 export interface QuizBenchResult {

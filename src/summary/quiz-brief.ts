@@ -3,7 +3,7 @@ import type { Place } from '../core/invocation.js';
 import type { Logger } from '../core/logger.js';
 import { clip } from '../core/text.js';
 import { translator } from '../i18n/index.js';
-import type { Round } from '../store/quiz-rounds.js';
+import type { Round } from '../quiz/store/rounds.js';
 import type { SummaryService } from './service.js';
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ManualClock } from '../../src/core/clock.js';
 import { openDatabase } from '../../src/store/db.js';
 import { ADMIN, PLACE, quizHarness, RecordingAdapter, sampleBank, tickUntil } from './harness.js';
-import { channelKeyOf } from '../../src/store/quiz-schedules.js';
+import { channelKeyOf } from '../../src/quiz/store/schedules.js';
 
 const dirs: string[] = [];
 function dbFile(): string {

@@ -1,5 +1,5 @@
-import type { Platform } from '../core/invocation.js';
-import type { Db } from './db.js';
+import type { Platform } from '../../core/invocation.js';
+import type { Db } from '../../store/db.js';
 
 export interface QuizSchedule {
   channelKey: string;
