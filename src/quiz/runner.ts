@@ -8,7 +8,7 @@ import type { QuizAnswerStore } from './store/answers.js';
 import type { NewRound, Round, QuizRoundStore } from './store/rounds.js';
 import type { QuizSchedule, QuizScheduleStore } from './store/schedules.js';
 import type { QuestionBank } from './question.js';
-import type { RevealBriefs } from '../summary/quiz-brief.js';
+import type { RevealBriefs } from './briefs.js';
 import { revealReply, roundReply } from './render.js';
 import { Coalescer, type PassOutcome, type Wait } from '../schedule/coalesce.js';
 import { withDeadline } from '../schedule/deadline.js';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { databaseErrors } from './database-error.js';
-import { migrations as shipped, type Migration } from './migrations.js';
+import type { Migration } from './migrations.js';
 
 type Db = Database.Database;
 
@@ -20,7 +20,7 @@ interface Recorded {
  * another order, a pre-name file whose tables are not what our first N
  * migrations make — is refused before anything is written.
  */
-export function migrate(db: Db, list: readonly Migration[] = shipped): void {
+export function migrate(db: Db, list: readonly Migration[]): void {
   const step = db.transaction((): boolean => {
     const applied = appliedCount(db, list);
     const next = list[applied];

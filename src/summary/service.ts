@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Catalog, CatalogEntry } from '../catalog/catalog.js';
-import type { SummaryConfig } from '../config.js';
+import type { SummaryConfig } from './config.js';
 import type { Clock } from '../core/clock.js';
 import { placeKey, type Actor, type Place } from '../core/invocation.js';
 import type { Logger } from '../core/logger.js';

@@ -5,7 +5,9 @@ import { ManualClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
-import { commands } from '../../commands/index.js';
+import { allCommands } from '../../src/app.js';
+
+const commands = allCommands();
 import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, chatInput, message, type RestCall } from '../adapters/discord/fake-discord.js';
 
 const PRESENTER = '400000000000000077';

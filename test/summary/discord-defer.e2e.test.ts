@@ -4,7 +4,9 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
-import { commands } from '../../commands/index.js';
+import { allCommands } from '../../src/app.js';
+
+const commands = allCommands();
 import { APP_ID, FakeDiscord, NO_PERMISSIONS, autocomplete, chatInput } from '../adapters/discord/fake-discord.js';
 import { FakeOpenAI } from './fake-openai.js';
 

@@ -6,7 +6,9 @@ import { silentLogger } from '../../../src/core/logger.js';
 import { CommandRegistry } from '../../../src/core/registry.js';
 import { SlackAdapter } from '../../../src/adapters/slack/adapter.js';
 import { SHARE_ACTION } from '../../../src/adapters/slack/inbound.js';
-import { commands } from '../../../commands/index.js';
+import { allCommands } from '../../../src/app.js';
+
+const commands = allCommands();
 import { gate } from '../../helpers/gate.js';
 import { buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from './fake-slack.js';
 
