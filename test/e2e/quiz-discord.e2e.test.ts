@@ -6,7 +6,7 @@ import { escapeText } from '../../src/adapters/discord/text.js';
 import { testApp } from '../helpers/app.js';
 import {
   APP_ID, CHANNEL_ID, FakeDiscord, NO_PERMISSIONS, buttonPress, fakeUser, subcommandInput, type InteractionOptions, type RestCall,
-} from '../adapters/discord/fake-discord.js';
+} from '../fakes/discord.js';
 import { answerButton, forgetPostedMessage, forgetRevealMessage, roundById, storedAnswers, storedSchedules, keysOf } from './quiz-helpers.js';
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput } from '../adapters/discord/fake-discord.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput } from '../fakes/discord.js';
 import { startBot as startProcess, stopBot, type Bot } from '../helpers/bot-process.js';
 
 /**

@@ -9,7 +9,7 @@ import { buildManifest } from '../../src/adapters/slack/manifest.js';
 import { testApp } from '../helpers/app.js';
 import {
   FakeSlackChannels, buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded,
-} from '../adapters/slack/fake-slack.js';
+} from '../fakes/slack.js';
 import { answerButton, forgetPostedMessage, forgetRevealMessage, roundById, storedAnswers, storedSchedules, keysOf } from './quiz-helpers.js';
 
 /**

@@ -6,7 +6,7 @@ import { silentLogger } from '../../src/core/logger.js';
 import { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
 import { commands } from '../../commands/index.js';
-import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, chatInput, message, type RestCall } from '../adapters/discord/fake-discord.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, chatInput, message, type RestCall } from '../fakes/discord.js';
 
 const PRESENTER = '400000000000000077';
 

@@ -3,7 +3,7 @@ import type { App } from '../../src/app.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { testApp } from '../helpers/app.js';
-import { FakeSlackChannels, buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from '../adapters/slack/fake-slack.js';
+import { FakeSlackChannels, buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from '../fakes/slack.js';
 
 const AIKO = 'U1AIKO';
 const PRESENTER = 'U9BEN';

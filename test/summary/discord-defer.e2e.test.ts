@@ -5,8 +5,8 @@ import { silentLogger } from '../../src/core/logger.js';
 import { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
 import { commands } from '../../commands/index.js';
-import { APP_ID, FakeDiscord, NO_PERMISSIONS, autocomplete, chatInput } from '../adapters/discord/fake-discord.js';
-import { FakeOpenAI } from './fake-openai.js';
+import { APP_ID, FakeDiscord, NO_PERMISSIONS, autocomplete, chatInput } from '../fakes/discord.js';
+import { FakeOpenAI } from '../fakes/openai.js';
 
 /**
  * /summarize through the real discord.js client while the model is slower

@@ -3,8 +3,8 @@ import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from '../adapters/slack/fake-slack.js';
-import { FakeOpenAI } from './fake-openai.js';
+import { fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from '../fakes/slack.js';
+import { FakeOpenAI } from '../fakes/openai.js';
 
 /**
  * The real Bolt app in HTTP mode: Slack's request is acknowledged while the

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
 import { deployCommands, describeDeploy } from '../../../src/adapters/discord/deploy.js';
 import { translateDynamic } from '../../../src/i18n/index.js';
-import { APP_ID, FakeDiscord, GUILD_ID } from './fake-discord.js';
+import { APP_ID, FakeDiscord, GUILD_ID } from '../../fakes/discord.js';
 
 describe('discord:deploy against the fake Discord', () => {
   const fake = new FakeDiscord();

@@ -11,7 +11,7 @@ import { DEFER_AFTER_MS } from '../../../src/adapters/discord/respond.js';
 import { gate } from '../../helpers/gate.js';
 import {
   APP_ID, CHANNEL_ID, FakeDiscord, NO_PERMISSIONS, autocomplete, buttonPress, chatInput, message, type RestCall,
-} from './fake-discord.js';
+} from '../../fakes/discord.js';
 
 /**
  * Test-only commands: one whose handler throws, and two that take longer than

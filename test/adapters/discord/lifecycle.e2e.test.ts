@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, FakeDiscord, chatInput } from './fake-discord.js';
+import { APP_ID, FakeDiscord, chatInput } from '../../fakes/discord.js';
 
 /**
  * `npm start` as a real process on the built bot: it logs in to the loopback

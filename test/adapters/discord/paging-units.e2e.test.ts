@@ -3,7 +3,7 @@ import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { DiscordAdapter } from '../../../src/adapters/discord/adapter.js';
-import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, chatInput, message, type RestCall } from './fake-discord.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, chatInput, message, type RestCall } from '../../fakes/discord.js';
 
 /**
  * Paging on Discord with queries full of emoji: Discord counts a custom id's

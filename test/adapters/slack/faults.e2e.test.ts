@@ -7,7 +7,7 @@ import { POST_EVENT } from '../../../src/adapters/slack/deliver.js';
 import { testApp } from '../../helpers/app.js';
 import {
   BOT_ID, FakeSlackChannels, MEMBER, OTHER_APP, fakeServer, freePort, method, slackApi, type FakeServer, type Recorded,
-} from './fake-slack.js';
+} from '../../fakes/slack.js';
 
 /**
  * Scheduled posts through the real WebClient (via the adapter) against a

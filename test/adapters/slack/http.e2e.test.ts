@@ -8,7 +8,7 @@ import { SlackAdapter } from '../../../src/adapters/slack/adapter.js';
 import { SHARE_ACTION } from '../../../src/adapters/slack/inbound.js';
 import { commands } from '../../../commands/index.js';
 import { gate } from '../../helpers/gate.js';
-import { buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from './fake-slack.js';
+import { buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from '../../fakes/slack.js';
 
 /**
  * The real Bolt app in HTTP mode on 127.0.0.1, fed real signed, form-encoded

@@ -5,7 +5,7 @@ import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { SlackAdapter } from '../../../src/adapters/slack/adapter.js';
-import { fakeServer, slackApi, slashCommand, type FakeServer } from './fake-slack.js';
+import { fakeServer, slackApi, slashCommand, type FakeServer } from '../../fakes/slack.js';
 
 /**
  * Socket Mode end to end: apps.connections.open on the fake Web API hands out

@@ -5,7 +5,7 @@ import { SlackAdapter } from '../../../src/adapters/slack/adapter.js';
 import { SHARE_ACTION } from '../../../src/adapters/slack/inbound.js';
 import type { App } from '../../../src/app.js';
 import { testApp } from '../../helpers/app.js';
-import { buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from './fake-slack.js';
+import { buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from '../../fakes/slack.js';
 
 /**
  * The umbrella command `/yomikai <command> …` through the real Bolt app in

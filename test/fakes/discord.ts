@@ -2,11 +2,11 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { systemClock, type Clock } from '../../../src/core/clock.js';
-import { Faults } from '../faults.js';
-import { APP_ID, BOT, CHANNEL_ID, message, nextId, snowflakeAt, type FakeAuthor } from './fake-discord-payloads.js';
+import { systemClock, type Clock } from '../../src/core/clock.js';
+import { Faults } from './faults.js';
+import { APP_ID, BOT, CHANNEL_ID, message, nextId, snowflakeAt, type FakeAuthor } from './discord-payloads.js';
 
-export * from './fake-discord-payloads.js';
+export * from './discord-payloads.js';
 
 /** How long a wait may take before it fails with what was seen instead: a hang detector, not a deadline. */
 const WAIT_LIMIT_MS = 15_000;
@@ -42,7 +42,7 @@ export interface FakeDiscordOptions {
  * Channel history behaves like Discord's: newest first, at most 100 a page,
  * `before`/`after` a message id, no nonce on fetched messages, other
  * authors' messages mixed in (`addMessage`, `fill`). `faults` makes chosen
- * requests hang, fail after storing, or answer 429 (see ../faults.ts).
+ * requests hang, fail after storing, or answer 429 (see ./faults.ts).
  */
 export class FakeDiscord {
   readonly faults = new Faults<RestCall>();

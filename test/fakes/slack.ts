@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Faults } from '../faults.js';
-import { BOT_ID, BOT_USER_ID } from './fake-slack-channels.js';
+import { Faults } from './faults.js';
+import { BOT_ID, BOT_USER_ID } from './slack-channels.js';
 
-export * from './fake-slack-channels.js';
+export * from './slack-channels.js';
 
 /** One request a fake server received, body decoded (form fields, JSON, blocks parsed). */
 export interface Recorded {
@@ -22,7 +22,7 @@ export interface FakeServer {
    * (default 15 s: a hang detector for a readable failure, not a speed check).
    */
   waitFor(match: (request: Recorded) => boolean, timeoutMs?: number): Promise<Recorded>;
-  /** Requests to hang, fail after taking effect, or rate-limit (see ../faults.ts); match with `method(...)`. */
+  /** Requests to hang, fail after taking effect, or rate-limit (see ./faults.ts); match with `method(...)`. */
   faults: Faults<Recorded>;
   /** Also cuts hung requests' connections, so a client waiting on one gets an error and the close ends. */
   close(): Promise<void>;
