@@ -141,6 +141,15 @@ export class FakeDiscord {
     this.send({ op: 0, t: 'INTERACTION_CREATE', s: ++this.seq, d: interaction });
   }
 
+  /**
+   * Sends an interaction over the gateway and resolves with the bot's first
+   * answer to it (its callback: reply, defer, update or autocomplete).
+   */
+  interact(interaction: Record<string, unknown>, timeoutMs = WAIT_LIMIT_MS): Promise<RestCall> {
+    this.dispatchInteraction(interaction);
+    return this.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(interaction.id)}/`), timeoutMs);
+  }
+
   /** Drops the gateway connection the way a network blip or a Discord restart does. */
   dropConnection(): void {
     this.socket?.close(4000, 'fake: unknown error, reconnect');

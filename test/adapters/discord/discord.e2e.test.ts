@@ -67,10 +67,7 @@ describe('Discord adapter against a loopback Discord', () => {
   });
 
   /** Sends an interaction through the gateway and returns the bot's first answer to it. */
-  async function interact(payload: Record<string, unknown>): Promise<RestCall> {
-    fake.dispatchInteraction(payload);
-    return fake.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
-  }
+  const interact = (payload: Record<string, unknown>): Promise<RestCall> => fake.interact(payload);
 
   it('reaches ready through /gateway/bot and IDENTIFY', () => {
     expect(fake.calls.some((call) => call.method === 'GET' && call.path === '/v10/gateway/bot')).toBe(true);

@@ -41,8 +41,7 @@ describe('the bot process on Discord', () => {
 
   it('answers a command once started', async () => {
     const payload = chatInput('model', { name: 'X3D' });
-    fake.dispatchInteraction(payload);
-    const call = await fake.waitForCall((c) => c.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
+    const call = await fake.interact(payload);
     expect(call.body.data.embeds[0].title).toBe('X3D');
   });
 

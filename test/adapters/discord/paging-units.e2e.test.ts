@@ -31,10 +31,7 @@ describe('Discord paging with emoji-heavy queries', () => {
     app?.close();
   });
 
-  async function interact(payload: Record<string, unknown>): Promise<RestCall> {
-    fake.dispatchInteraction(payload);
-    return fake.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
-  }
+  const interact = (payload: Record<string, unknown>): Promise<RestCall> => fake.interact(payload);
 
   const buttonsOf = (call: RestCall): { custom_id?: string; disabled?: boolean }[] =>
     (call.body.data.components ?? []).flatMap((row: { components: unknown[] }) => row.components);
