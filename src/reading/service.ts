@@ -1,13 +1,12 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
-import type { Actor, Place } from '../core/invocation.js';
+import { channelKeyOf, type Actor, type Place } from '../core/invocation.js';
 import type { Logger } from '../core/logger.js';
 import { canonicalTimeZone, isTimeZone } from '../core/timezone.js';
 import { suggestTimeZones } from '../core/timezone-suggest.js';
 import { cleanText } from '../core/text.js';
 import type { Lang } from '../i18n/index.js';
-import { channelKeyOf } from '../quiz/store/schedules.js';
 import type { ReadingOccurrenceStore } from './store/occurrences.js';
 import type { ReadingReminderStore } from './store/reminders.js';
 import type { RsvpCounts, RsvpOutcome, RsvpStatus, ReadingRsvpStore } from './store/rsvps.js';

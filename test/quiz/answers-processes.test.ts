@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { channelKeyOf } from '../../src/quiz/store/schedules.js';
+import { channelKeyOf } from '../../src/core/invocation.js';
 import { ADMIN, PLACE, quizHarness, tickUntil } from './harness.js';
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ManualClock } from '../../src/core/clock.js';
 import { openAppDatabase } from '../../src/app.js';
 import { ADMIN, PLACE, quizHarness, RecordingAdapter, sampleBank, tickUntil } from './harness.js';
-import { channelKeyOf } from '../../src/quiz/store/schedules.js';
+import { channelKeyOf } from '../../src/core/invocation.js';
 
 const dirs: string[] = [];
 function dbFile(): string {

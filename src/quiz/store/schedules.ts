@@ -43,10 +43,6 @@ interface Row {
   updated_at: string;
 }
 
-/** The channel's identity across platforms: a Slack and a Discord channel never collide. */
-export function channelKeyOf(place: { platform: Platform; scope: string; channel: string }): string {
-  return `${place.platform}:${place.scope}:${place.channel}`;
-}
 
 /** One quiz schedule per channel; saving again replaces it. */
 export class QuizScheduleStore {
