@@ -1,0 +1,146 @@
+import { grow } from './grams.js';
+import { textTerms } from './text-tokens.js';
+import type { SearchDoc } from './types.js';
+
+/**
+ * BM25F over what the catalog says about each entry: its names, its titles
+ * (paper title, full name, a section's key terms) and its descriptions (notes
+ * in both languages, a dataset's remarks, a section's overview).
+ *
+ * Per term, one posting list of (doc, weighted term frequency): each field's
+ * count is normalised by that field's length against the field's average
+ * (b = 0.75), weighted (names 3, titles 2, descriptions 1), and summed, then
+ * saturated once with k1 = 1.2 and multiplied by the term's idf — Robertson &
+ * Zaragoza's BM25F. A name word weighs three note words, so a query that
+ * names an entry in passing ("the NeRF with …") leans towards NeRFs.
+ */
+const FIELD_WEIGHTS = [3, 2, 1] as const;
+const B = 0.75;
+const K1 = 1.2;
+
+export interface TextHit {
+  doc: number;
+  score: number;
+}
+
+export class TextIndex {
+  private readonly termIds = new Map<string, number>();
+  /** Term t's postings are postingDoc/postingWeight[postingStart[t] .. postingStart[t + 1]). */
+  private readonly postingStart: Int32Array;
+  private readonly postingDoc: Int32Array;
+  private readonly postingWeight: Float32Array;
+  private readonly idf: Float64Array;
+  private readonly scores: Float64Array;
+  private readonly touched: Int32Array;
+
+  constructor(docs: readonly SearchDoc[]) {
+    const fieldTexts = (doc: SearchDoc): readonly (readonly string[])[] => [doc.names, doc.keywords ?? [], doc.descriptions ?? []];
+    // Pass 1: every field's terms, and the average length of each field.
+    const terms: string[][][] = new Array(docs.length);
+    const totals = [0, 0, 0];
+    for (let doc = 0; doc < docs.length; doc++) {
+      const fields = fieldTexts(docs[doc]!).map((texts) => {
+        const out: string[] = [];
+        for (const text of texts) textTerms(text, out);
+        return out;
+      });
+      fields.forEach((field, at) => (totals[at]! += field.length));
+      terms[doc] = fields;
+    }
+    const averages = totals.map((total) => Math.max(1, total / Math.max(1, docs.length)));
+
+    // Pass 2: (term, doc, weight) triples, then one counting sort by term.
+    let pairTerm: Int32Array = new Int32Array(1024);
+    let pairDoc: Int32Array = new Int32Array(1024);
+    let pairWeight = new Float32Array(1024);
+    let pairs = 0;
+    const perDoc = new Map<number, number>();
+    for (let doc = 0; doc < docs.length; doc++) {
+      perDoc.clear();
+      terms[doc]!.forEach((field, at) => {
+        const norm = FIELD_WEIGHTS[at]! / (1 - B + (B * field.length) / averages[at]!);
+        for (const term of field) {
+          let id = this.termIds.get(term);
+          if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+          perDoc.set(id, (perDoc.get(id) ?? 0) + norm);
+        }
+      });
+      if (pairs + perDoc.size > pairTerm.length) {
+        pairTerm = grow(pairTerm, pairs + perDoc.size);
+        pairDoc = grow(pairDoc, pairs + perDoc.size);
+        const wider = new Float32Array(pairTerm.length);
+        wider.set(pairWeight);
+        pairWeight = wider;
+      }
+      for (const [id, weight] of perDoc) {
+        pairTerm[pairs] = id;
+        pairDoc[pairs] = doc;
+        pairWeight[pairs++] = weight;
+      }
+      terms[doc] = []; // let the term lists go as soon as they are counted
+    }
+    const termCount = this.termIds.size;
+    this.postingStart = new Int32Array(termCount + 1);
+    for (let at = 0; at < pairs; at++) this.postingStart[pairTerm[at]! + 1]!++;
+    for (let term = 0; term < termCount; term++) this.postingStart[term + 1]! += this.postingStart[term]!;
+    this.postingDoc = new Int32Array(pairs);
+    this.postingWeight = new Float32Array(pairs);
+    const next = this.postingStart.slice(0, termCount);
+    for (let at = 0; at < pairs; at++) {
+      const slot = next[pairTerm[at]!]!++;
+      this.postingDoc[slot] = pairDoc[at]!;
+      this.postingWeight[slot] = pairWeight[at]!;
+    }
+    this.idf = new Float64Array(termCount);
+    for (let term = 0; term < termCount; term++) {
+      const df = this.postingStart[term + 1]! - this.postingStart[term]!;
+      this.idf[term] = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5));
+    }
+    this.scores = new Float64Array(docs.length);
+    this.touched = new Int32Array(docs.length);
+  }
+
+  /** Whether a term occurs anywhere (queries use it to tell a loanword typed in hiragana from a particle). */
+  has(term: string): boolean {
+    return this.termIds.has(term);
+  }
+
+  /** The term's idf, 0 for an unknown term: how much a match on it says. */
+  weightOf(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.idf[id]!;
+  }
+
+  /** Docs scored by BM25F for these (distinct) terms, best first; `wants` filters docs before they are ranked. */
+  rank(queryTerms: readonly string[], limit: number, wants: (doc: number) => boolean): TextHit[] {
+    let touchedCount = 0;
+    for (const term of new Set(queryTerms)) {
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const idf = this.idf[id]!;
+      for (let at = this.postingStart[id]!, end = this.postingStart[id + 1]!; at < end; at++) {
+        const doc = this.postingDoc[at]!;
+        const weight = this.postingWeight[at]!;
+        if (this.scores[doc] === 0) this.touched[touchedCount++] = doc;
+        this.scores[doc]! += (idf * weight * (K1 + 1)) / (weight + K1);
+      }
+    }
+    const hits: TextHit[] = [];
+    // Keep only the best `limit` while reading the touched docs: a sorted small array beats sorting thousands.
+    for (let at = 0; at < touchedCount; at++) {
+      const doc = this.touched[at]!;
+      const score = this.scores[doc]!;
+      this.scores[doc] = 0;
+      if (hits.length === limit && score <= hits[limit - 1]!.score) continue;
+      if (!wants(doc)) continue;
+      let place = hits.length === limit ? limit - 1 : hits.length;
+      if (hits.length < limit) hits.push({ doc, score });
+      while (place > 0 && (hits[place - 1]!.score < score || (hits[place - 1]!.score === score && hits[place - 1]!.doc > doc))) {
+        hits[place] = hits[place - 1]!;
+        place--;
+      }
+      hits[place] = { doc, score };
+    }
+    return hits;
+  }
+}
