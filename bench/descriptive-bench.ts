@@ -3,6 +3,7 @@ import MiniSearch from 'minisearch';
 import { SearchIndex, type SearchDoc } from '../src/catalog/search/index.js';
 import { textTerms } from '../src/catalog/search/text-tokens.js';
 import { DESCRIPTIVE_QUERIES, type DescriptiveQuery } from './descriptive-queries.js';
+import { percentile } from './stats.js';
 
 /**
  * The descriptive query table (descriptive-queries.ts) on the real catalog:
@@ -43,7 +44,7 @@ const ENGINES: { engine: DescriptiveRow['engine']; build: (docs: readonly Search
     engine: 'yomikai',
     build: (docs) => {
       const index = new SearchIndex(docs);
-      return (query) => index.search(query, { limit: 3 }).map((hit) => hit.id);
+      return (query) => index.search(query, { limit: 3, descriptions: true }).map((hit) => hit.id);
     },
   },
   {
@@ -101,4 +102,25 @@ export function formatDescriptiveTable(rows: readonly DescriptiveRow[]): string 
   }
   for (const row of rows) if (row.misses.length > 0) lines.push('', `${row.engine} missed: ${row.misses.join('; ')}`);
   return lines.join('\n');
+}
+
+/**
+ * /search's cost for descriptive queries: the table's queries asked as /search
+ * asks them (60 hits) of an index over `docs` (the generated 100,000-entry
+ * catalog with notes), each timed `repetitions` times after a warm-up pass.
+ */
+export function runDescriptiveTiming(docs: readonly SearchDoc[], repetitions = 30): { medianUs: number; p99Us: number; samples: number; buildMs: number } {
+  const started = process.hrtime.bigint();
+  const index = new SearchIndex(docs);
+  const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
+  for (const { query } of DESCRIPTIVE_QUERIES) index.search(query, { limit: 60, descriptions: true });
+  const times: number[] = [];
+  for (let round = 0; round < repetitions; round++) {
+    for (const { query } of DESCRIPTIVE_QUERIES) {
+      const at = process.hrtime.bigint();
+      index.search(query, { limit: 60, descriptions: true });
+      times.push(Number(process.hrtime.bigint() - at) / 1e3);
+    }
+  }
+  return { medianUs: percentile(times, 0.5), p99Us: percentile(times, 0.99), samples: times.length, buildMs };
 }

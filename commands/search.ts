@@ -18,7 +18,7 @@ export default {
   execute(options, context): Reply {
     const query = String(options.query);
     const { catalog, t, lang } = context;
-    const hits = catalog.search.search(query, { limit: MAX_HITS });
+    const hits = catalog.search.search(query, { limit: MAX_HITS, descriptions: true });
     if (hits.length === 0) throw notFound('search', query, catalog, lang);
     const slice = pageSlice(hits, context.page, HITS_PER_PAGE);
     const fields: ReplyField[] = [];

@@ -44,13 +44,11 @@ interface Plan {
   defaultLimit: number;
   /** Extra typos allowed beyond typoAllowance(); undefined = no fuzzy stage at all. */
   extraTypos: number | undefined;
-  /** Whether descriptions are searched after names (suggest() stays with names: it explains a typo). */
-  descriptions: boolean;
 }
 
-const SEARCH: Plan = { defaultLimit: 10, extraTypos: 0, descriptions: true };
-const SUGGEST: Plan = { defaultLimit: 3, extraTypos: 1, descriptions: false };
-const COMPLETE: Plan = { defaultLimit: 25, extraTypos: undefined, descriptions: true };
+const SEARCH: Plan = { defaultLimit: 10, extraTypos: 0 };
+const SUGGEST: Plan = { defaultLimit: 3, extraTypos: 1 };
+const COMPLETE: Plan = { defaultLimit: 25, extraTypos: undefined };
 
 /**
  * The search engine every command shares: build once from the catalog, then
@@ -150,7 +148,7 @@ export class SearchIndex {
       const bound = key.length >= 3 ? allowance + plan.extraTypos : 0;
       stages.push(() => matchTypos(this.names, key, bound, collector));
     }
-    if (plan.descriptions) {
+    if (options?.descriptions && plan !== SUGGEST) {
       stages.push(() => {
         for (const { doc, score } of this.text.rank(this.termsOf(text), limit, (doc) => collector.wants(doc))) {
           collector.offer(doc, Tier.text, textCloseness(score), this.docs[doc]!.names[0]!, 255);

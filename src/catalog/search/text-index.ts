@@ -17,6 +17,8 @@ import type { SearchDoc } from './types.js';
 const FIELD_WEIGHTS = [3, 2, 1] as const;
 const B = 0.75;
 const K1 = 1.2;
+/** Distinct query terms a doc must match to be a description hit (see rank()). */
+const MIN_MATCHED_TERMS = 2;
 
 export interface TextHit {
   doc: number;
@@ -31,6 +33,7 @@ export class TextIndex {
   private readonly postingWeight: Float32Array;
   private readonly idf: Float64Array;
   private readonly scores: Float64Array;
+  private readonly matchedTerms: Uint8Array;
   private readonly touched: Int32Array;
 
   constructor(docs: readonly SearchDoc[]) {
@@ -97,6 +100,7 @@ export class TextIndex {
       this.idf[term] = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5));
     }
     this.scores = new Float64Array(docs.length);
+    this.matchedTerms = new Uint8Array(docs.length);
     this.touched = new Int32Array(docs.length);
   }
 
@@ -111,7 +115,11 @@ export class TextIndex {
     return id === undefined ? 0 : this.idf[id]!;
   }
 
-  /** Docs scored by BM25F for these (distinct) terms, best first; `wants` filters docs before they are ranked. */
+  /**
+   * Docs scored by BM25F for these terms, best first; `wants` filters docs before they are ranked.
+   * A doc must match at least MIN_MATCHED_TERMS distinct terms: one word in common is a name's
+   * business (the name index answers it), not evidence that a description was meant.
+   */
   rank(queryTerms: readonly string[], limit: number, wants: (doc: number) => boolean): TextHit[] {
     let touchedCount = 0;
     for (const term of new Set(queryTerms)) {
@@ -121,7 +129,8 @@ export class TextIndex {
       for (let at = this.postingStart[id]!, end = this.postingStart[id + 1]!; at < end; at++) {
         const doc = this.postingDoc[at]!;
         const weight = this.postingWeight[at]!;
-        if (this.scores[doc] === 0) this.touched[touchedCount++] = doc;
+        if (this.matchedTerms[doc] === 0) this.touched[touchedCount++] = doc;
+        if (this.matchedTerms[doc]! < 255) this.matchedTerms[doc]!++;
         this.scores[doc]! += (idf * weight * (K1 + 1)) / (weight + K1);
       }
     }
@@ -130,7 +139,10 @@ export class TextIndex {
     for (let at = 0; at < touchedCount; at++) {
       const doc = this.touched[at]!;
       const score = this.scores[doc]!;
+      const matched = this.matchedTerms[doc]!;
       this.scores[doc] = 0;
+      this.matchedTerms[doc] = 0;
+      if (matched < MIN_MATCHED_TERMS) continue;
       if (hits.length === limit && score <= hits[limit - 1]!.score) continue;
       if (!wants(doc)) continue;
       let place = hits.length === limit ? limit - 1 : hits.length;

@@ -48,8 +48,12 @@ export function stem(word: string): string {
   return word;
 }
 
-/** The term a Latin word indexes as, or undefined for a stop word. */
+/**
+ * The term a Latin word indexes as, or undefined for a stop word — and for a
+ * lone letter ("x" of "x-ray", "a" of "[a]"), which says nothing by itself.
+ */
 export function latinTerm(word: string): string | undefined {
+  if (word.length === 1 && word >= 'a' && word <= 'z') return undefined;
   return ENGLISH_STOP_WORDS.has(word) ? undefined : stem(word);
 }
 

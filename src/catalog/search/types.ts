@@ -32,4 +32,10 @@ export interface SearchHit {
 export interface SearchOptions {
   kinds?: readonly EntryKind[];
   limit?: number;
+  /**
+   * search() and complete() only: after the name matches, entries whose
+   * descriptions match the query (a hit needs two words in common; text-index.ts).
+   * Off by default, so lookups by name (/topic, /model's first pass, quiz checks) are what they were.
+   */
+  descriptions?: boolean;
 }
