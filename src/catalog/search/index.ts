@@ -29,7 +29,7 @@ const MAX_QUERY_TERMS = 48;
  * query table (bench/descriptive-margin.ts; README, "Search"): see there for
  * how often the first hit is right above and below this ratio.
  */
-export const DESCRIPTION_LEAD = 1.5;
+export const DESCRIPTION_LEAD = 2;
 
 /** A description lookup: the hits best first, and whether the first is clearly ahead. */
 export interface DescribedHits {

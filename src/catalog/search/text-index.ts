@@ -1,5 +1,6 @@
 import { grow } from './grams.js';
-import { textTerms } from './text-tokens.js';
+import { forEachRun, termsOfRun, type Script } from './text-tokens.js';
+import { foldWidthAndCase } from './normalize.js';
 import type { SearchDoc } from './types.js';
 
 /**
@@ -37,50 +38,53 @@ export class TextIndex {
   private readonly touched: Int32Array;
 
   constructor(docs: readonly SearchDoc[]) {
-    const fieldTexts = (doc: SearchDoc): readonly (readonly string[])[] => [doc.names, doc.keywords ?? [], doc.descriptions ?? []];
-    // Pass 1: every field's terms, and the average length of each field.
-    const terms: string[][][] = new Array(docs.length);
+    // Pass 1: every field's term ids in one flat array; field f of doc d is ids[fieldEnd[3d+f-1] .. fieldEnd[3d+f]).
+    const runs = new RunTerms(this.termIds);
+    const fieldEnd = new Int32Array(3 * docs.length + 1);
     const totals = [0, 0, 0];
     for (let doc = 0; doc < docs.length; doc++) {
-      const fields = fieldTexts(docs[doc]!).map((texts) => {
-        const out: string[] = [];
-        for (const text of texts) textTerms(text, out);
-        return out;
+      const { names, keywords = [], descriptions = [] } = docs[doc]!;
+      [names, keywords, descriptions].forEach((texts, field) => {
+        for (const text of texts) runs.add(text);
+        fieldEnd[3 * doc + field + 1] = runs.size;
+        totals[field]! += fieldEnd[3 * doc + field + 1]! - fieldEnd[3 * doc + field]!;
       });
-      fields.forEach((field, at) => (totals[at]! += field.length));
-      terms[doc] = fields;
     }
+    const ids = runs.ids;
     const averages = totals.map((total) => Math.max(1, total / Math.max(1, docs.length)));
 
-    // Pass 2: (term, doc, weight) triples, then one counting sort by term.
-    let pairTerm: Int32Array = new Int32Array(1024);
-    let pairDoc: Int32Array = new Int32Array(1024);
-    let pairWeight = new Float32Array(1024);
+    // Pass 2: per doc, each term's weighted frequency (BM25F), as (term, doc, weight) triples.
+    const accumulated = new Float64Array(this.termIds.size);
+    const docTerms: number[] = [];
+    let pairTerm: Int32Array = new Int32Array(Math.max(16, runs.size));
+    let pairDoc: Int32Array = new Int32Array(pairTerm.length);
+    let pairWeight = new Float32Array(pairTerm.length);
     let pairs = 0;
-    const perDoc = new Map<number, number>();
     for (let doc = 0; doc < docs.length; doc++) {
-      perDoc.clear();
-      terms[doc]!.forEach((field, at) => {
-        const norm = FIELD_WEIGHTS[at]! / (1 - B + (B * field.length) / averages[at]!);
-        for (const term of field) {
-          let id = this.termIds.get(term);
-          if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
-          perDoc.set(id, (perDoc.get(id) ?? 0) + norm);
+      docTerms.length = 0;
+      for (let field = 0; field < 3; field++) {
+        const from = fieldEnd[3 * doc + field]!;
+        const to = fieldEnd[3 * doc + field + 1]!;
+        const norm = FIELD_WEIGHTS[field]! / (1 - B + (B * (to - from)) / averages[field]!);
+        for (let at = from; at < to; at++) {
+          const id = ids[at]!;
+          if (accumulated[id] === 0) docTerms.push(id);
+          accumulated[id]! += norm;
         }
-      });
-      if (pairs + perDoc.size > pairTerm.length) {
-        pairTerm = grow(pairTerm, pairs + perDoc.size);
-        pairDoc = grow(pairDoc, pairs + perDoc.size);
+      }
+      if (pairs + docTerms.length > pairTerm.length) {
+        pairTerm = grow(pairTerm, pairs + docTerms.length);
+        pairDoc = grow(pairDoc, pairs + docTerms.length);
         const wider = new Float32Array(pairTerm.length);
         wider.set(pairWeight);
         pairWeight = wider;
       }
-      for (const [id, weight] of perDoc) {
+      for (const id of docTerms) {
         pairTerm[pairs] = id;
         pairDoc[pairs] = doc;
-        pairWeight[pairs++] = weight;
+        pairWeight[pairs++] = accumulated[id]!;
+        accumulated[id] = 0;
       }
-      terms[doc] = []; // let the term lists go as soon as they are counted
     }
     const termCount = this.termIds.size;
     this.postingStart = new Int32Array(termCount + 1);
@@ -154,5 +158,41 @@ export class TextIndex {
       hits[place] = { doc, score };
     }
     return hits;
+  }
+}
+
+/**
+ * Term ids of many texts, in one growing array. A run of one script ("scaling",
+ * "物体検出", "トランスフォーマー") is turned into term ids once and remembered:
+ * notes repeat their words, so most runs cost one map lookup.
+ */
+class RunTerms {
+  ids: Int32Array = new Int32Array(1 << 16);
+  size = 0;
+  private readonly byRun = new Map<string, Int32Array>();
+  private readonly scratch: string[] = [];
+
+  constructor(private readonly termIds: Map<string, number>) {}
+
+  add(text: string): void {
+    const folded = foldWidthAndCase(text);
+    forEachRun(folded, (start, end, script) => this.addRun(folded.slice(start, end), script));
+  }
+
+  private addRun(run: string, script: Script): void {
+    let ids = this.byRun.get(run);
+    if (!ids) {
+      this.scratch.length = 0;
+      termsOfRun(run, script, this.scratch);
+      ids = Int32Array.from(this.scratch, (term) => {
+        let id = this.termIds.get(term);
+        if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+        return id;
+      });
+      this.byRun.set(run, ids);
+    }
+    if (this.size + ids.length > this.ids.length) this.ids = grow(this.ids, this.size + ids.length);
+    this.ids.set(ids, this.size);
+    this.size += ids.length;
   }
 }
