@@ -109,10 +109,20 @@ export function formatDescriptiveTable(rows: readonly DescriptiveRow[]): string 
  * asks them (60 hits) of an index over `docs` (the generated 100,000-entry
  * catalog with notes), each timed `repetitions` times after a warm-up pass.
  */
-export function runDescriptiveTiming(docs: readonly SearchDoc[], repetitions = 30): { medianUs: number; p99Us: number; samples: number; buildMs: number } {
+export function runDescriptiveTiming(
+  docs: readonly SearchDoc[],
+  repetitions = 30,
+): { medianUs: number; p99Us: number; samples: number; buildMs: number; memoryMB: number | undefined } {
+  // Memory as search-bench.ts counts it (heap + typed-array buffers), when `node --expose-gc` lets us collect first.
+  const collect = (globalThis as { gc?: () => void }).gc;
+  const retained = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  collect?.();
+  const before = retained();
   const started = process.hrtime.bigint();
   const index = new SearchIndex(docs);
   const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
+  collect?.();
+  const memoryMB = collect ? (retained() - before) / 2 ** 20 : undefined;
   for (const { query } of DESCRIPTIVE_QUERIES) index.search(query, { limit: 60, descriptions: true });
   const times: number[] = [];
   for (let round = 0; round < repetitions; round++) {
@@ -122,5 +132,5 @@ export function runDescriptiveTiming(docs: readonly SearchDoc[], repetitions = 3
       times.push(Number(process.hrtime.bigint() - at) / 1e3);
     }
   }
-  return { medianUs: percentile(times, 0.5), p99Us: percentile(times, 0.99), samples: times.length, buildMs };
+  return { medianUs: percentile(times, 0.5), p99Us: percentile(times, 0.99), samples: times.length, buildMs, memoryMB };
 }

@@ -37,7 +37,9 @@ if (wanted('descriptive')) {
   console.log(formatMarginTable(runMarginBench(docs)));
   const timing = runDescriptiveTiming(generateCatalog(100_000, docs));
   console.log('\n## yomikai /search (60 hits) with descriptive queries, generated 100k catalog with notes\n');
-  console.log(`| build | median | p99 | samples |\n| ---: | ---: | ---: | ---: |\n| ${timing.buildMs.toFixed(0)} ms | ${timing.medianUs.toFixed(1)} µs | ${timing.p99Us.toFixed(1)} µs | ${timing.samples} |`);
+  const memory = timing.memoryMB === undefined ? '–' : `${timing.memoryMB.toFixed(1)} MB`;
+  console.log(`| build (names + descriptions) | memory | median | p99 | samples |\n| ---: | ---: | ---: | ---: | ---: |`);
+  console.log(`| ${timing.buildMs.toFixed(0)} ms | ${memory} | ${timing.medianUs.toFixed(1)} µs | ${timing.p99Us.toFixed(1)} µs | ${timing.samples} |`);
 }
 
 if (wanted('dispatch')) {
