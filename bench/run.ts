@@ -1,6 +1,9 @@
 import { loadCatalog } from '../src/catalog/load.js';
 import { buildSearchDocs } from '../src/catalog/search-docs.js';
 import { formatTable, runLongQueryBench, runSearchBench } from './search-bench.js';
+import { formatDescriptiveTable, runDescriptiveBench, runDescriptiveTiming } from './descriptive-bench.js';
+import { formatMarginTable, runMarginBench } from './descriptive-margin.js';
+import { generateCatalog } from './generated-catalog.js';
 import { runDispatchBench } from './dispatch-bench.js';
 import { runStartupBench } from './startup-bench.js';
 import { runQuizBench } from './quiz-bench.js';
@@ -11,7 +14,7 @@ import { runLiveCountBench } from './live-count-bench.js';
  * dispatch and render, console start-up, the quiz at scale and live counts.
  * Run from the repository root; takes several minutes (Fuse.js alone needs ~2
  * minutes at 100,000 docs). `npm run bench -- quiz live` runs only the sections
- * named (search, dispatch, startup, quiz, live).
+ * named (search, descriptive, dispatch, startup, quiz, live).
  */
 const only = process.argv.slice(2);
 const wanted = (section: string) => only.length === 0 || only.includes(section);
@@ -24,6 +27,19 @@ if (wanted('search')) {
   console.log('\n## yomikai: pasted essays (cut to 512 characters before matching), real catalog\n');
   console.log('| query | median | max of 200 |\n| --- | ---: | ---: |');
   for (const row of runLongQueryBench(docs)) console.log(`| \`${row.query}\` | ${row.medianUs.toFixed(1)} µs | ${row.maxUs.toFixed(1)} µs |`);
+}
+
+if (wanted('descriptive')) {
+  const docs = buildSearchDocs(loadCatalog('data/catalog'));
+  console.log('\n## Descriptive queries (bench/descriptive-queries.ts, held-out), real catalog: meant entry in the top 3\n');
+  console.log(formatDescriptiveTable(runDescriptiveBench(docs)));
+  console.log('\n## /model and /dataset: the "clearly ahead" margin on the descriptive table\n');
+  console.log(formatMarginTable(runMarginBench(docs)));
+  const timing = runDescriptiveTiming(generateCatalog(100_000, docs));
+  console.log('\n## yomikai /search (60 hits) with descriptive queries, generated 100k catalog with notes\n');
+  const memory = timing.memoryMB === undefined ? '–' : `${timing.memoryMB.toFixed(1)} MB`;
+  console.log(`| build (names + descriptions) | memory | median | p99 | samples |\n| ---: | ---: | ---: | ---: | ---: |`);
+  console.log(`| ${timing.buildMs.toFixed(0)} ms | ${memory} | ${timing.medianUs.toFixed(1)} µs | ${timing.p99Us.toFixed(1)} µs | ${timing.samples} |`);
 }
 
 if (wanted('dispatch')) {

@@ -4,11 +4,15 @@ import { pageButtons, pageSlice, QUERY_MAX_LENGTH } from '../src/core/paging.js'
 import { ENTRY_KINDS } from '../src/catalog/schema.js';
 import { translateDynamic } from '../src/i18n/index.js';
 import { notFound } from '../src/present/suggest.js';
+import { excerptField } from '../src/present/described.js';
 
 const MAX_HITS = 60;
 const HITS_PER_PAGE = 15;
 
-/** /search <text>: everything that matches, grouped by kind, best first within each. */
+/**
+ * /search <text>: everything that matches, grouped by kind, best first within each — names
+ * first, then entries whose notes match the words (a description of what a paper does).
+ */
 export default {
   name: 'search',
   description: 'cmd.search.description',
@@ -18,10 +22,16 @@ export default {
   execute(options, context): Reply {
     const query = String(options.query);
     const { catalog, t, lang } = context;
-    const hits = catalog.search.search(query, { limit: MAX_HITS });
+    const hits = catalog.search.search(query, { limit: MAX_HITS, descriptions: true });
     if (hits.length === 0) throw notFound('search', query, catalog, lang);
     const slice = pageSlice(hits, context.page, HITS_PER_PAGE);
     const fields: ReplyField[] = [];
+    // Found through a description: the best match first, with the note sentence that matched, so the user sees why.
+    const best = hits[0]!;
+    if (slice.page === 1 && best.how === 'text') {
+      const field = excerptField(catalog, query, best.id, t('search.best', { name: describe(best.id, context) }));
+      if (field) fields.push(field);
+    }
     for (const kind of ENTRY_KINDS) {
       const ofKind = slice.items.filter((hit) => hit.kind === kind);
       if (ofKind.length === 0) continue;

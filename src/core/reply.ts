@@ -20,6 +20,26 @@ export interface ReplyField {
   times?: string[];
   /** Discord also adds `<t:…:R>` ("in 3 days") beside each of `times`. */
   relative?: boolean;
+  /**
+   * [start, end) ranges of `value` to show in bold (the words a search matched
+   * in an excerpt), ascending and not overlapping. Adapters that can bold do;
+   * the text stays escaped either way.
+   */
+  bold?: readonly (readonly [number, number])[];
+}
+
+/** `value` cut into plain and bold pieces by `bold` (empty pieces left out). */
+export function boldPieces(field: Pick<ReplyField, 'value' | 'bold'>): { text: string; bold: boolean }[] {
+  const pieces: { text: string; bold: boolean }[] = [];
+  let at = 0;
+  for (const [start, end] of field.bold ?? []) {
+    if (start < at || end <= start || end > field.value.length) continue;
+    if (start > at) pieces.push({ text: field.value.slice(at, start), bold: false });
+    pieces.push({ text: field.value.slice(start, end), bold: true });
+    at = end;
+  }
+  if (at < field.value.length) pieces.push({ text: field.value.slice(at), bold: false });
+  return pieces;
 }
 
 /** A file sent with a reply (a calendar): a Discord/Slack upload, a written file in the console. */

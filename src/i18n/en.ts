@@ -104,6 +104,9 @@ export const en = {
   'search.title': 'Search: {query}',
   'search.introOne': 'One match.',
   'search.intro': '{count} matches, grouped by kind.',
+  'search.best': 'Best match: {name}',
+  'search.fromNote': 'Found through its note:',
+  'model.didYouMean': 'No name matches "{query}". From what the notes say, did you mean:',
 
   'help.title': 'yomikai — commands',
   'help.intro': 'yomikai (読み会) looks things up in the CCC2021 meta-survey. Names forgive typos, aliases and Japanese.',

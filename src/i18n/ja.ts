@@ -102,6 +102,9 @@ export const ja = {
   'search.title': '検索: {query}',
   'search.introOne': '1 件',
   'search.intro': '{count} 件（種類別）',
+  'search.best': '最も近い項目: {name}',
+  'search.fromNote': '解説のこの文で見つかりました:',
+  'model.didYouMean': '「{query}」という名前の項目はありません。解説の内容から、もしかして:',
 
   'help.title': 'yomikai — コマンド一覧',
   'help.intro': 'yomikai（読み会）は CCC2021 メタサーベイを引くボットです。綴りの誤り・別名・日本語でも探せます。',

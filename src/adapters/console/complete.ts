@@ -34,7 +34,7 @@ function valuesFor(option: CommandOption, typed: string, { catalog }: Services):
   const source = option.autocomplete;
   if (!source || source === 'command') return [];
   if (source === 'timezone') return completeTimeZones(typed, 25);
-  return catalog.search.complete(typed, { kinds: KINDS_FOR[source], limit: 25 }).map((hit) => catalog.displayName(hit.id, 'en'));
+  return catalog.search.complete(typed, { kinds: KINDS_FOR[source], limit: 25, descriptions: true }).map((hit) => catalog.displayName(hit.id, 'en'));
 }
 
 function firstNonEmpty(lists: (() => string[])[]): string[] {

@@ -1,4 +1,4 @@
-import type { Reply } from '../../core/reply.js';
+import { boldPieces, type Reply, type ReplyField } from '../../core/reply.js';
 
 export interface TextStyle {
   bold(text: string): string;
@@ -24,7 +24,8 @@ export function renderText(reply: Reply, style: TextStyle = PLAIN): string {
     if (inline.length > 0) out.push(inline.join('  ·  '));
     inline = [];
   };
-  for (const field of fields) {
+  for (const original of fields) {
+    const field = { ...original, value: withBold(original, style) };
     if (field.inline && !field.value.includes('\n')) {
       inline.push(`${style.bold(field.name)}: ${field.value}`);
       continue;
@@ -38,6 +39,14 @@ export function renderText(reply: Reply, style: TextStyle = PLAIN): string {
   if (buttons.length > 0) out.push(buttons.join('  '));
   if (reply.footer) out.push(style.dim(reply.footer));
   return out.join('\n');
+}
+
+/** A field's value with its bold ranges in the style's bold (plain text shows them unmarked). */
+function withBold(field: ReplyField, style: TextStyle): string {
+  if (!field.bold?.length) return field.value;
+  return boldPieces(field)
+    .map((piece) => (piece.bold ? style.bold(piece.text) : piece.text))
+    .join('');
 }
 
 function indent(text: string): string {

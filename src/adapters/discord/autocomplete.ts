@@ -29,7 +29,7 @@ export function autocompleteChoices(
   const { catalog } = services;
   const kinds = KINDS_FOR[source];
   const typed = text.trim();
-  const entries = typed === '' ? inCatalogOrder(catalog, kinds) : catalog.search.complete(typed, { kinds, limit: LIMITS.choices });
+  const entries = typed === '' ? inCatalogOrder(catalog, kinds) : catalog.search.complete(typed, { kinds, limit: LIMITS.choices, descriptions: true });
   // Label the kind only where kinds mix, so "Kinetics · Dataset" is told apart from a task.
   const label = kinds.length > 1;
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { Reply, ReplyField, ReplyKind } from '../../core/reply.js';
+import { boldPieces, type Reply, type ReplyField, type ReplyKind } from '../../core/reply.js';
 import { renderComponents, type ButtonRow } from './components.js';
 import { LIMITS } from './limits.js';
 import { clipUnits, escapeText, splitText } from './text.js';
@@ -67,7 +67,7 @@ export function renderReply(reply: Reply): DiscordMessage[] {
 
 /** A field whose value is over 1,024 characters becomes "Name (1/3)", "Name (2/3)", … */
 function fieldPieces(field: ReplyField, escape = true): APIEmbedField[] {
-  const shown = withLocalTimes(escape ? escapeText(field.value) : field.value, field.times, field.relative);
+  const shown = withLocalTimes(escape ? escapeWithBold(field) : field.value, field.times, field.relative);
   const values = splitText(shown, LIMITS.fieldValue).map((value) => value || '\u200b');
   const name = escapeText(field.name) || '\u200b';
   if (values.length === 1) return [{ name: clipUnits(name, LIMITS.fieldName), value: values[0] ?? '\u200b', inline: Boolean(field.inline) }];
@@ -75,6 +75,14 @@ function fieldPieces(field: ReplyField, escape = true): APIEmbedField[] {
     const suffix = ` (${index + 1}/${values.length})`;
     return { name: clipUnits(name, LIMITS.fieldName - suffix.length) + suffix, value, inline: false };
   });
+}
+
+/** Escaped text, with the field's bold ranges as `**…**` — markdown we write, around escaped text. */
+function escapeWithBold(field: ReplyField): string {
+  if (!field.bold?.length) return escapeText(field.value);
+  return boldPieces(field)
+    .map((piece) => (piece.bold && piece.text.trim() ? `**${escapeText(piece.text)}**` : escapeText(piece.text)))
+    .join('');
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Reply, ReplyButton, ReplyField } from '../../core/reply.js';
+import { boldPieces, type Reply, type ReplyButton, type ReplyField } from '../../core/reply.js';
 import { bold, escapeCodeBlock, escapeMrkdwn, escapeText, mrkdwnLink } from './escape.js';
 import { LIMITS, clipPlain, slackLength, splitEscaped } from './limits.js';
 
@@ -96,7 +96,7 @@ function fieldBlocks(fields: readonly ReplyField[]): SlackBlock[] {
     row = [];
   };
   for (const field of fields) {
-    const text = [bold(field.name), escapeMrkdwn(field.value)].filter(Boolean).join('\n');
+    const text = [bold(field.name), escapeWithBold(field)].filter(Boolean).join('\n');
     if (field.inline && !field.value.includes('\n') && slackLength(text) <= LIMITS.fieldText) {
       row.push(mrkdwn(text));
       continue;
@@ -106,6 +106,14 @@ function fieldBlocks(fields: readonly ReplyField[]): SlackBlock[] {
   }
   flush();
   return blocks;
+}
+
+/** Escaped mrkdwn, with the field's bold ranges as `*…*` (bold() keeps a `*` inside from ending it early). */
+function escapeWithBold(field: ReplyField): string {
+  if (!field.bold?.length) return escapeMrkdwn(field.value);
+  return boldPieces(field)
+    .map((piece) => (piece.bold ? bold(piece.text) || escapeMrkdwn(piece.text) : escapeMrkdwn(piece.text)))
+    .join('');
 }
 
 /** Context blocks hold ≤ 10 elements; links are joined into as few elements as fit. */

@@ -32,6 +32,21 @@ const TRAILING_MINUSES = /(?<=[\p{L}\p{N}])[-\u2010-\u2015\u2212]{2,}(?![\p{L}\p
 const HIRAGANA = /[\u3041-\u3096\u309D\u309E]/g;
 const toKatakana = (char: string) => String.fromCharCode(char.charCodeAt(0) + 0x60);
 
+/**
+ * Width and case folded, invisible characters removed — the part of the name
+ * key form that descriptive text shares (text-tokens.ts). Hiragana stay
+ * hiragana here: in running text they are mostly particles and endings.
+ */
+export function foldWidthAndCase(text: string): string {
+  // Plain ASCII (most English notes) has nothing NFKC or the noise filter would change.
+  return /^[\x20-\x7e]*$/.test(text) ? text.toLowerCase() : text.replace(NOISE, '').normalize('NFKC').toLowerCase();
+}
+
+/** Hiragana written as katakana: せぐめんと → セグメント. */
+export function hiraganaToKatakana(text: string): string {
+  return text.replace(HIRAGANA, toKatakana);
+}
+
 /** "+" is meaningful in names like R(2+1)D; papers also write it "plus" (R2plus1D). */
 const PLUS = /\+/g;
 

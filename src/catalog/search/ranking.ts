@@ -14,6 +14,7 @@ import type { MatchHow, SearchDoc, SearchHit } from './types.js';
  *   fuzzy, 1 typo      [0.3, 0.4)    "mobilnet" → MobileNet
  *   fuzzy, 2 typos     [0.2, 0.3)
  *   fuzzy, 3 typos     [0.1, 0.2)    only for suggest()
+ *   description        (0, 0.1)      "thousands of tiny MLPs" → KiloNeRF (BM25F, text-index.ts)
  *
  * Bands never overlap, so a worse tier can never outrank a better one however
  * close it is. Inside a band the score is query length / name length — "nerf"
@@ -38,6 +39,8 @@ export const Tier = {
   wordPrefix: 4,
   substring: 5,
   fuzzy: 6, // + (distance - 1)
+  /** Below the worst fuzzy tier (fuzzy + 2): a name match of any kind comes first. */
+  text: 9,
 } as const;
 
 /** A prefix of at least this many key characters that covers at least half of a name can be a confident answer… */
@@ -110,7 +113,7 @@ export class HitCollector {
     const score = tierScore(tier, closenessValue);
     const held = this.byId.get(doc.id);
     if (held && (held.hit.score > score || (held.hit.score === score && held.position <= position))) return;
-    const how = HOW_BY_TIER[tier] ?? 'fuzzy';
+    const how = tier === Tier.text ? 'text' : (HOW_BY_TIER[tier] ?? 'fuzzy');
     const closenessHeld = Math.min(1, Math.max(0, closenessValue));
     this.byId.set(doc.id, { hit: { id: doc.id, kind: doc.kind, score, how, matched }, tier, closeness: closenessHeld, position });
   }

@@ -8,9 +8,16 @@ export interface SearchDoc {
   names: string[];
   /** Weaker text — paper title, full name — matched as words or word prefixes, ranked below names. */
   keywords?: string[];
+  /**
+   * What the catalog says about the entry (notes in both languages, remarks, a
+   * section's overview): matched as descriptive text (text-index.ts), ranked
+   * below every name match, and the source of a hit's excerpt.
+   */
+  descriptions?: string[];
 }
 
-export type MatchHow = 'exact' | 'prefix' | 'word' | 'substring' | 'fuzzy';
+/** 'text': found through the description, not a name (see text-index.ts). */
+export type MatchHow = 'exact' | 'prefix' | 'word' | 'substring' | 'fuzzy' | 'text';
 
 export interface SearchHit {
   id: string;
@@ -25,4 +32,10 @@ export interface SearchHit {
 export interface SearchOptions {
   kinds?: readonly EntryKind[];
   limit?: number;
+  /**
+   * search() and complete() only: after the name matches, entries whose
+   * descriptions match the query (a hit needs two words in common; text-index.ts).
+   * Off by default, so lookups by name (/topic, /model's first pass, quiz checks) are what they were.
+   */
+  descriptions?: boolean;
 }

@@ -1,0 +1,198 @@
+import { grow } from './grams.js';
+import { forEachRun, termsOfRun, type Script } from './text-tokens.js';
+import { foldWidthAndCase } from './normalize.js';
+import type { SearchDoc } from './types.js';
+
+/**
+ * BM25F over what the catalog says about each entry: its names, its titles
+ * (paper title, full name, a section's key terms) and its descriptions (notes
+ * in both languages, a dataset's remarks, a section's overview).
+ *
+ * Per term, one posting list of (doc, weighted term frequency): each field's
+ * count is normalised by that field's length against the field's average
+ * (b = 0.75), weighted (names 3, titles 2, descriptions 1), and summed, then
+ * saturated once with k1 = 1.2 and multiplied by the term's idf — Robertson &
+ * Zaragoza's BM25F. A name word weighs three note words, so a query that
+ * names an entry in passing ("the NeRF with …") leans towards NeRFs.
+ */
+const FIELD_WEIGHTS = [3, 2, 1] as const;
+const B = 0.75;
+const K1 = 1.2;
+/** Distinct query terms a doc must match to be a description hit (see rank()). */
+const MIN_MATCHED_TERMS = 2;
+
+export interface TextHit {
+  doc: number;
+  score: number;
+}
+
+export class TextIndex {
+  private readonly termIds = new Map<string, number>();
+  /** Term t's postings are postingDoc/postingWeight[postingStart[t] .. postingStart[t + 1]). */
+  private readonly postingStart: Int32Array;
+  private readonly postingDoc: Int32Array;
+  private readonly postingWeight: Float32Array;
+  private readonly idf: Float64Array;
+  private readonly scores: Float64Array;
+  private readonly matchedTerms: Uint8Array;
+  private readonly touched: Int32Array;
+
+  constructor(docs: readonly SearchDoc[]) {
+    // Pass 1: every field's term ids in one flat array; field f of doc d is ids[fieldEnd[3d+f-1] .. fieldEnd[3d+f]).
+    const runs = new RunTerms(this.termIds);
+    const fieldEnd = new Int32Array(3 * docs.length + 1);
+    const totals = [0, 0, 0];
+    for (let doc = 0; doc < docs.length; doc++) {
+      const { names, keywords = [], descriptions = [] } = docs[doc]!;
+      [names, keywords, descriptions].forEach((texts, field) => {
+        for (const text of texts) runs.add(text);
+        fieldEnd[3 * doc + field + 1] = runs.size;
+        totals[field]! += fieldEnd[3 * doc + field + 1]! - fieldEnd[3 * doc + field]!;
+      });
+    }
+    const ids = runs.ids;
+    const averages = totals.map((total) => Math.max(1, total / Math.max(1, docs.length)));
+
+    // Pass 2: per doc, each term's weighted frequency (BM25F), as (term, doc, weight) triples.
+    const accumulated = new Float64Array(this.termIds.size);
+    const docTerms: number[] = [];
+    let pairTerm: Int32Array = new Int32Array(Math.max(16, runs.size));
+    let pairDoc: Int32Array = new Int32Array(pairTerm.length);
+    let pairWeight = new Float32Array(pairTerm.length);
+    let pairs = 0;
+    for (let doc = 0; doc < docs.length; doc++) {
+      docTerms.length = 0;
+      for (let field = 0; field < 3; field++) {
+        const from = fieldEnd[3 * doc + field]!;
+        const to = fieldEnd[3 * doc + field + 1]!;
+        const norm = FIELD_WEIGHTS[field]! / (1 - B + (B * (to - from)) / averages[field]!);
+        for (let at = from; at < to; at++) {
+          const id = ids[at]!;
+          if (accumulated[id] === 0) docTerms.push(id);
+          accumulated[id]! += norm;
+        }
+      }
+      if (pairs + docTerms.length > pairTerm.length) {
+        pairTerm = grow(pairTerm, pairs + docTerms.length);
+        pairDoc = grow(pairDoc, pairs + docTerms.length);
+        const wider = new Float32Array(pairTerm.length);
+        wider.set(pairWeight);
+        pairWeight = wider;
+      }
+      for (const id of docTerms) {
+        pairTerm[pairs] = id;
+        pairDoc[pairs] = doc;
+        pairWeight[pairs++] = accumulated[id]!;
+        accumulated[id] = 0;
+      }
+    }
+    const termCount = this.termIds.size;
+    this.postingStart = new Int32Array(termCount + 1);
+    for (let at = 0; at < pairs; at++) this.postingStart[pairTerm[at]! + 1]!++;
+    for (let term = 0; term < termCount; term++) this.postingStart[term + 1]! += this.postingStart[term]!;
+    this.postingDoc = new Int32Array(pairs);
+    this.postingWeight = new Float32Array(pairs);
+    const next = this.postingStart.slice(0, termCount);
+    for (let at = 0; at < pairs; at++) {
+      const slot = next[pairTerm[at]!]!++;
+      this.postingDoc[slot] = pairDoc[at]!;
+      this.postingWeight[slot] = pairWeight[at]!;
+    }
+    this.idf = new Float64Array(termCount);
+    for (let term = 0; term < termCount; term++) {
+      const df = this.postingStart[term + 1]! - this.postingStart[term]!;
+      this.idf[term] = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5));
+    }
+    this.scores = new Float64Array(docs.length);
+    this.matchedTerms = new Uint8Array(docs.length);
+    this.touched = new Int32Array(docs.length);
+  }
+
+  /** Whether a term occurs anywhere (queries use it to tell a loanword typed in hiragana from a particle). */
+  has(term: string): boolean {
+    return this.termIds.has(term);
+  }
+
+  /** The term's idf, 0 for an unknown term: how much a match on it says. */
+  weightOf(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.idf[id]!;
+  }
+
+  /**
+   * Docs scored by BM25F for these terms, best first; `wants` filters docs before they are ranked.
+   * A doc must match at least MIN_MATCHED_TERMS distinct terms: one word in common is a name's
+   * business (the name index answers it), not evidence that a description was meant.
+   */
+  rank(queryTerms: readonly string[], limit: number, wants: (doc: number) => boolean): TextHit[] {
+    let touchedCount = 0;
+    for (const term of new Set(queryTerms)) {
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const idf = this.idf[id]!;
+      for (let at = this.postingStart[id]!, end = this.postingStart[id + 1]!; at < end; at++) {
+        const doc = this.postingDoc[at]!;
+        const weight = this.postingWeight[at]!;
+        if (this.matchedTerms[doc] === 0) this.touched[touchedCount++] = doc;
+        if (this.matchedTerms[doc]! < 255) this.matchedTerms[doc]!++;
+        this.scores[doc]! += (idf * weight * (K1 + 1)) / (weight + K1);
+      }
+    }
+    const hits: TextHit[] = [];
+    // Keep only the best `limit` while reading the touched docs: a sorted small array beats sorting thousands.
+    for (let at = 0; at < touchedCount; at++) {
+      const doc = this.touched[at]!;
+      const score = this.scores[doc]!;
+      const matched = this.matchedTerms[doc]!;
+      this.scores[doc] = 0;
+      this.matchedTerms[doc] = 0;
+      if (matched < MIN_MATCHED_TERMS) continue;
+      if (hits.length === limit && score <= hits[limit - 1]!.score) continue;
+      if (!wants(doc)) continue;
+      let place = hits.length === limit ? limit - 1 : hits.length;
+      if (hits.length < limit) hits.push({ doc, score });
+      while (place > 0 && (hits[place - 1]!.score < score || (hits[place - 1]!.score === score && hits[place - 1]!.doc > doc))) {
+        hits[place] = hits[place - 1]!;
+        place--;
+      }
+      hits[place] = { doc, score };
+    }
+    return hits;
+  }
+}
+
+/**
+ * Term ids of many texts, in one growing array. A run of one script ("scaling",
+ * "物体検出", "トランスフォーマー") is turned into term ids once and remembered:
+ * notes repeat their words, so most runs cost one map lookup.
+ */
+class RunTerms {
+  ids: Int32Array = new Int32Array(1 << 16);
+  size = 0;
+  private readonly byRun = new Map<string, Int32Array>();
+  private readonly scratch: string[] = [];
+
+  constructor(private readonly termIds: Map<string, number>) {}
+
+  add(text: string): void {
+    const folded = foldWidthAndCase(text);
+    forEachRun(folded, (start, end, script) => this.addRun(folded.slice(start, end), script));
+  }
+
+  private addRun(run: string, script: Script): void {
+    let ids = this.byRun.get(run);
+    if (!ids) {
+      this.scratch.length = 0;
+      termsOfRun(run, script, this.scratch);
+      ids = Int32Array.from(this.scratch, (term) => {
+        let id = this.termIds.get(term);
+        if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+        return id;
+      });
+      this.byRun.set(run, ids);
+    }
+    if (this.size + ids.length > this.ids.length) this.ids = grow(this.ids, this.size + ids.length);
+    this.ids.set(ids, this.size);
+    this.size += ids.length;
+  }
+}
