@@ -7,7 +7,9 @@ import { autocompleteChoices } from '../../src/adapters/discord/autocomplete.js'
 import { completeLine } from '../../src/adapters/console/complete.js';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { CommandRegistry } from '../../src/core/registry.js';
-import { commands } from '../../commands/index.js';
+import { allCommands } from '../../src/app.js';
+
+const commands = allCommands();
 
 /** /search, /model, /dataset and completion with a description instead of a name (issue 16). */
 const app = testApp();
