@@ -8,6 +8,8 @@ import { ConsoleSession } from './adapters/console/session.js';
 import { runQuizBankCommand } from './quiz/bank/check-cli.js';
 import { renderText } from './adapters/console/render.js';
 import { writeAttachments } from './adapters/console/attachments.js';
+import { DbUsageError, runDbCommand } from './store/db-cli.js';
+import { systemClock } from './core/clock.js';
 
 const USAGE = `Usage:
   yomikai [start] [--db PATH] [--lang ja|en]     start the bot (console chat when no tokens are set)
@@ -16,9 +18,11 @@ const USAGE = `Usage:
   yomikai catalog check [--dir PATH]              validate data/catalog and print counts
   yomikai quiz bank --check [--dir PATH]          validate the quiz bank (data/quiz + catalog facts), print counts
   yomikai quiz bank --json [--dir PATH]           print every question of the bank as JSON
+  yomikai db backup [PATH] [--db PATH]            copy the database safely while the bot runs (default: a dated file beside it)
+  yomikai db check [--db PATH]                    integrity check, schema version and row counts of the database
   yomikai --help
 
-Exit codes: 0 ok, 1 the command reported a problem (unknown name, bad option),
+Exit codes: 0 ok, 1 the command reported a problem (unknown name, bad option, a failed db check),
 2 bad usage, configuration, catalog or database file, 70 an internal error.`;
 
 class UsageError extends Error {}
@@ -56,6 +60,8 @@ export async function runCli(argv: readonly string[], out = process.stdout, err 
       return catalogCheck(values.dir, out);
     case 'quiz':
       return quizBank(rest, values, out, err);
+    case 'db':
+      return runDbCommand(rest, loadConfig(overrides).dbPath, systemClock, out);
     default:
       throw new UsageError(`Unknown command "${verb}".`);
   }
@@ -117,7 +123,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = await runCli(argv);
   } catch (error) {
     const known = explainStartupError(error);
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (error instanceof UsageError || error instanceof DbUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${error.message}\n\n${USAGE}\n`);
       process.exitCode = 2;
     } else if (known) {
