@@ -22,6 +22,11 @@ COPY test test
 RUN node_modules/.bin/tsc -p tsconfig.build.json \
  && find dist -name '*.map' -delete \
  && npm prune --omit=dev --no-audit --no-fund
+# better-sqlite3 keeps its SQLite sources and object files (~25 MB); only the module is loaded.
+RUN cd node_modules/better-sqlite3 \
+ && mv build/Release/better_sqlite3.node /tmp/ \
+ && rm -rf build deps src \
+ && mkdir -p build/Release && mv /tmp/better_sqlite3.node build/Release/
 
 FROM ${NODE_SLIM_IMAGE}
 # A user of our own: the stand-in and other Debian images have no "node" user.

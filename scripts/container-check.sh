@@ -31,7 +31,7 @@ if [ -n "${CA_BUNDLE:-}" ]; then
 fi
 
 echo "== build ($NODE_IMAGE → $NODE_SLIM_IMAGE)"
-buildah bud --isolation chroot --network host "${ca_args[@]}" \
+buildah bud --layers --isolation chroot --network host "${ca_args[@]}" \
   --build-arg NODE_IMAGE="$NODE_IMAGE" --build-arg NODE_SLIM_IMAGE="$NODE_SLIM_IMAGE" \
   -t "$IMAGE" . >/tmp/yomikai-container-build.log 2>&1 || { tail -40 /tmp/yomikai-container-build.log; exit 1; }
 
