@@ -17,6 +17,7 @@ const USAGE = `Usage:
   yomikai quiz bank --json [--dir PATH]           print every question of the bank as JSON
   yomikai db backup [PATH] [--db PATH]            copy the database safely while the bot runs (default: a dated file beside it)
   yomikai db check [--db PATH]                    integrity check, schema version and row counts of the database
+  yomikai doctor [--db PATH]                      check tokens, commands, channels, database, catalog, zones, LLM
   yomikai --help
 
 Exit codes: 0 ok, 1 the command reported a problem (unknown name, bad option, a failed db check),
@@ -59,6 +60,11 @@ export async function runCli(argv: readonly string[], out = process.stdout, err 
       return catalogCheck(values.dir, out);
     case 'quiz':
       return quizBank(rest, values, out, err);
+    case 'doctor': {
+      if (rest.length > 0) throw new UsageError('doctor takes no arguments.');
+      const { runDoctor } = await import('./doctor/run.js');
+      return runDoctor(loadConfig(overrides), out);
+    }
     case 'db': {
       const { runDbCommand } = await import('./store/db-cli.js');
       return runDbCommand(rest, loadConfig(overrides).dbPath, systemClock, out);

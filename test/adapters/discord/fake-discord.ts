@@ -282,6 +282,9 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/v10/gateway/bot') {
       return [200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
     }
+    // The token's bot and its application (GET Current User / Current Application), for `yomikai doctor`.
+    if (method === 'GET' && path === '/v10/users/@me') return [200, BOT];
+    if (method === 'GET' && path === '/v10/applications/@me') return [200, { id: APP_ID, name: 'yomikai', bot: BOT, flags: 0 }];
     if (method === 'POST' && /^\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, undefined];
     if (/^\/v10\/webhooks\/\d+\/[^/]+\/messages\/%40original$/.test(path)) {
       return method === 'DELETE' ? [204, undefined] : [200, message(CHANNEL_ID, body)];
