@@ -4,14 +4,17 @@ import { commands } from '../../commands/index.js';
 import { commandDefinitions } from '../adapters/discord/definitions.js';
 import { diffCommands } from '../adapters/discord/deploy.js';
 import { fail, pass, type CheckLine } from './lines.js';
+import { channelPermissionLine } from './discord-permissions.js';
+import type { ScheduledChannel } from './places.js';
 
 type DiscordConfig = NonNullable<Config['discord']>;
 
 /**
- * The token works, it belongs to DISCORD_APPLICATION_ID, and the registered
- * slash commands are what commands/ makes (the diff `discord:deploy` shows).
+ * The token works, it belongs to DISCORD_APPLICATION_ID, the registered
+ * slash commands are what commands/ makes (the diff `discord:deploy` shows),
+ * and the bot may view, send and embed in every scheduled channel.
  */
-export async function discordLines(config: DiscordConfig): Promise<CheckLine[]> {
+export async function discordLines(config: DiscordConfig, channels: readonly ScheduledChannel[]): Promise<CheckLine[]> {
   const rest = new REST({ version: '10', retries: 0, timeout: 10_000, ...(config.apiUrl ? { api: config.apiUrl } : {}) }).setToken(config.token);
   let bot: { id: string; username: string };
   try {
@@ -40,5 +43,6 @@ export async function discordLines(config: DiscordConfig): Promise<CheckLine[]> 
       ? pass(`Discord: the ${diff.unchanged.length} slash commands (${where}) are in sync with commands/`)
       : fail(`Discord: slash commands (${where}) out of sync: ${stale.join(', ')}`, 'run npm run discord:deploy'),
   );
+  for (const channel of channels.filter((c) => c.platform === 'discord')) lines.push(await channelPermissionLine(rest, bot.id, channel));
   return lines;
 }

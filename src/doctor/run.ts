@@ -27,7 +27,7 @@ export async function runDoctor(config: Config, out: NodeJS.WritableStream): Pro
   const discord = config.discord;
   if (discord) {
     const { discordLines } = await import('./discord.js');
-    report(await guarded('Discord', () => discordLines(discord)));
+    report(await guarded('Discord', () => discordLines(discord, inUse.channels)));
   }
   const slack = config.slack;
   if (slack) {

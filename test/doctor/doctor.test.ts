@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { deployCommands } from '../../src/adapters/discord/deploy.js';
 import { runDoctor } from '../../src/doctor/run.js';
 import { openDatabase } from '../../src/store/db.js';
-import { APP_ID, FakeDiscord } from '../adapters/discord/fake-discord.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, GUILD_ID } from '../adapters/discord/fake-discord.js';
 import { GRANTED_SCOPES, SIGNING_SECRET, WithHeaders, fakeServer, method, slackApi, type FakeServer } from '../adapters/slack/fake-slack.js';
 import { FakeOpenAI } from '../summary/fake-openai.js';
 
@@ -24,22 +24,24 @@ afterEach(async () => {
 });
 let serial = 0;
 
-/** A database with a daily quiz in one Slack channel (in `zone`). */
-function databaseWithSchedule(channel = 'C100', zone = 'Asia/Tokyo'): string {
+/** A database with a daily quiz in one Slack channel (in `zone`) and one in the fake Discord's channel. */
+function databaseWithSchedule(channel = 'C100', zone = 'Asia/Tokyo', discordChannel = CHANNEL_ID): string {
   const file = join(work, `doctor-${++serial}.db`);
   const db = openDatabase(file);
-  db.prepare(
+  const insert = db.prepare(
     `INSERT INTO quiz_schedules (channel_key, platform, scope, channel, hour, minute, days, timezone, reveal_after, created_by, updated_at)
-     VALUES (?, 'slack', 'T1', ?, 9, 0, 'daily', ?, 60, 'U1', '2026-12-01T00:00:00Z')`,
-  ).run(`slack:T1:${channel}`, channel, zone);
+     VALUES (?, ?, ?, ?, 9, 0, 'daily', ?, 60, 'U1', '2026-12-01T00:00:00Z')`,
+  );
+  insert.run(`slack:T1:${channel}`, 'slack', 'T1', channel, zone);
+  insert.run(`discord:${GUILD_ID}:${discordChannel}`, 'discord', GUILD_ID, discordChannel, zone);
   db.close();
   return file;
 }
 
-async function doctor(env: Record<string, string>): Promise<{ code: number; text: string }> {
+async function doctor(env: Record<string, string>, file = databaseWithSchedule()): Promise<{ code: number; text: string }> {
   let text = '';
   const out = { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream;
-  const code = await runDoctor(loadConfig({}, { YOMIKAI_DB: databaseWithSchedule(), ...env }), out);
+  const code = await runDoctor(loadConfig({}, { YOMIKAI_DB: file, ...env }), out);
   return { code, text };
 }
 
@@ -64,6 +66,7 @@ describe('yomikai doctor on Discord', () => {
   it('token, application id and deployed commands in order: all ok, exit 0', async () => {
     const { code, text } = await doctor(discordEnv(await discord(true)));
     expect(text).toContain('ok    Discord: DISCORD_APPLICATION_ID matches the token');
+    expect(text).toContain(`ok    Discord: channel ${CHANNEL_ID} (daily quiz): the bot may view, send and embed`);
     expect(text).toMatch(/ok {4}Discord: the \d+ slash commands \(global\) are in sync with commands\//);
     expect(text).toContain('All checks passed.');
     expect(code).toBe(0);
@@ -78,6 +81,15 @@ describe('yomikai doctor on Discord', () => {
   it('commands never deployed: out of sync, run discord:deploy', async () => {
     const { code, text } = await doctor(discordEnv(await discord(false)));
     expect(text).toMatch(/FAIL {2}Discord: slash commands \(global\) out of sync: \/model missing.* — run npm run discord:deploy/);
+    expect(code).toBe(1);
+  });
+
+  it('a scheduled channel where the bot may not send: names the permission', async () => {
+    const fake = await discord(true);
+    const forbidden = '300000000000000008';
+    fake.forbiddenChannels.add(forbidden);
+    const { code, text } = await doctor(discordEnv(fake), databaseWithSchedule('C100', 'Asia/Tokyo', forbidden));
+    expect(text).toContain(`FAIL  Discord: channel ${forbidden} (daily quiz): the bot lacks Send Messages — allow them for the bot's role`);
     expect(code).toBe(1);
   });
 });
