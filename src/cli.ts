@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadConfig } from './config.js';
 import { isLang, translator, type Lang } from './i18n/index.js';
-import { DbUsageError } from './store/db-cli.js';
+import { DbUsageError, runDbCommand } from './store/db-cli.js';
 import { systemClock } from './core/clock.js';
 
 // Each verb imports what it needs when it runs: `db backup` from cron or `catalog check`
@@ -65,10 +65,8 @@ export async function runCli(argv: readonly string[], out = process.stdout, err 
       const { runDoctor } = await import('./doctor/run.js');
       return runDoctor(loadConfig(overrides), out);
     }
-    case 'db': {
-      const { runDbCommand } = await import('./store/db-cli.js');
+    case 'db':
       return runDbCommand(rest, loadConfig(overrides).dbPath, systemClock, out);
-    }
     default:
       throw new UsageError(`Unknown command "${verb}".`);
   }

@@ -10,6 +10,7 @@ import { openDatabase } from '../../src/store/db.js';
 import { APP_ID, CHANNEL_ID, FakeDiscord, GUILD_ID } from '../adapters/discord/fake-discord.js';
 import { GRANTED_SCOPES, SIGNING_SECRET, WithHeaders, fakeServer, method, slackApi, type FakeServer } from '../adapters/slack/fake-slack.js';
 import { FakeOpenAI } from '../summary/fake-openai.js';
+import { yomikai } from '../store/db-cli-helpers.js';
 
 /**
  * `yomikai doctor` against the loopback Discord, Slack and OpenAI, each
@@ -128,6 +129,13 @@ describe('yomikai doctor on Slack', () => {
 });
 
 describe('yomikai doctor, local checks', () => {
+  it('as a program: no platforms, a sound database, exit 0 with every line ok', async () => {
+    const { code, stdout } = await yomikai('doctor', '--db', databaseWithSchedule());
+    expect(stdout.trim().split('\n').every((line) => line.startsWith('ok    ') || line === 'All checks passed.')).toBe(true);
+    expect(stdout).toContain('sound and writable, schema 5 of 5');
+    expect(code).toBe(0);
+  });
+
   it('a schedule in a zone this Node does not know', async () => {
     let text = '';
     const out = { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream;
