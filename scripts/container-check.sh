@@ -14,7 +14,7 @@
 # NODE_IMAGE / NODE_SLIM_IMAGE default to the official node:20-bookworm / node:20-bookworm-slim.
 # CA_BUNDLE (optional): a CA file the build must trust (a TLS-inspecting proxy); it is mounted into
 # the build and passed as NODE_EXTRA_CA_CERTS. Needs a built tree on the host (npm install), whose
-# dist/test holds the fake Discord.
+# dist/test holds the fake Discord. Built in Docker's image format: OCI images drop HEALTHCHECK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,7 +31,7 @@ if [ -n "${CA_BUNDLE:-}" ]; then
 fi
 
 echo "== build ($NODE_IMAGE → $NODE_SLIM_IMAGE)"
-buildah bud --layers --isolation chroot --network host "${ca_args[@]}" \
+buildah bud --format docker --layers --isolation chroot --network host "${ca_args[@]}" \
   --build-arg NODE_IMAGE="$NODE_IMAGE" --build-arg NODE_SLIM_IMAGE="$NODE_SLIM_IMAGE" \
   -t "$IMAGE" . >/tmp/yomikai-container-build.log 2>&1 || { tail -40 /tmp/yomikai-container-build.log; exit 1; }
 
