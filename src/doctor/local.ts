@@ -8,7 +8,7 @@ import { DatabaseError } from '../store/database-error.js';
 import { openExisting } from '../store/open-existing.js';
 import { fail, pass, type CheckLine } from './lines.js';
 
-/** The database: sound, at a schema this build uses, and writable (a write transaction is begun and rolled back). */
+/** The database: sound, at a schema this build uses, and writable (a write is made and rolled back). */
 export function databaseLines(config: Config): CheckLine[] {
   const file = config.dbPath;
   if (file === ':memory:') return [pass('database: in memory', 'nothing is kept between starts; set YOMIKAI_DB to a file to keep it')];
@@ -18,8 +18,10 @@ export function databaseLines(config: Config): CheckLine[] {
     if (!reportIsHealthy(report)) return [fail(`database ${file}`, report.schemaProblem ?? 'integrity_check failed: restore a backup (npx yomikai db check shows what is wrong)')];
     const db = openExisting(file);
     try {
-      db.exec('BEGIN IMMEDIATE; ROLLBACK');
+      // A real write, rolled back: taking the write lock alone passes on a file SQLite may only read.
+      db.exec('BEGIN IMMEDIATE; CREATE TABLE doctor_write_probe (x); ROLLBACK');
     } finally {
+      if (db.inTransaction) db.exec('ROLLBACK');
       db.close();
     }
     const behind = report.known - (report.applied ?? 0);

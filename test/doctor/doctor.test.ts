@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -134,6 +134,17 @@ describe('yomikai doctor, local checks', () => {
     expect(stdout.trim().split('\n').every((line) => line.startsWith('ok    ') || line === 'All checks passed.')).toBe(true);
     expect(stdout).toContain('sound and writable, schema 5 of 5');
     expect(code).toBe(0);
+  });
+
+  it('a database SQLite may only read: not writable, says what to do', async () => {
+    const file = databaseWithSchedule();
+    // Root ignores permission bits; SQLite's own read-only mark (header byte 18 above 2) holds for everyone.
+    const bytes = readFileSync(file);
+    bytes[18] = 3;
+    writeFileSync(file, bytes);
+    const { code, text } = await doctor({}, file);
+    expect(text).toContain(`FAIL  database ${file}: not writable (SQLITE_READONLY) — make the file and its folder writable`);
+    expect(code).toBe(1);
   });
 
   it('a schedule in a zone this Node does not know', async () => {
