@@ -21,7 +21,9 @@ COPY bench bench
 COPY test test
 RUN node_modules/.bin/tsc -p tsconfig.build.json \
  && find dist -name '*.map' -delete \
- && npm prune --omit=dev --no-audit --no-fund
+ && npm prune --omit=dev --no-audit --no-fund \
+ && find node_modules -type f \( -name '*.map' -o -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' \) -delete
+# (types and source maps are for editors and compilers; nothing loads them at run time)
 # better-sqlite3 keeps its SQLite sources and object files (~25 MB); only the module is loaded.
 RUN cd node_modules/better-sqlite3 \
  && mv build/Release/better_sqlite3.node /tmp/ \

@@ -79,7 +79,9 @@ async function ask(interaction) {
 
 /** podman stop sends SIGTERM and SIGKILLs after 10 s; exit code 0 means the bot's own shutdown ended it. */
 async function stopCleanly() {
+  const started = performance.now();
   await podman('stop', '-t', '10', name);
+  console.log(`podman stop took ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const code = (await podman('inspect', '--format', '{{.State.ExitCode}}', name)).trim();
   check(code === '0', 'SIGTERM (podman stop -t 10) ends the bot by its own clean shutdown (exit 0, not killed)', `exit code ${code}\n${await podman('logs', '--tail', '20', name)}`);
   await podman('rm', name);
