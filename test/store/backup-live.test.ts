@@ -30,7 +30,8 @@ async function openRound(file: string): Promise<number> {
 }
 
 describe('db backup beside a writing process', () => {
-  it('holds every answer acknowledged before it started and passes integrity_check', async () => {
+  // Two child processes and a CLI start on a shared 2-core machine: a generous hang detector, no speed check.
+  it('holds every answer acknowledged before it started and passes integrity_check', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yomikai-backup-'));
     dirs.push(dir);
     const file = join(dir, 'yomikai.db');
