@@ -46,7 +46,7 @@ const cachedModel: Completer = async () => ({ ok: true, text: 'A summary of X3D 
  * in memory, so the settings read is the only storage work.
  */
 export async function runDispatchBench(samples = 20_000): Promise<DispatchRow[]> {
-  const app = createApp(loadConfig({ YOMIKAI_DB: ':memory:', OPENAI_API_KEY: 'bench' }, {}), silentLogger(), undefined, cachedModel);
+  const app = createApp(loadConfig({ YOMIKAI_DB: ':memory:', OPENAI_API_KEY: 'bench' }, {}), silentLogger(), undefined, { completer: cachedModel });
   const rows: DispatchRow[] = [];
   for (const [command, options, target] of COMMANDS) {
     const render = RENDERERS[target] ?? renderText;

@@ -1,7 +1,6 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiscordAdapter } from '../src/adapters/discord/adapter.js';
@@ -11,6 +10,7 @@ import type { ChatAdapter } from '../src/core/adapter.js';
 import { loadConfig } from '../src/config.js';
 import { systemClock, type Clock } from '../src/core/clock.js';
 import { silentLogger } from '../src/core/logger.js';
+import { freePort } from '../test/fakes/slack-requests.js';
 import type { BurstResult } from './live-count-figures.js';
 
 /** Real time, started at a date of our choosing: the Coalescer's one-second turns run for real. */
@@ -23,15 +23,6 @@ function shiftedClock(at: string): Clock & { moveTo(at: string): void } {
       offset = Date.parse(to) - real();
     },
   };
-}
-
-/** A port that was free a moment ago (config refuses PORT=0). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** The fake's guild/team and channel, as an interaction there names them. */

@@ -1,11 +1,11 @@
 import { systemClock } from '../src/core/clock.js';
-import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, fakeUser, type RestCall } from '../test/adapters/discord/fake-discord.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, fakeUser, type RestCall } from '../test/fakes/discord.js';
 import { figures, spread, type BurstResult } from './live-count-figures.js';
 
 /**
  * The Discord side of the live-count bench, in a process of its own (forked
  * by live-count-bench.ts) so the fake's HTTP work is not billed to the bot:
- * the loopback Discord (test/adapters/discord/fake-discord.ts), the burst of
+ * the loopback Discord (test/fakes/discord.ts), the burst of
  * button presses over its gateway, and every figure, measured from outside.
  */
 export type ToFake = { type: 'burst'; members: number; withinMs: number } | { type: 'stop' };

@@ -1,10 +1,10 @@
 import { systemClock } from '../src/core/clock.js';
-import { FakeSlackChannels, buttonClickBody, fakeServer, sign, slackApi, type FakeServer } from '../test/adapters/slack/fake-slack.js';
+import { FakeSlackChannels, buttonClickBody, fakeServer, signedHeaders, slackApi, type FakeServer } from '../test/fakes/slack.js';
 import { figures, spread, type BurstResult } from './live-count-figures.js';
 
 /**
  * The Slack side of the live-count bench, in a process of its own: the fake
- * Web API that keeps the channel (test/adapters/slack/fake-slack.ts), a
+ * Web API that keeps the channel (test/fakes/slack.ts), a
  * response_url server, and the burst of signed clicks sent to the bot's Bolt
  * app in HTTP mode, each timed from here.
  */
@@ -39,7 +39,7 @@ async function burst({ channels, api, responses, updates, answeredAt }: SlackSid
     const body = bodies[i]!;
     const timestamp = Math.floor(now() / 1000);
     sentAt[i] = now();
-    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp) };
+    const headers = signedHeaders(body, timestamp);
     acks.push(fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers, body }).then(async (response) => {
       const at = now();
       await response.text();

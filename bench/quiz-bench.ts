@@ -9,10 +9,11 @@ import { silentLogger } from '../src/core/logger.js';
 import type { Question, QuestionBank } from '../src/quiz/question.js';
 import { QuizRunner } from '../src/quiz/runner.js';
 import { QuizService } from '../src/quiz/service.js';
-import { openDatabase, type Db } from '../src/store/db.js';
-import { QuizAnswerStore } from '../src/store/quiz-answers.js';
-import { QuizRoundStore } from '../src/store/quiz-rounds.js';
-import { QuizScheduleStore } from '../src/store/quiz-schedules.js';
+import type { Db } from '../src/store/db.js';
+import { openAppDatabase } from '../src/app.js';
+import { QuizAnswerStore } from '../src/quiz/store/answers.js';
+import { QuizRoundStore } from '../src/quiz/store/rounds.js';
+import { QuizScheduleStore } from '../src/quiz/store/schedules.js';
 import { instanceId, postKeys } from '../src/store/instance.js';
 
 export interface QuizBenchResult {
@@ -84,8 +85,8 @@ export async function runQuizBench(channels = 1000, historyDays = 14, answerCoun
     const clock = new ManualClock('2026-11-01T08:00:00Z');
     const bank = generatedBank(400);
     const adapter = new InstantAdapter();
-    const a = parts(openDatabase(file), clock, adapter, bank, 'worker-a');
-    const b = parts(openDatabase(file), clock, adapter, bank, 'worker-b');
+    const a = parts(openAppDatabase(file), clock, adapter, bank, 'worker-a');
+    const b = parts(openAppDatabase(file), clock, adapter, bank, 'worker-b');
     for (let i = 0; i < channels; i++) {
       a.service.schedule({ platform: 'discord', scope: 'g', channel: `c${i}` }, { id: 'admin' }, { time: '09:00', timezone: 'UTC' }, 'UTC');
     }

@@ -5,9 +5,12 @@ import topic from './topic.js';
 import search from './search.js';
 import settings from './settings.js';
 import help from './help.js';
-import quiz from './quiz/index.js';
-import summarize from './summarize.js';
-import reading from './reading/index.js';
 
-/** Every command, in the order /help lists them. The registry rejects duplicates. */
-export const commands: readonly Command[] = [model, dataset, topic, search, summarize, quiz, reading, settings, help];
+/**
+ * Every command, in the order /help lists them: the catalog lookups, then
+ * each feature's commands (the app lists the features, src/app.ts), then the
+ * place's settings and help. The registry rejects duplicates.
+ */
+export function commandList(features: readonly Command[]): readonly Command[] {
+  return [model, dataset, topic, search, ...features, settings, help];
+}

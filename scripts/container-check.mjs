@@ -4,7 +4,7 @@
 // (this one: PODMAN_FLAGS="--runtime runc --cgroup-manager cgroupfs" RUN_FLAGS="--ulimit host").
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { FakeDiscord, APP_ID, chatInput } from '../dist/test/adapters/discord/fake-discord.js';
+import { FakeDiscord, APP_ID, chatInput } from '../dist/test/fakes/discord.js';
 
 const image = process.argv[2];
 const global = (process.env.PODMAN_FLAGS ?? '').split(' ').filter(Boolean);

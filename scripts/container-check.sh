@@ -35,5 +35,5 @@ buildah bud --format docker --layers --isolation chroot --network host "${ca_arg
   --build-arg NODE_IMAGE="$NODE_IMAGE" --build-arg NODE_SLIM_IMAGE="$NODE_SLIM_IMAGE" \
   -t "$IMAGE" . >/tmp/yomikai-container-build.log 2>&1 || { tail -40 /tmp/yomikai-container-build.log; exit 1; }
 
-[ -f dist/test/adapters/discord/fake-discord.js ] || npm run build
+[ -f dist/test/fakes/discord.js ] || npm run build
 node scripts/container-check.mjs "$IMAGE"

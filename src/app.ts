@@ -1,162 +1,165 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from './config.js';
 import { loadCatalog } from './catalog/load.js';
+import type { Catalog } from './catalog/catalog.js';
 import { CommandRegistry } from './core/registry.js';
+import type { Command } from './core/command.js';
 import type { DispatchServices } from './core/dispatch.js';
+import type { Feature, FeatureHost, FeatureModule, HttpRoute } from './core/feature.js';
 import type { Logger } from './core/logger.js';
 import type { ChatAdapter } from './core/adapter.js';
-import type { Place, Platform } from './core/invocation.js';
-import { placeKey } from './core/invocation.js';
+import type { Platform } from './core/invocation.js';
 import { systemClock, type Clock } from './core/clock.js';
-import { randomUUID } from 'node:crypto';
+import type { FaultHook } from './schedule/fault.js';
 import { openDatabase, type Db } from './store/db.js';
 import { instanceId, postKeys } from './store/instance.js';
-import type { FaultHook } from './schedule/fault.js';
+import { inGlobalOrder, storeMigrations, type Migration } from './store/migrations.js';
 import { SettingsStore } from './store/settings.js';
-import { QuizScheduleStore } from './store/quiz-schedules.js';
-import { QuizRoundStore } from './store/quiz-rounds.js';
-import { QuizAnswerStore } from './store/quiz-answers.js';
-import { loadQuestionBank } from './quiz/bank/index.js';
-import { QuizRunner } from './quiz/runner.js';
-import { QuizService } from './quiz/service.js';
-import { quizButtons } from './quiz/button-handler.js';
-import { SummaryCacheStore } from './store/summary-cache.js';
-import { SummaryUsageStore } from './store/summary-usage.js';
-import { SummaryService } from './summary/service.js';
+import { quizFeature, type QuizServices } from './quiz/feature.js';
+import type { QuizRunner } from './quiz/runner.js';
+import { readingFeature, type ReadingServices } from './reading/feature.js';
+import type { ReadingRunner } from './reading/runner.js';
+import { summaryFeature, type SummaryServices } from './summary/feature.js';
 import type { Completer } from './summary/client.js';
-import { revealBriefs } from './summary/quiz-brief.js';
-import { ReadingSessionStore } from './store/reading-sessions.js';
-import { ReadingOccurrenceStore } from './store/reading-occurrences.js';
-import { ReadingRsvpStore } from './store/reading-rsvps.js';
-import { ReadingReminderStore } from './store/reading-reminders.js';
-import { ReadingSettingsStore } from './store/reading-settings.js';
-import { ReadingService } from './reading/service.js';
-import { ReadingRunner } from './reading/runner.js';
-import { readingButtons } from './reading/button-handler.js';
-import { commands } from '../commands/index.js';
+import { commandList } from '../commands/index.js';
+import quizCommand from '../commands/quiz/index.js';
+import readingCommand from '../commands/reading/index.js';
+import summarizeCommand from '../commands/summary/index.js';
 
-/** Everything the adapters share, built once: config → catalog → store → services. */
-export interface App extends DispatchServices {
+/**
+ * The features, listed once: each one's module (tables, services, scheduled
+ * work, buttons) and its commands. Adding a feature is its folder, its
+ * commands/<feature>/, and one line here (plus, when it takes settings from
+ * the config, one line in `buildFeatures`).
+ */
+export const FEATURES = [
+  { module: summaryFeature, commands: [summarizeCommand] },
+  { module: quizFeature, commands: [quizCommand] },
+  { module: readingFeature, commands: [readingCommand] },
+] as const;
+
+/** A feature that takes nothing from the config: a test's, or the next one before it has settings. */
+export interface ExtraFeature {
+  module: FeatureModule<object, void>;
+  commands: readonly Command[];
+}
+
+/** Every command, in the order /help lists them. */
+export function allCommands(extra: readonly ExtraFeature[] = []): readonly Command[] {
+  return commandList([...FEATURES.flatMap((feature) => feature.commands as readonly Command[]), ...extra.flatMap((feature) => feature.commands)]);
+}
+
+/** Every migration — the store's and each feature's — in the one global order. */
+export function allMigrations(extra: readonly ExtraFeature[] = []): Migration[] {
+  return inGlobalOrder(storeMigrations, ...FEATURES.map((feature) => feature.module.migrations), ...extra.map((feature) => feature.module.migrations));
+}
+
+/** Opens (and migrates) the app's database: for the app, the CLI's tools and tests. */
+export function openAppDatabase(file: string, extra: readonly ExtraFeature[] = []): Db {
+  return openDatabase(file, allMigrations(extra));
+}
+
+type AppServices = QuizServices & ReadingServices & SummaryServices;
+
+/** Everything the adapters share, built once: config → database → catalog → features. */
+export interface App extends DispatchServices, AppServices {
   config: Config;
   db: Db;
   /** The running chat platforms, by name: where scheduled posts go. */
   adapters: Map<Platform, ChatAdapter>;
   quizRunner: QuizRunner;
   readingRunner: ReadingRunner;
-  /** One pass of all scheduled work (quiz rounds, reading reminders): what the ticker runs. */
+  /** HTTP routes the features serve (on Slack's HTTP server where there is one). */
+  routes: readonly HttpRoute[];
+  /** One pass of every feature's scheduled work: what the ticker runs. */
   tick(): Promise<void>;
+  /** Resolves when every feature's scheduled work in flight has ended. */
+  idle(): Promise<void>;
   close(): void;
 }
 
+export interface AppOptions {
+  /** The model call for summaries; the openai SDK unless a test hands in its own. */
+  completer?: Completer;
+  /** Features beyond the standard ones (a test's fixture feature). */
+  extraFeatures?: readonly ExtraFeature[];
+}
+
 /** Builds every service once. `clock` is the system clock unless a test hands in its own. */
-export function createApp(config: Config, logger: Logger, clock: Clock = systemClock, completer?: Completer): App {
+export function createApp(config: Config, logger: Logger, clock: Clock = systemClock, options: AppOptions = {}): App {
+  const extra = options.extraFeatures ?? [];
   // The database opens first: a bad --db is the commonest start-up mistake and
   // opening takes milliseconds, so the user hears about the file at once. A
   // broken catalog or bank then leaves at most an empty, migrated database.
-  const db = openDatabase(config.dbPath);
-  let catalog;
-  let bank;
+  const db = openAppDatabase(config.dbPath, extra);
+  const adapters = new Map<Platform, ChatAdapter>();
+  let catalog: Catalog;
+  let host: FeatureHost;
+  let built: ReturnType<typeof buildFeatures>;
   try {
     catalog = loadCatalog(config.catalogDir);
-    bank = loadQuestionBank(config.quizDir, catalog);
+    const fault = faultHook(config, logger);
+    host = {
+      db,
+      clock,
+      catalog,
+      settings: new SettingsStore(db, clock),
+      publisher: (platform) => adapters.get(platform),
+      logger,
+      defaults: { lang: config.defaultLang, timezone: config.defaultTimezone },
+      keys: postKeys(instanceId(db)),
+      // Each process holds leases under its own name; a lease it finds under another name is not its to use.
+      worker: randomUUID(),
+      ...(fault ? { fault } : {}),
+    };
+    built = buildFeatures(config, host, options.completer);
   } catch (error) {
     db.close();
     throw error;
   }
-  const registry = new CommandRegistry(commands);
-  const keys = postKeys(instanceId(db));
-  // Each process holds leases under its own name; a lease it finds under another name is not its to use.
-  const worker = randomUUID();
-  const fault = faultHook(config, logger);
-  const settings = new SettingsStore(db, clock);
-  const adapters = new Map<Platform, ChatAdapter>();
-  const schedules = new QuizScheduleStore(db);
-  const rounds = new QuizRoundStore(db);
-  const answers = new QuizAnswerStore(db);
-  const summary = new SummaryService({
-    config: config.summary,
-    cache: new SummaryCacheStore(db),
-    usage: new SummaryUsageStore(db),
-    catalog,
-    clock,
-    logger,
-    ...(completer ? { completer } : {}),
-  });
-  const zoneOf = (place: Place) => settings.get(placeKey(place)).timezone ?? config.defaultTimezone;
-  const briefs = revealBriefs(summary, catalog, zoneOf, logger);
-  const quizRunner = new QuizRunner({
-    schedules,
-    rounds,
-    answers,
-    bank,
-    catalog,
-    clock,
-    publisher: (platform) => adapters.get(platform),
-    logger,
-    langOf: (place) => settings.get(placeKey({ platform: place.platform as Platform, scope: place.scope, channel: '' })).language ?? config.defaultLang,
-    graceMinutes: config.quizGraceMinutes,
-    keys,
-    worker,
-    ...(fault ? { fault } : {}),
-    ...(briefs ? { briefs } : {}),
-  });
-  const quiz = new QuizService({ schedules, rounds, answers, bank, runner: quizRunner, clock, logger });
-  const reminders = new ReadingReminderStore(db);
-  let readingRunner: ReadingRunner | undefined;
-  const reading = new ReadingService({
-    sessions: new ReadingSessionStore(db),
-    occurrences: new ReadingOccurrenceStore(db),
-    rsvps: new ReadingRsvpStore(db),
-    reminders,
-    settings: new ReadingSettingsStore(db),
-    catalog,
-    clock,
-    logger,
-    onRsvp: (occurrenceId) => {
-      readingRunner?.refresh(occurrenceId).catch((error: unknown) => logger.warn({ err: error, occurrence: occurrenceId }, 'reading: live counts not updated'));
-    },
-  });
-  readingRunner = new ReadingRunner({
-    service: reading,
-    reminders,
-    catalog,
-    clock,
-    publisher: (platform) => adapters.get(platform),
-    logger,
-    defaultOffsets: config.readingReminderOffsets,
-    keys,
-    worker,
-    ...(fault ? { fault } : {}),
-  });
-  const runner = readingRunner;
+  const features: Feature[] = [built.summary, built.quiz, built.reading, ...extra.map((feature) => feature.module.create(host, undefined))];
   let closed = false;
   return {
     config,
     db,
     catalog,
-    registry,
-    settings,
+    registry: new CommandRegistry(allCommands(extra)),
+    settings: host.settings,
     logger,
     defaultLang: config.defaultLang,
     defaultTimezone: config.defaultTimezone,
     clock,
-    quiz,
-    summary,
-    quizRunner,
-    reading,
-    readingRunner: runner,
+    features: Object.assign({}, ...features.map((feature) => feature.services)) as AppServices,
+    ...built.summary.services,
+    ...built.quiz.services,
+    ...built.reading.services,
+    quizRunner: built.quiz.runner,
+    readingRunner: built.reading.runner,
+    routes: features.flatMap((feature) => feature.routes ?? []),
+    buttons: features.flatMap((feature) => feature.buttons ?? []),
+    adapters,
     async tick() {
-      // Each runner logs and survives its own failures; one never holds up the other.
-      const results = await Promise.allSettled([quizRunner.tick(), runner.tick()]);
+      // Each feature logs and survives its own failures; one never holds up another.
+      const results = await Promise.allSettled(features.map((feature) => feature.tick?.()));
       for (const result of results) if (result.status === 'rejected') logger.error({ err: result.reason }, 'scheduled work failed; the next tick tries again');
     },
-    buttons: [quizButtons(quiz, catalog), readingButtons(reading)],
-    adapters,
+    async idle() {
+      await Promise.all(features.map((feature) => feature.idle?.()));
+    },
     close() {
       if (closed) return;
       closed = true;
       db.close();
     },
   };
+}
+
+/** Each standard feature with what it takes from the config — and the quiz, the summaries' reveal briefs. */
+function buildFeatures(config: Config, host: FeatureHost, completer: Completer | undefined) {
+  const summary = summaryFeature.create(host, { config: config.summary, ...(completer ? { completer } : {}) });
+  const quiz = quizFeature.create(host, { quizDir: config.quizDir, graceMinutes: config.quizGraceMinutes, ...(summary.briefs ? { briefs: summary.briefs } : {}) });
+  const reading = readingFeature.create(host, { defaultOffsets: config.readingReminderOffsets });
+  return { summary, quiz, reading };
 }
 
 /** YOMIKAI_FAULT_EXIT_AFTER (crash tests): die as `kill -9` would, right after the named step. */

@@ -65,8 +65,11 @@ export async function runCli(argv: readonly string[], out = process.stdout, err 
       const { runDoctor } = await import('./doctor/run.js');
       return runDoctor(loadConfig(overrides), out);
     }
-    case 'db':
-      return runDbCommand(rest, loadConfig(overrides).dbPath, systemClock, out);
+    case 'db': {
+      // The migrations are every feature's, listed by the app.
+      const { allMigrations } = await import('./app.js');
+      return runDbCommand(rest, loadConfig(overrides).dbPath, allMigrations(), systemClock, out);
+    }
     default:
       throw new UsageError(`Unknown command "${verb}".`);
   }

@@ -6,6 +6,9 @@ import { LANGS } from './i18n/index.js';
 import { isTimeZone } from './core/timezone.js';
 import { DEFAULT_OFFSETS, parseOffsets } from './reading/offsets.js';
 import { FAULT_STEPS, type FaultStep } from './schedule/fault.js';
+import type { SummaryConfig } from './summary/config.js';
+
+export type { SummaryConfig };
 
 /**
  * Every environment variable yomikai reads, parsed and validated here and
@@ -58,22 +61,6 @@ const envSchema = z.object({
 
 /** Sent as the key to a server that needs none (Ollama, vLLM): the openai client refuses to start without one. */
 export const PLACEHOLDER_API_KEY = 'yomikai-no-key';
-
-/** The optional LLM summaries; absent when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set. */
-export interface SummaryConfig {
-  apiKey: string;
-  /** True when OPENAI_BASE_URL was set without a key and PLACEHOLDER_API_KEY is sent instead. */
-  placeholderKey: boolean;
-  /** Undefined: the openai client's default, OpenAI's own API. */
-  baseURL?: string;
-  model: string;
-  timeoutMs: number;
-  maxRetries: number;
-  /** Tokens per server/workspace per local day; 0 serves cached summaries only. */
-  dailyTokens: number;
-  /** Seconds between one person's requests that reach the model (cached answers are free). */
-  cooldownSeconds: number;
-}
 
 export interface Config {
   /** SQLite file (created on first use) or ":memory:". */

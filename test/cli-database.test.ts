@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrations } from '../src/store/migrations.js';
+import { allMigrations } from '../src/app.js';
+
+const migrations = allMigrations();
 
 /**
  * Bad database paths, through the real programs as child processes (npm test

@@ -5,7 +5,7 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/core/logger.js';
 import { SlackAdapter } from '../src/adapters/slack/adapter.js';
-import { fakeServer, freePort, slackApi } from './adapters/slack/fake-slack.js';
+import { fakeServer, freePort, slackApi } from './fakes/slack.js';
 
 /**
  * The container's HEALTHCHECK program (dist/src/health-probe.js, npm test builds first)

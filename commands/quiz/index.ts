@@ -4,9 +4,10 @@ import { practiceReply } from '../../src/quiz/render.js';
 import { schedule } from './schedule.js';
 import { reveal, stop } from './manage.js';
 import { leaderboard, stats } from './scores.js';
+import type { QuizServices } from '../../src/quiz/feature.js';
 
 /** /quiz now: a practice question for the asker alone, answered by its buttons, never scored. */
-const now: Subcommand = {
+const now: Subcommand<QuizServices> = {
   name: 'now',
   description: 'cmd.quiz.now.description',
   example: 'cmd.quiz.now.example',
@@ -28,4 +29,4 @@ export default {
     // Dispatch always runs a verb; a call without one is answered with the list before reaching here.
     throw new Error('/quiz runs through its subcommands');
   },
-} satisfies Command;
+} satisfies Command<QuizServices>;

@@ -1,8 +1,9 @@
 import type { Subcommand } from '../../src/core/command.js';
 import type { Reply } from '../../src/core/reply.js';
+import type { QuizServices } from '../../src/quiz/feature.js';
 
 /** /quiz stop: managers only; the schedule stops, scores stay. */
-export const stop: Subcommand = {
+export const stop: Subcommand<QuizServices> = {
   name: 'stop',
   description: 'cmd.quiz.stop.description',
   example: 'cmd.quiz.stop.example',
@@ -15,7 +16,7 @@ export const stop: Subcommand = {
 };
 
 /** /quiz reveal: managers only; the open round is revealed now instead of at its time. */
-export const reveal: Subcommand = {
+export const reveal: Subcommand<QuizServices> = {
   name: 'reveal',
   description: 'cmd.quiz.reveal.description',
   example: 'cmd.quiz.reveal.example',

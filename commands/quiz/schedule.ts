@@ -3,9 +3,10 @@ import type { Reply } from '../../src/core/reply.js';
 import { placeKey } from '../../src/core/invocation.js';
 import { formatClockTime, formatDays, formatDuration } from '../../src/schedule/parse.js';
 import { formatLocal } from '../../src/schedule/weekly.js';
+import type { QuizServices } from '../../src/quiz/feature.js';
 
 /** /quiz schedule time:HH:MM [timezone] [days] [reveal_after]: managers only; replaces the channel's schedule. */
-export const schedule: Subcommand = {
+export const schedule: Subcommand<QuizServices> = {
   name: 'schedule',
   description: 'cmd.quiz.schedule.description',
   example: 'cmd.quiz.schedule.example',
@@ -50,7 +51,7 @@ export const schedule: Subcommand = {
   },
 };
 
-function daysText(days: readonly number[], { t, lang }: CommandContext): string {
+function daysText(days: readonly number[], { t, lang }: CommandContext<QuizServices>): string {
   const key = formatDays(new Set(days));
   if (key === 'daily') return t('quiz.days.daily');
   if (key === 'weekdays') return t('quiz.days.weekdays');

@@ -2,11 +2,12 @@ import type { Subcommand } from '../../src/core/command.js';
 import type { Reply } from '../../src/core/reply.js';
 import { placeKey } from '../../src/core/invocation.js';
 import type { Period } from '../../src/quiz/service.js';
+import type { QuizServices } from '../../src/quiz/feature.js';
 
 const PERIODS: readonly Period[] = ['week', 'month', 'all'];
 
 /** /quiz leaderboard [period]: names shown as plain text (adapters escape them), never pinged. */
-export const leaderboard: Subcommand = {
+export const leaderboard: Subcommand<QuizServices> = {
   name: 'leaderboard',
   description: 'cmd.quiz.leaderboard.description',
   example: 'cmd.quiz.leaderboard.example',
@@ -33,7 +34,7 @@ export const leaderboard: Subcommand = {
 };
 
 /** /quiz stats: the asker's own record in this channel, privately. */
-export const stats: Subcommand = {
+export const stats: Subcommand<QuizServices> = {
   name: 'stats',
   description: 'cmd.quiz.stats.description',
   example: 'cmd.quiz.stats.example',

@@ -3,11 +3,12 @@ import type { Reply } from '../../src/core/reply.js';
 import { placeKey } from '../../src/core/invocation.js';
 import { sessionReply } from '../../src/reading/render.js';
 import { TITLE_MAX } from '../../src/reading/service.js';
+import type { ReadingServices } from '../../src/reading/feature.js';
 
 const text = (value: unknown): string | undefined => (value === undefined ? undefined : String(value));
 
 /** /reading add title:… when:… [paper] [presenter] [rotation] [repeat] [timezone]: stored in one step and confirmed. */
-export const add: Subcommand = {
+export const add: Subcommand<ReadingServices> = {
   name: 'add',
   description: 'cmd.reading.add.description',
   example: 'cmd.reading.add.example',

@@ -2,9 +2,10 @@ import type { Subcommand } from '../../src/core/command.js';
 import type { Reply } from '../../src/core/reply.js';
 import { channelCalendar } from '../../src/reading/calendar.js';
 import { formatOffsets, parseOffsets } from '../../src/reading/offsets.js';
+import type { ReadingServices } from '../../src/reading/feature.js';
 
 /** /reading ics: the channel's sessions as an RFC 5545 calendar file. */
-export const ics: Subcommand = {
+export const ics: Subcommand<ReadingServices> = {
   name: 'ics',
   description: 'cmd.reading.ics.description',
   example: 'cmd.reading.ics.example',
@@ -21,7 +22,7 @@ export const ics: Subcommand = {
 };
 
 /** /reading reminders offsets:24h,1h,0: when this channel's reminders go out (managers). */
-export const reminders: Subcommand = {
+export const reminders: Subcommand<ReadingServices> = {
   name: 'reminders',
   description: 'cmd.reading.reminders.description',
   example: 'cmd.reading.reminders.example',

@@ -4,6 +4,7 @@ import { add } from './add.js';
 import { list } from './list.js';
 import { cancel, edit, skip } from './manage.js';
 import { ics, reminders } from './calendar.js';
+import type { ReadingServices } from '../../src/reading/feature.js';
 
 /** Reading-group sessions: one command, seven verbs. */
 export default {
@@ -15,4 +16,4 @@ export default {
   execute(): Reply {
     throw new Error('/reading runs through its subcommands');
   },
-} satisfies Command;
+} satisfies Command<ReadingServices>;

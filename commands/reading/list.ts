@@ -4,6 +4,7 @@ import { UserError } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/reply.js';
 import { personLabel } from '../../src/reading/people.js';
 import { formatWhen } from '../../src/reading/time/when.js';
+import type { ReadingServices } from '../../src/reading/feature.js';
 
 const PER_PAGE = 8;
 
@@ -12,7 +13,7 @@ const PER_PAGE = 8;
  * counts, soonest first, in pages of eight (paging ids do not carry verbs yet,
  * so later pages are named in the footer rather than behind buttons).
  */
-export const list: Subcommand = {
+export const list: Subcommand<ReadingServices> = {
   name: 'list',
   description: 'cmd.reading.list.description',
   example: 'cmd.reading.list.example',

@@ -3,6 +3,7 @@ import { UserError } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/reply.js';
 import { sessionReply } from '../../src/reading/render.js';
 import { formatWhen } from '../../src/reading/time/when.js';
+import type { ReadingServices } from '../../src/reading/feature.js';
 
 const SESSION: CommandOption = { name: 'session', type: 'string', description: 'cmd.reading.session', required: true, maxLength: 12 };
 const text = (value: unknown): string | undefined => (value === undefined ? undefined : String(value));
@@ -15,7 +16,7 @@ export function sessionId(value: unknown): number {
 }
 
 /** /reading cancel session:<id>: the creator or a manager; the whole session or series. */
-export const cancel: Subcommand = {
+export const cancel: Subcommand<ReadingServices> = {
   name: 'cancel',
   description: 'cmd.reading.cancel.description',
   example: 'cmd.reading.cancel.example',
@@ -28,7 +29,7 @@ export const cancel: Subcommand = {
 };
 
 /** /reading skip session:<id> [date]: one meeting of a series; the rotation moves on to the next held one. */
-export const skip: Subcommand = {
+export const skip: Subcommand<ReadingServices> = {
   name: 'skip',
   description: 'cmd.reading.skip.description',
   example: 'cmd.reading.skip.example',
@@ -41,7 +42,7 @@ export const skip: Subcommand = {
 };
 
 /** /reading edit session:<id> [when] [paper] [presenter]: the creator or a manager. */
-export const edit: Subcommand = {
+export const edit: Subcommand<ReadingServices> = {
   name: 'edit',
   description: 'cmd.reading.edit.description',
   example: 'cmd.reading.edit.example',

@@ -1,11 +1,11 @@
-import type { App } from '../app.js';
+import type { AdapterHost } from './host.js';
 import type { ChatAdapter } from '../core/adapter.js';
 
 /**
  * The chat platforms whose tokens are configured. Each SDK is imported only
  * when used, so the console and the one-shot CLI start without loading them.
  */
-export async function platformAdapters(app: App): Promise<ChatAdapter[]> {
+export async function platformAdapters(app: AdapterHost): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   if (app.config.discord) {
     const { DiscordAdapter } = await import('./discord/adapter.js');

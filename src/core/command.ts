@@ -4,9 +4,6 @@ import type { CommandNaming, Lang, MessageKey, Translate } from '../i18n/index.j
 import type { Reply } from './reply.js';
 import type { Actor, Place } from './invocation.js';
 import type { Clock } from './clock.js';
-import type { QuizService } from '../quiz/service.js';
-import type { SummaryService } from '../summary/service.js';
-import type { ReadingService } from '../reading/service.js';
 
 /**
  * A slash command as typed data (the discord.js template's shape): the
@@ -43,7 +40,8 @@ export interface CommandOption {
   autocomplete?: AutocompleteSource;
 }
 
-export interface CommandContext {
+/** What every command gets, whichever feature it belongs to. */
+export interface BaseContext {
   lang: Lang;
   /** Already rewrites command names in messages for the platform (see `naming`). */
   t: Translate;
@@ -62,19 +60,20 @@ export interface CommandContext {
   actor: Actor;
   /** The one source of "now" (the system clock in the bot; tests inject theirs). */
   clock: Clock;
-  /** The daily quiz. */
-  quiz: QuizService;
-  /** LLM summaries (off when no model is configured). */
-  summary: SummaryService;
-  /** Reading-group sessions. */
-  reading: ReadingService;
 }
+
+/**
+ * A command's context: the base, plus the services of the features it uses
+ * (`S`, e.g. `{ quiz: QuizService }`, declared by the feature). The app
+ * composes every feature's services into one object; the core knows none.
+ */
+export type CommandContext<S extends object = object> = BaseContext & S;
 
 /**
  * One verb of a command with several (`/quiz schedule time:09:00`): Discord
  * registers it as a subcommand; typed front ends take it as the first word.
  */
-export interface Subcommand {
+export interface Subcommand<S extends object = object> {
   name: string;
   description: MessageKey;
   example: MessageKey;
@@ -87,10 +86,10 @@ export interface Subcommand {
    * platform (Slack) set Actor.manager for it.
    */
   asksManager?: boolean;
-  execute(options: Options, context: CommandContext): Reply | Promise<Reply>;
+  execute(options: Options, context: CommandContext<S>): Reply | Promise<Reply>;
 }
 
-export interface Command {
+export interface Command<S extends object = object> {
   name: string;
   description: MessageKey;
   /** Message key of a full example, shown in help and in "missing option" errors. */
@@ -107,6 +106,6 @@ export interface Command {
   /** See Subcommand.asksManager. */
   asksManager?: boolean;
   /** Verbs of this command; when present, `options` and `execute` belong to them instead. */
-  subcommands?: readonly Subcommand[];
-  execute(options: Options, context: CommandContext): Reply | Promise<Reply>;
+  subcommands?: readonly Subcommand<S>[];
+  execute(options: Options, context: CommandContext<S>): Reply | Promise<Reply>;
 }

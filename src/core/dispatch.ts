@@ -12,9 +12,6 @@ import { clip, cleanText } from './text.js';
 import { plainSlash } from './usage.js';
 import { resolveCommand } from './subcommands.js';
 import type { Clock } from './clock.js';
-import type { QuizService } from '../quiz/service.js';
-import type { SummaryService } from '../summary/service.js';
-import type { ReadingService } from '../reading/service.js';
 import type { ButtonHandler } from './buttons.js';
 
 export interface DispatchServices {
@@ -25,9 +22,8 @@ export interface DispatchServices {
   defaultLang: Lang;
   defaultTimezone: string;
   clock: Clock;
-  quiz: QuizService;
-  summary: SummaryService;
-  reading: ReadingService;
+  /** Every feature's services, composed by the app (src/app.ts); commands find theirs in their context. */
+  features: object;
   /** Handlers for buttons on posted messages (quiz answers), beside the adapters' paging buttons. */
   buttons: readonly ButtonHandler[];
 }
@@ -59,6 +55,7 @@ export async function dispatch(invocation: Invocation, services: DispatchService
     const options = validateOptions(target, invocation.options, translateDynamic(lang, target.example, undefined, naming));
     const page = Math.max(1, Math.floor(invocation.page ?? 1));
     const reply = await target.execute(options, {
+      ...services.features,
       lang,
       t,
       naming,
@@ -70,9 +67,6 @@ export async function dispatch(invocation: Invocation, services: DispatchService
       commands: services.registry.all(),
       actor: invocation.actor,
       clock: services.clock,
-      quiz: services.quiz,
-      summary: services.summary,
-      reading: services.reading,
     });
     return { reply, status: 'ok', lang };
   } catch (error) {

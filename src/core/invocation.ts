@@ -43,3 +43,8 @@ export interface Invocation {
 export function placeKey(place: Place): string {
   return `${place.platform}:${place.scope}`;
 }
+
+/** The channel's identity across platforms: a Slack and a Discord channel never collide. */
+export function channelKeyOf(place: Place): string {
+  return `${place.platform}:${place.scope}:${place.channel}`;
+}

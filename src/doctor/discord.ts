@@ -1,6 +1,6 @@
 import { DiscordAPIError, REST, Routes, makeURLSearchParams, type RESTGetAPIApplicationCommandsQuery } from 'discord.js';
 import type { Config } from '../config.js';
-import { commands } from '../../commands/index.js';
+import { allCommands } from '../app.js';
 import { commandDefinitions } from '../adapters/discord/definitions.js';
 import { diffCommands } from '../adapters/discord/deploy.js';
 import { fail, pass, type CheckLine } from './lines.js';
@@ -35,7 +35,7 @@ export async function discordLines(config: DiscordConfig, channels: readonly Sch
   const route = config.guildId ? Routes.applicationGuildCommands(config.applicationId, config.guildId) : Routes.applicationCommands(config.applicationId);
   const query = makeURLSearchParams<RESTGetAPIApplicationCommandsQuery>({ with_localizations: true });
   const registered = (await rest.get(route, { query })) as Record<string, unknown>[];
-  const diff = diffCommands(registered, commandDefinitions(commands));
+  const diff = diffCommands(registered, commandDefinitions(allCommands()));
   const stale = [...diff.added.map((n) => `/${n} missing`), ...diff.updated.map((n) => `/${n} changed`), ...diff.removed.map((n) => `/${n} no longer ours`)];
   const where = config.guildId ? `server ${config.guildId}` : 'global';
   lines.push(

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { CatalogError, loadCatalog } from '../catalog/load.js';
 import { isTimeZone } from '../core/timezone.js';
 import { QuizBankError, loadQuestionBank } from '../quiz/bank/index.js';
+import { allMigrations } from '../app.js';
 import { checkDatabase, reportIsHealthy } from '../store/check.js';
 import { DatabaseError } from '../store/database-error.js';
 import { openExisting } from '../store/open-existing.js';
@@ -14,7 +15,7 @@ export function databaseLines(config: Config): CheckLine[] {
   if (file === ':memory:') return [pass('database: in memory', 'nothing is kept between starts; set YOMIKAI_DB to a file to keep it')];
   if (!existsSync(file)) return [pass(`database ${file}: not there yet`, 'the bot creates it at its first start')];
   try {
-    const report = checkDatabase(file);
+    const report = checkDatabase(file, allMigrations());
     if (!reportIsHealthy(report)) return [fail(`database ${file}`, report.schemaProblem ?? 'integrity_check failed: restore a backup (npx yomikai db check shows what is wrong)')];
     const db = openExisting(file);
     try {

@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
-import { commands } from '../../commands/index.js';
+import { allCommands } from '../app.js';
 import { buildManifest } from '../adapters/slack/manifest.js';
 import { fail, pass, type CheckLine } from './lines.js';
 import type { ScheduledChannel } from './places.js';
@@ -27,7 +27,7 @@ export async function slackLines(config: SlackConfig, channels: readonly Schedul
     throw error;
   }
   const lines = [pass(`Slack: the bot token works (${auth.user ?? auth.user_id} in ${auth.team ?? auth.team_id})`)];
-  const wanted = buildManifest(commands, { socketMode: true }).oauth_config.scopes.bot;
+  const wanted = buildManifest(allCommands(), { socketMode: true }).oauth_config.scopes.bot;
   const granted = new Set(auth.response_metadata?.scopes ?? []);
   const missing = wanted.filter((scope) => !granted.has(scope));
   lines.push(

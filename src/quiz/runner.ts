@@ -4,11 +4,11 @@ import type { ChatAdapter, Lookup, Publisher, PostResult } from '../core/adapter
 import type { Logger } from '../core/logger.js';
 import type { Lang } from '../i18n/index.js';
 import { latestOccurrence, localDateOf, nextOccurrences, type WeeklyTime } from '../schedule/weekly.js';
-import type { QuizAnswerStore } from '../store/quiz-answers.js';
-import type { NewRound, Round, QuizRoundStore } from '../store/quiz-rounds.js';
-import type { QuizSchedule, QuizScheduleStore } from '../store/quiz-schedules.js';
+import type { QuizAnswerStore } from './store/answers.js';
+import type { NewRound, Round, QuizRoundStore } from './store/rounds.js';
+import type { QuizSchedule, QuizScheduleStore } from './store/schedules.js';
 import type { QuestionBank } from './question.js';
-import type { RevealBriefs } from '../summary/quiz-brief.js';
+import type { RevealBriefs } from './briefs.js';
 import { revealReply, roundReply } from './render.js';
 import { Coalescer, type PassOutcome, type Wait } from '../schedule/coalesce.js';
 import { withDeadline } from '../schedule/deadline.js';

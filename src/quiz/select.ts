@@ -1,4 +1,4 @@
-import type { HistoryRow } from '../store/quiz-answers.js';
+import type { HistoryRow } from './store/answers.js';
 import { DIFFICULTIES, type Difficulty, type Question } from './question.js';
 
 /** A question the channel mostly got wrong comes back after this many days … */

@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
-import type { Actor, Place } from '../core/invocation.js';
+import { channelKeyOf, type Actor, type Place } from '../core/invocation.js';
 import { canonicalTimeZone, isTimeZone } from '../core/timezone.js';
 import { suggestTimeZones } from '../core/timezone-suggest.js';
 import { parseClockTime, parseDays, parseDurationMinutes } from '../schedule/parse.js';
 import { nextOccurrences } from '../schedule/weekly.js';
-import type { AnswerOutcome, QuizAnswerStore, LeaderRow } from '../store/quiz-answers.js';
-import type { QuizRoundStore, Round } from '../store/quiz-rounds.js';
-import { channelKeyOf, type QuizSchedule, type QuizScheduleStore } from '../store/quiz-schedules.js';
+import type { AnswerOutcome, QuizAnswerStore, LeaderRow } from './store/answers.js';
+import type { QuizRoundStore, Round } from './store/rounds.js';
+import { type QuizSchedule, type QuizScheduleStore } from './store/schedules.js';
 import type { Logger } from '../core/logger.js';
 import type { Question, QuestionBank } from './question.js';
 import type { QuizRunner } from './runner.js';

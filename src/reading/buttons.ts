@@ -1,4 +1,4 @@
-import type { RsvpStatus } from '../store/reading-rsvps.js';
+import type { RsvpStatus } from './store/rsvps.js';
 
 /**
  * RSVP button ids (short and versioned): r1:v:<occurrence>:<g|m|n>. The

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Lang } from '../i18n/index.js';
-import type { ReadingSession } from '../store/reading-sessions.js';
+import type { ReadingSession } from './store/sessions.js';
 import { paperView } from './paper.js';
 import { personLabel } from './people.js';
 import type { ReadingService } from './service.js';

@@ -1,7 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { Platform } from '../core/invocation.js';
 import { cleanText } from '../core/text.js';
-import type { Person } from '../store/reading-sessions.js';
+import type { Person } from './store/sessions.js';
 
 /** Discord `<@123>` / `<@!123>`, Slack `<@U123>` or `<@U123|name>`. */
 const MENTION = /^<@!?([A-Z0-9]{2,30})(?:\|([^>]{1,80}))?>$/i;

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Reply, ReplyButton, ReplyField } from '../core/reply.js';
 import type { Lang, Translate } from '../i18n/index.js';
-import type { RsvpCounts } from '../store/reading-rsvps.js';
+import type { RsvpCounts } from './store/rsvps.js';
 import { rsvpButtonId } from './buttons.js';
 import { formatOffset } from './offsets.js';
 import { paperView } from './paper.js';

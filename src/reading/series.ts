@@ -1,5 +1,5 @@
 import { occurrences } from './time/repeat.js';
-import type { Person, ReadingSession } from '../store/reading-sessions.js';
+import type { Person, ReadingSession } from './store/sessions.js';
 
 /** The most meetings a series is walked through (a daily series over 27 years). */
 const MAX_WALK = 10_000;

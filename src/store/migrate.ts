@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { databaseErrors } from './database-error.js';
-import { migrations as shipped, type Migration } from './migrations.js';
+import type { Migration } from './migrations.js';
 
 type Db = Database.Database;
 
@@ -20,7 +20,7 @@ interface Recorded {
  * another order, a pre-name file whose tables are not what our first N
  * migrations make — is refused before anything is written.
  */
-export function migrate(db: Db, list: readonly Migration[] = shipped): void {
+export function migrate(db: Db, list: readonly Migration[]): void {
   const step = db.transaction((): boolean => {
     const applied = appliedCount(db, list);
     const next = list[applied];
@@ -39,7 +39,7 @@ export function migrate(db: Db, list: readonly Migration[] = shipped): void {
  * How many of `list` the database has run, without writing anything; throws a
  * DatabaseError when its record is not a prefix of `list` (`yomikai db check`).
  */
-export function appliedMigrations(db: Db, list: readonly Migration[] = shipped): number {
+export function appliedMigrations(db: Db, list: readonly Migration[]): number {
   return appliedCount(db, list);
 }
 

@@ -1,5 +1,5 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError } from 'openai';
-import type { SummaryConfig } from '../config.js';
+import type { SummaryConfig } from './config.js';
 import type { ChatMessage } from './prompt.js';
 
 /** Why a request produced no usable summary; each has a one-line message for the user. */

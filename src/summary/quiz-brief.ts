@@ -3,22 +3,15 @@ import type { Place } from '../core/invocation.js';
 import type { Logger } from '../core/logger.js';
 import { clip } from '../core/text.js';
 import { translator } from '../i18n/index.js';
-import type { Round } from '../store/quiz-rounds.js';
+import type { RevealBriefs } from '../quiz/briefs.js';
 import type { SummaryService } from './service.js';
 
 /**
- * The quiz's use of summaries: when a round is posted, a short summary of its
- * source entry is asked for in the background (within the place's daily cap);
- * at the reveal, whatever the cache holds by then is added. The reveal never
- * waits for a model, and with summaries off nothing changes.
+ * The quiz's use of summaries (the RevealBriefs the quiz asks for): when a
+ * round is posted, a short summary of its source entry is asked for in the
+ * background (within the place's daily cap); at the reveal, whatever the
+ * cache holds by then is added. With summaries off there are no briefs.
  */
-export interface RevealBriefs {
-  /** Starts filling the cache for this round's reveal; returns at once. */
-  prepare(round: Round): void;
-  /** The finished brief for the reveal, or undefined. */
-  brief(round: Round): { title: string; text: string } | undefined;
-}
-
 /** Discord holds 1024 characters in a field; the machine-written line needs some of them. */
 const MAX_BRIEF_CHARS = 800;
 

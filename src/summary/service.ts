@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
 import type { Catalog, CatalogEntry } from '../catalog/catalog.js';
-import type { SummaryConfig } from '../config.js';
+import type { SummaryConfig } from './config.js';
 import type { Clock } from '../core/clock.js';
 import { placeKey, type Actor, type Place } from '../core/invocation.js';
 import type { Logger } from '../core/logger.js';
 import { clip } from '../core/text.js';
 import type { Lang } from '../i18n/index.js';
-import type { SummaryCacheStore, SummaryKey } from '../store/summary-cache.js';
-import type { SummaryUsageStore } from '../store/summary-usage.js';
+import type { SummaryCacheStore, SummaryKey } from './store/cache.js';
+import type { SummaryUsageStore } from './store/usage.js';
 import { chargeFor, worstCaseTokens } from './budget.js';
 import { openAiCompleter, serverOf, type Completer, type Failure } from './client.js';
 import { entryFacts, factsHash, type EntryFacts } from './facts.js';

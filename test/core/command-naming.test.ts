@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { translateDynamic, translator, type CommandNaming } from '../../src/i18n/index.js';
 import { usageLine } from '../../src/core/usage.js';
-import { commands } from '../../commands/index.js';
+import { allCommands } from '../../src/app.js';
+
+const commands = allCommands();
 import { dispatch } from '../../src/core/dispatch.js';
 import { testApp } from '../helpers/app.js';
 

@@ -2,14 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { loadConfig } from '../../src/config.js';
+import { allCommands, allMigrations, openAppDatabase } from '../../src/app.js';
 import { deployCommands } from '../../src/adapters/discord/deploy.js';
 import { runDoctor } from '../../src/doctor/run.js';
-import { openDatabase } from '../../src/store/db.js';
-import { APP_ID, CHANNEL_ID, FakeDiscord, GUILD_ID } from '../adapters/discord/fake-discord.js';
-import { GRANTED_SCOPES, SIGNING_SECRET, WithHeaders, fakeServer, method, slackApi, type FakeServer } from '../adapters/slack/fake-slack.js';
-import { FakeOpenAI } from '../summary/fake-openai.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, GUILD_ID } from '../fakes/discord.js';
+import { GRANTED_SCOPES, SIGNING_SECRET, WithHeaders, fakeServer, method, slackApi, type FakeServer } from '../fakes/slack.js';
+import { FakeOpenAI } from '../fakes/openai.js';
 import { yomikai } from '../store/db-cli-helpers.js';
 
 /**
@@ -28,7 +27,7 @@ let serial = 0;
 /** A database with a daily quiz in one Slack channel (in `zone`) and one in the fake Discord's channel. */
 function databaseWithSchedule(channel = 'C100', zone = 'Asia/Tokyo', discordChannel = CHANNEL_ID): string {
   const file = join(work, `doctor-${++serial}.db`);
-  const db = openDatabase(file);
+  const db = openAppDatabase(file);
   const insert = db.prepare(
     `INSERT INTO quiz_schedules (channel_key, platform, scope, channel, hour, minute, days, timezone, reveal_after, created_by, updated_at)
      VALUES (?, ?, ?, ?, 9, 0, 'daily', ?, 60, 'U1', '2026-12-01T00:00:00Z')`,
@@ -50,7 +49,7 @@ async function discord(deployed: boolean): Promise<FakeDiscord> {
   const fake = new FakeDiscord();
   await fake.listen();
   closers.push(() => fake.close());
-  if (deployed) await deployCommands({ token: 't', applicationId: APP_ID, apiUrl: fake.apiUrl }, commands);
+  if (deployed) await deployCommands({ token: 't', applicationId: APP_ID, apiUrl: fake.apiUrl }, allCommands());
   return fake;
 }
 
@@ -132,7 +131,7 @@ describe('yomikai doctor, local checks', () => {
   it('as a program: no platforms, a sound database, exit 0 with every line ok', async () => {
     const { code, stdout } = await yomikai('doctor', '--db', databaseWithSchedule());
     expect(stdout.trim().split('\n').every((line) => line.startsWith('ok    ') || line === 'All checks passed.')).toBe(true);
-    expect(stdout).toContain('sound and writable, schema 5 of 5');
+    expect(stdout).toContain(`sound and writable, schema ${allMigrations().length} of ${allMigrations().length}`);
     expect(code).toBe(0);
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import type { Place } from '../../src/core/invocation.js';
-import { APP_ID, FakeDiscord, GUILD_ID } from '../adapters/discord/fake-discord.js';
+import { APP_ID, FakeDiscord, GUILD_ID } from '../fakes/discord.js';
 import { testApp } from '../helpers/app.js';
 import { startBot, stopBot, type Bot } from '../helpers/bot-process.js';
 import { say } from '../reading/harness.js';

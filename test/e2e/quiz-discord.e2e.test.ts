@@ -6,7 +6,7 @@ import { escapeText } from '../../src/adapters/discord/text.js';
 import { testApp } from '../helpers/app.js';
 import {
   APP_ID, CHANNEL_ID, FakeDiscord, NO_PERMISSIONS, buttonPress, fakeUser, subcommandInput, type InteractionOptions, type RestCall,
-} from '../adapters/discord/fake-discord.js';
+} from '../fakes/discord.js';
 import { answerButton, forgetPostedMessage, forgetRevealMessage, roundById, storedAnswers, storedSchedules, keysOf } from './quiz-helpers.js';
 
 /**
@@ -48,8 +48,7 @@ describe('the daily quiz on Discord (real discord.js, loopback Discord)', () => 
 
   /** Sends an interaction through the gateway; resolves with the bot's answer to it. */
   async function interact(payload: Record<string, unknown>): Promise<any> {
-    fake.dispatchInteraction(payload);
-    return (await fake.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`))).body;
+    return (await fake.interact(payload)).body;
   }
 
   /** Presses an answer button on the round message as Discord now shows it. */

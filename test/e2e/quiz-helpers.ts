@@ -1,5 +1,5 @@
 import type { App } from '../../src/app.js';
-import type { Round } from '../../src/store/quiz-rounds.js';
+import type { Round } from '../../src/quiz/store/rounds.js';
 import { instanceId, postKeys, type PostKeys } from '../../src/store/instance.js';
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { APP_ID, CHANNEL_ID, FakeDiscord, chatInput } from '../adapters/discord/fake-discord.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, subcommandInput } from '../fakes/discord.js';
 import { startBot as startProcess, stopBot, type Bot } from '../helpers/bot-process.js';
 
 /**
@@ -40,12 +40,8 @@ describe('the whole bot at another date', () => {
     const first = startBot(fake, db, '2027-03-10T17:00:00Z');
     bots.push(first);
     await first.waitForLog('adapter started');
-    const schedule = chatInput('quiz');
-    (schedule['data'] as { options: unknown[] }).options = [
-      { type: 1, name: 'schedule', options: [{ name: 'time', type: 3, value: '09:00' }, { name: 'timezone', type: 3, value: 'America/New_York' }] },
-    ];
-    fake.dispatchInteraction(schedule);
-    const reply = await fake.waitForCall((c) => c.path.startsWith(`/v10/interactions/${String(schedule['id'])}/`), 20_000);
+    const schedule = subcommandInput('quiz', 'schedule', { time: '09:00', timezone: 'America/New_York' });
+    const reply = await fake.interact(schedule, 20_000);
     // Thursday 11 March 09:00 EST = 14:00 UTC, shown with Discord's own local-time stamp beside it.
     const next = (reply.body as { data: { embeds: { fields: { value: string }[] }[] } }).data.embeds[0]?.fields[0]?.value ?? '';
     expect(next.split('\n')[0]).toBe(`2027-03-11 (Thu) 09:00 America/New\\_York · <t:${Date.parse('2027-03-11T14:00:00Z') / 1000}:F>`);

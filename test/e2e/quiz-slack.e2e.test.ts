@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
+import { allCommands } from '../../src/app.js';
+
+const commands = allCommands();
 import type { App } from '../../src/app.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
@@ -7,9 +9,7 @@ import { POST_EVENT } from '../../src/adapters/slack/deliver.js';
 import { escapeText } from '../../src/adapters/slack/escape.js';
 import { buildManifest } from '../../src/adapters/slack/manifest.js';
 import { testApp } from '../helpers/app.js';
-import {
-  FakeSlackChannels, buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded,
-} from '../adapters/slack/fake-slack.js';
+import { FakeSlack, FakeSlackChannels, slackApi, type Recorded } from '../fakes/slack.js';
 import { answerButton, forgetPostedMessage, forgetRevealMessage, roundById, storedAnswers, storedSchedules, keysOf } from './quiz-helpers.js';
 
 /**
@@ -32,25 +32,20 @@ const answersShown = (blocks: unknown[]) =>
 describe('the daily quiz on Slack (real Bolt, signed requests, fake Web API)', () => {
   const channels = new FakeSlackChannels();
   const clock = new ManualClock('2026-11-30T23:50:00Z'); // 08:50 in Tokyo
-  let api: FakeServer;
-  let responses: FakeServer;
+  let slack: FakeSlack;
   let app: App;
   let adapter: SlackAdapter;
-  let port: number;
-  let sent = 0;
   let roundId = 0;
   let roundTs = '';
 
   beforeAll(async () => {
-    api = await fakeServer(
+    slack = await FakeSlack.start(
       slackApi({
         ...channels.handlers,
         'users.info': (r) => ({ ok: true, user: { id: r.body.user, is_admin: r.body.user === ADMIN, is_owner: false } }),
       }),
     );
-    responses = await fakeServer();
-    port = await freePort();
-    app = testApp({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: `${api.url}/api/`, PORT: String(port) }, clock);
+    app = testApp(slack.env, clock);
     adapter = new SlackAdapter(app, { host: '127.0.0.1' });
     await adapter.start();
     app.adapters.set('slack', adapter);
@@ -59,26 +54,17 @@ describe('the daily quiz on Slack (real Bolt, signed requests, fake Web API)', (
   afterAll(async () => {
     await adapter?.stop();
     app?.close();
-    await api?.close();
-    await responses?.close();
+    await slack?.close();
   });
 
   /** A signed slash command; resolves with what the bot sent to its response_url. */
-  async function slash(command: string, text: string, userId = ADMIN): Promise<Recorded> {
-    const id = `s${++sent}`;
-    expect((await sendSigned(port, slashBody({ command, text, userId, responseUrl: `${responses.url}/r/${id}` }))).status).toBe(200);
-    return responses.waitFor((r) => r.path === `/r/${id}`);
-  }
+  const slash = (command: string, text: string, userId = ADMIN): Promise<Recorded> => slack.slash(command, text, userId);
 
   /** A signed click on an answer button of the posted round; resolves with the private answer. */
-  async function click(choice: number, user: { id: string; name: string }): Promise<Recorded> {
-    const id = `c${++sent}`;
-    const body = buttonClickBody({ actionId: `q1:a:${roundId}:${choice}`, responseUrl: `${responses.url}/r/${id}`, user, messageTs: roundTs, ephemeral: false });
-    expect((await sendSigned(port, body)).status).toBe(200);
-    return responses.waitFor((r) => r.path === `/r/${id}`);
-  }
+  const click = (choice: number, user: { id: string; name: string }): Promise<Recorded> =>
+    slack.click({ actionId: `q1:a:${roundId}:${choice}`, user, messageTs: roundTs, ephemeral: false });
 
-  const apiCalls = (method: string, from = 0) => api.requests.slice(from).filter((r) => r.path === `/api/${method}`);
+  const apiCalls = (method: string, from = 0) => slack.api.requests.slice(from).filter((r) => r.path === `/api/${method}`);
 
   it('refuses /quiz schedule to a member who is not a workspace admin, and stores nothing', async () => {
     const forms: [string, string][] = [['/quiz', 'schedule time:09:00 timezone:Asia/Tokyo'], ['/yomikai', 'quiz schedule time:09:00']];
@@ -104,7 +90,7 @@ describe('the daily quiz on Slack (real Bolt, signed requests, fake Web API)', (
   });
 
   it('posts the round at 09:00 Tokyo with four answer buttons and metadata a restart can find', async () => {
-    const before = api.requests.length;
+    const before = slack.api.requests.length;
     clock.set('2026-12-01T00:00:00Z');
     await app.quizRunner.tick();
     const posts = apiCalls('chat.postMessage', before);
@@ -124,7 +110,7 @@ describe('the daily quiz on Slack (real Bolt, signed requests, fake Web API)', (
 
   it('after a crash between post and record, a restart finds the first post in the history and posts nothing more', async () => {
     forgetPostedMessage(app, roundId);
-    const before = api.requests.length;
+    const before = slack.api.requests.length;
     clock.set('2026-12-01T00:03:00Z');
     await app.quizRunner.tick();
     const [history] = apiCalls('conversations.history', before);
@@ -151,12 +137,12 @@ describe('the daily quiz on Slack (real Bolt, signed requests, fake Web API)', (
       expect(String(answer.body.text)).toMatch(said);
     }
     expect(storedAnswers(app, roundId)).toBe(3);
-    const live = await api.waitFor((r) => r.path === '/api/chat.update' && r.body.ts === roundTs && answersShown(r.body.blocks as unknown[]) === '3');
+    const live = await slack.api.waitFor((r) => r.path === '/api/chat.update' && r.body.ts === roundTs && answersShown(r.body.blocks as unknown[]) === '3');
     expect(buttonsOf(live.body.blocks as unknown[])).toHaveLength(4);
   });
 
   it('reveals when the clock reaches the reveal time: buttons gone, the answer posted, the first name escaped', async () => {
-    const before = api.requests.length;
+    const before = slack.api.requests.length;
     clock.set('2026-12-01T12:00:00Z'); // 12 h after posting, the default reveal_after
     await app.quizRunner.tick();
     const round = roundById(app, roundId);
@@ -182,7 +168,7 @@ describe('the daily quiz on Slack (real Bolt, signed requests, fake Web API)', (
   it('after a crash between the reveal and its record, a restart finds the reveal in the history and posts it once', async () => {
     const revealTs = roundById(app, roundId).revealMessageId;
     forgetRevealMessage(app, roundId);
-    const before = api.requests.length;
+    const before = slack.api.requests.length;
     clock.advance(60_000);
     await app.quizRunner.tick();
     expect(apiCalls('conversations.history', before)).toHaveLength(1);

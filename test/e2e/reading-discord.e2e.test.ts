@@ -5,25 +5,17 @@ import { ManualClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
-import { commands } from '../../commands/index.js';
-import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, chatInput, message, type RestCall } from '../adapters/discord/fake-discord.js';
+import { allCommands } from '../../src/app.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, fakeUser, message, subcommandInput, type RestCall } from '../fakes/discord.js';
+
+const commands = allCommands();
 
 const PRESENTER = '400000000000000077';
 
-/** /reading <verb> as Discord sends it: the verb is a type-1 subcommand holding its string options. */
+/** /reading <verb> as Discord sends it: the verb is a type-1 subcommand holding its string options, and the presenter a member pick. */
 function reading(verb: string, values: Record<string, string>, presenter?: { id: string; nick: string }) {
-  const payload = chatInput('reading') as { data: { options: unknown[]; resolved?: unknown } };
-  const options: unknown[] = Object.entries(values).map(([name, value]) => ({ name, type: 3, value }));
-  if (presenter) {
-    // A USER option (type 6): the member's id, with the member in `resolved`, as Discord sends a pick.
-    options.push({ name: 'presenter', type: 6, value: presenter.id });
-    payload.data.resolved = {
-      users: { [presenter.id]: { id: presenter.id, username: 'ben', discriminator: '0', global_name: 'Ben G', avatar: null } },
-      members: { [presenter.id]: { nick: presenter.nick, roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: '0', deaf: false, mute: false, flags: 0 } },
-    };
-  }
-  payload.data.options = [{ type: 1, name: verb, options }];
-  return payload as unknown as Record<string, unknown>;
+  const pick = presenter && { option: 'presenter', user: fakeUser(presenter.id, 'ben', 'Ben G'), nick: presenter.nick };
+  return subcommandInput('reading', verb, values, {}, pick);
 }
 
 describe('reading sessions on Discord (loopback)', () => {
@@ -50,10 +42,7 @@ describe('reading sessions on Discord (loopback)', () => {
     app?.close();
   });
 
-  async function interact(payload: Record<string, unknown>): Promise<RestCall> {
-    fake.dispatchInteraction(payload);
-    return fake.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
-  }
+  const interact = (payload: Record<string, unknown>): Promise<RestCall> => fake.interact(payload);
 
   it('registers /reading with its verbs as subcommands and presenter as Discord’s member picker', () => {
     const definition = commandDefinitions(commands).find((c) => c.name === 'reading') as { options: { name: string; type: number; options?: { name: string; type: number }[] }[] };

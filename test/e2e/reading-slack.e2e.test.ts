@@ -3,7 +3,7 @@ import type { App } from '../../src/app.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { testApp } from '../helpers/app.js';
-import { FakeSlackChannels, buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from '../adapters/slack/fake-slack.js';
+import { FakeSlack, FakeSlackChannels, slackApi, type Recorded } from '../fakes/slack.js';
 
 const AIKO = 'U1AIKO';
 const PRESENTER = 'U9BEN';
@@ -14,18 +14,13 @@ describe('reading sessions on Slack (real Bolt, signed requests, fake Web API)',
   const channels = new FakeSlackChannels();
   // Tuesday 2026-12-01 09:00 in Tokyo.
   const clock = new ManualClock('2026-12-01T00:00:00Z');
-  let api: FakeServer;
-  let responses: FakeServer;
+  let slack: FakeSlack;
   let app: App;
   let adapter: SlackAdapter;
-  let port: number;
-  let sent = 0;
 
   beforeAll(async () => {
-    api = await fakeServer(slackApi({ ...channels.handlers, 'users.info': (r) => ({ ok: true, user: { id: r.body.user, is_admin: false, is_owner: false } }) }));
-    responses = await fakeServer();
-    port = await freePort();
-    app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: `${api.url}/api/`, PORT: String(port) }, clock);
+    slack = await FakeSlack.start(slackApi({ ...channels.handlers, 'users.info': (r) => ({ ok: true, user: { id: r.body.user, is_admin: false, is_owner: false } }) }));
+    app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo', ...slack.env }, clock);
     adapter = new SlackAdapter(app, { host: '127.0.0.1' });
     await adapter.start();
     app.adapters.set('slack', adapter);
@@ -34,15 +29,10 @@ describe('reading sessions on Slack (real Bolt, signed requests, fake Web API)',
   afterAll(async () => {
     await adapter?.stop();
     app?.close();
-    await api?.close();
-    await responses?.close();
+    await slack?.close();
   });
 
-  async function slash(command: string, text: string, userId = AIKO): Promise<Recorded> {
-    const id = `s${++sent}`;
-    expect((await sendSigned(port, slashBody({ command, text, userId, responseUrl: `${responses.url}/r/${id}` }))).status).toBe(200);
-    return responses.waitFor((r) => r.path === `/r/${id}`);
-  }
+  const slash = (command: string, text: string, userId = AIKO): Promise<Recorded> => slack.slash(command, text, userId);
 
   it('add → RSVP button → reminder posted, pinging only the presenter', async () => {
     const added = await slash('/yomikai', `reading add title:"X3D <!channel>" when:"金曜 20時" presenter:<@${PRESENTER}>`);
@@ -53,20 +43,17 @@ describe('reading sessions on Slack (real Bolt, signed requests, fake Web API)',
     const [going] = buttonsOf(added.body.blocks as unknown[]);
     expect(going?.action_id).toMatch(/^r1:v:\d+:g$/);
 
-    const id = `c${++sent}`;
-    const click = buttonClickBody({ actionId: going!.action_id!, responseUrl: `${responses.url}/r/${id}`, user: { id: 'U2', name: 'chie' }, ephemeral: false });
-    expect((await sendSigned(port, click)).status).toBe(200);
-    const answer = await responses.waitFor((r) => r.path === `/r/${id}`);
+    const answer = await slack.click({ actionId: going!.action_id!, user: { id: 'U2', name: 'chie' }, ephemeral: false });
     expect(JSON.stringify(answer.body)).toContain('Noted: going');
 
     // A member who did not add it may not cancel it (and is asked about, as Slack admins may).
     const refused = await slash('/yomikai', 'reading cancel session:1', 'U2');
     expect(JSON.stringify(refused.body)).toContain('added by someone else');
 
-    const before = api.requests.length;
+    const before = slack.api.requests.length;
     clock.set('2026-12-03T11:00:00Z');
     await app.tick();
-    const posts = api.requests.slice(before).filter((r) => r.path === '/api/chat.postMessage');
+    const posts = slack.api.requests.slice(before).filter((r) => r.path === '/api/chat.postMessage');
     expect(posts).toHaveLength(1);
     const reminder = posts[0]!.body;
     const blocks = reminder.blocks as Block[];

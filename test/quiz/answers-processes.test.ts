@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { channelKeyOf } from '../../src/store/quiz-schedules.js';
+import { channelKeyOf } from '../../src/core/invocation.js';
 import { ADMIN, PLACE, quizHarness, tickUntil } from './harness.js';
 
 /**
@@ -21,9 +21,9 @@ afterEach(() => {
 
 const CHILD = `
 const [file, roundId, proc, dist] = process.argv.slice(1);
-const { openDatabase } = await import(dist + '/src/store/db.js');
+const { openAppDatabase } = await import(dist + '/src/app.js');
 const { QuizAnswerStore } = await import(dist + '/src/store/quiz-answers.js');
-const db = openDatabase(file);
+const db = openAppDatabase(file);
 const store = new QuizAnswerStore(db);
 const outcomes = {};
 // Everyone of this process's own 50 members, interleaved with 10 members every process also answers for.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { isUserError } from '../../src/core/errors.js';
-import { channelKeyOf } from '../../src/store/quiz-schedules.js';
+import { channelKeyOf } from '../../src/core/invocation.js';
 import { ADMIN, PLACE, quizHarness, tickUntil } from './harness.js';
 
 async function openRound() {

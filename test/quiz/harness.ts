@@ -9,10 +9,11 @@ import type { Question, QuestionBank } from '../../src/quiz/question.js';
 import { QuizRunner } from '../../src/quiz/runner.js';
 import { QuizService } from '../../src/quiz/service.js';
 import type { Wait } from '../../src/schedule/coalesce.js';
-import { openDatabase, type Db } from '../../src/store/db.js';
-import { QuizAnswerStore } from '../../src/store/quiz-answers.js';
-import { QuizRoundStore } from '../../src/store/quiz-rounds.js';
-import { QuizScheduleStore } from '../../src/store/quiz-schedules.js';
+import type { Db } from '../../src/store/db.js';
+import { openAppDatabase } from '../../src/app.js';
+import { QuizAnswerStore } from '../../src/quiz/store/answers.js';
+import { QuizRoundStore } from '../../src/quiz/store/rounds.js';
+import { QuizScheduleStore } from '../../src/quiz/store/schedules.js';
 import { instanceId, postKeys } from '../../src/store/instance.js';
 
 let catalog: Catalog | undefined;
@@ -161,7 +162,7 @@ export function quizHarness(options: {
   /** How live-count edits wait for their turn (a test's simulated timers); a real timer otherwise. */
   liveCountWait?: Wait;
 }): Harness {
-  const db = options.db ?? openDatabase(options.file ?? ':memory:');
+  const db = options.db ?? openAppDatabase(options.file ?? ':memory:');
   const adapter = options.adapter ?? new RecordingAdapter();
   const schedules = new QuizScheduleStore(db);
   const rounds = new QuizRoundStore(db);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import type { PostResult } from '../../src/core/adapter.js';
 import type { Reply } from '../../src/core/reply.js';
-import { channelKeyOf } from '../../src/store/quiz-schedules.js';
+import { channelKeyOf } from '../../src/core/invocation.js';
 import { SimulatedTime } from '../schedule/simulated-time.js';
 import { ADMIN, PLACE, RecordingAdapter, quizHarness, tickUntil } from './harness.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roundReply } from '../../src/quiz/render.js';
-import type { Round } from '../../src/store/quiz-rounds.js';
+import type { Round } from '../../src/quiz/store/rounds.js';
 import type { Question } from '../../src/quiz/question.js';
 
 function roundWith(choices: string[]): Round {

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../src/core/clock.js';
-import { openDatabase } from '../../src/store/db.js';
+import { openAppDatabase } from '../../src/app.js';
 import { ADMIN, PLACE, quizHarness, RecordingAdapter, sampleBank, tickUntil } from './harness.js';
-import { channelKeyOf } from '../../src/store/quiz-schedules.js';
+import { channelKeyOf } from '../../src/core/invocation.js';
 
 const dirs: string[] = [];
 function dbFile(): string {
@@ -19,7 +19,7 @@ afterEach(() => {
 
 /** A "process": its own connection, runner and service on the shared file, and the platform's memory of posts. */
 function boot(file: string, clock: ManualClock, adapter: RecordingAdapter, graceMinutes = 120) {
-  return quizHarness({ db: openDatabase(file), clock, adapter, graceMinutes });
+  return quizHarness({ db: openAppDatabase(file), clock, adapter, graceMinutes });
 }
 
 describe('quiz restarts', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseQuestion, difficultyFor, shuffledOrder } from '../../src/quiz/select.js';
-import type { HistoryRow } from '../../src/store/quiz-answers.js';
+import type { HistoryRow } from '../../src/quiz/store/answers.js';
 import { sampleBank } from './harness.js';
 
 function dateAfter(start: string, days: number): string {

@@ -7,7 +7,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { ADMIN, PLACE as QUIZ_PLACE, quizHarness, tickUntil as quizTickUntil } from '../quiz/harness.js';
 import { revealReply } from '../../src/quiz/render.js';
 import { realCatalog } from '../quiz/harness.js';
-import { channelKeyOf } from '../../src/store/quiz-schedules.js';
+import { channelKeyOf } from '../../src/core/invocation.js';
 import { press, readingHarness, say, tickUntil } from './harness.js';
 
 /** Bidi embeddings/overrides/isolates, and zero-width space, non-joiner, joiner, word joiner, BOM. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { channelKeyOf } from '../../src/store/quiz-schedules.js';
+import { channelKeyOf } from '../../src/core/invocation.js';
 import { ADMIN, PLACE, quizHarness, tickUntil } from '../quiz/harness.js';
 import { AnswerWriter, yomikai } from './db-cli-helpers.js';
 

@@ -20,9 +20,9 @@ export async function yomikai(...args: string[]): Promise<{ code: number; stdout
 // about 200 a second (one every 5 ms), and prints each number once its transaction has committed (the ack).
 const WRITER = `
 const [file, roundId, dist] = process.argv.slice(1);
-const { openDatabase } = await import(dist + '/src/store/db.js');
-const { QuizAnswerStore } = await import(dist + '/src/store/quiz-answers.js');
-const db = openDatabase(file);
+const { openAppDatabase } = await import(dist + '/src/app.js');
+const { QuizAnswerStore } = await import(dist + '/src/quiz/store/answers.js');
+const db = openAppDatabase(file);
 // Worst case for a backup: nothing is checkpointed, every answer stays in the WAL file
 // (a running bot checkpoints every 1000 pages, so its newest answers are always there).
 db.pragma('wal_autocheckpoint = 0');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
+import { openAppDatabase } from '../../src/app.js';
 import { instanceId, postKeys } from '../../src/store/instance.js';
 
 describe('post keys', () => {
   it('differ between two databases for the same round, and fit Discord’s 25-character nonce', () => {
     // Two yomikai databases posting in one channel: round 1 of each must never be taken for the other's.
-    const [a, b] = [openDatabase(':memory:'), openDatabase(':memory:')];
+    const [a, b] = [openAppDatabase(':memory:'), openAppDatabase(':memory:')];
     const [keysA, keysB] = [postKeys(instanceId(a)), postKeys(instanceId(b))];
     expect(keysA.round(1)).not.toBe(keysB.round(1));
     expect(keysA.reveal(1)).not.toBe(keysB.reveal(1));

@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
+import { openAppDatabase } from '../../src/app.js';
 import { migrate } from '../../src/store/migrate.js';
-import { migrations, type Migration } from '../../src/store/migrations.js';
+import { allMigrations } from '../../src/app.js';
+import type { Migration } from '../../src/store/migrations.js';
+
+const migrations = allMigrations();
 
 /**
  * Files this build must not touch: another branch's or a newer release's. Each is
@@ -33,7 +36,7 @@ function expectRefused(file: string, line: string): void {
   const before = readFileSync(file);
   let message = '';
   try {
-    openDatabase(file).close();
+    openAppDatabase(file).close();
   } catch (error) {
     message = (error as Error).message;
   }
@@ -106,7 +109,7 @@ describe('databases this build cannot account for', () => {
     const bytes = readFileSync(file);
     bytes[18] = 3; // the header's "write version" above 2: readable, never writable, even by root
     writeFileSync(file, bytes);
-    expect(() => openDatabase(file).close()).toThrow(`The database ${file} is read-only`);
+    expect(() => openAppDatabase(file).close()).toThrow(`The database ${file} is read-only`);
   });
 });
 

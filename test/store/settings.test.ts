@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
+import { openAppDatabase } from '../../src/app.js';
 import { DatabaseError } from '../../src/store/database-error.js';
-import { migrations } from '../../src/store/migrations.js';
+import { allMigrations } from '../../src/app.js';
+
+const migrations = allMigrations();
 import { SettingsStore, type PlaceSettings } from '../../src/store/settings.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yomikai-store-'));
@@ -12,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('storage', () => {
   it('migrates a new file to the latest version in WAL mode', () => {
-    const db = openDatabase(join(dir, 'new.db'));
+    const db = openAppDatabase(join(dir, 'new.db'));
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
@@ -20,10 +22,10 @@ describe('storage', () => {
 
   it('keeps settings across a restart and updates one field without losing the other', () => {
     const file = join(dir, 'restart.db');
-    const first = openDatabase(file);
+    const first = openAppDatabase(file);
     new SettingsStore(first).update('discord:1', { language: 'ja', timezone: 'Asia/Tokyo' });
     first.close();
-    const second = openDatabase(file);
+    const second = openAppDatabase(file);
     const store = new SettingsStore(second);
     expect(store.get('discord:1')).toEqual({ language: 'ja', timezone: 'Asia/Tokyo' });
     store.update('discord:1', { timezone: 'Europe/Berlin' });
@@ -34,11 +36,11 @@ describe('storage', () => {
 
   it('refuses a database from a newer yomikai rather than guessing', () => {
     const file = join(dir, 'future.db');
-    const db = openDatabase(file);
+    const db = openAppDatabase(file);
     db.pragma(`user_version = ${migrations.length + 1}`);
     db.close();
-    expect(() => openDatabase(file)).toThrow(DatabaseError);
-    expect(() => openDatabase(file)).toThrow(`The database ${file} was written by a newer yomikai (schema version ${migrations.length + 1}`);
+    expect(() => openAppDatabase(file)).toThrow(DatabaseError);
+    expect(() => openAppDatabase(file)).toThrow(`The database ${file} was written by a newer yomikai (schema version ${migrations.length + 1}`);
   });
 });
 
@@ -58,8 +60,8 @@ class PausingStore extends SettingsStore {
 describe('two processes changing one place', () => {
   it('keeps both changes when the CLI changes the time zone while the bot is changing the language', () => {
     const file = join(dir, 'shared.db');
-    const botDb = openDatabase(file);
-    const cliDb = openDatabase(file);
+    const botDb = openAppDatabase(file);
+    const cliDb = openAppDatabase(file);
     // The CLI's connection gives up at once instead of waiting, so one thread can show where it would have waited.
     cliDb.pragma('busy_timeout = 0');
     const bot = new PausingStore(botDb);
@@ -88,7 +90,7 @@ describe('two processes changing one place', () => {
 
   it('keeps every field when two connections take turns changing different ones', () => {
     const file = join(dir, 'turns.db');
-    const [first, second] = [openDatabase(file), openDatabase(file)];
+    const [first, second] = [openAppDatabase(file), openAppDatabase(file)];
     const [a, b] = [new SettingsStore(first), new SettingsStore(second)];
     a.update('slack:T1', { language: 'ja' });
     b.update('slack:T1', { timezone: 'Europe/Berlin' });

@@ -2,8 +2,11 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/store/db.js';
-import { migrations } from '../../src/store/migrations.js';
+import type { Db } from '../../src/store/db.js';
+import { openAppDatabase } from '../../src/app.js';
+import { allMigrations } from '../../src/app.js';
+
+const migrations = allMigrations();
 
 /**
  * Databases made by the code of each earlier schema version (test/fixtures/db/README.md)
@@ -39,7 +42,7 @@ function recordedNames(db: Db): string[] {
 
 /** Everything a reopen could change: version, records, schema and every row of every table. */
 function snapshot(file: string): unknown {
-  const db = openDatabase(file);
+  const db = openAppDatabase(file);
   try {
     const tables = Object.keys(tableCounts(db)).concat('schema_migrations');
     const rows = Object.fromEntries(tables.map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()]));
@@ -50,7 +53,7 @@ function snapshot(file: string): unknown {
 }
 
 const freshSchema = (() => {
-  const db = openDatabase(join(work, 'fresh.db'));
+  const db = openAppDatabase(join(work, 'fresh.db'));
   try {
     return schemaOf(db);
   } finally {
@@ -71,7 +74,7 @@ describe.each([1, 2, 3, 4])('a database made at schema version %i', (version) =>
 
   it('upgrades to every current migration, keeps its rows, and ends with a fresh schema', () => {
     const file = copyOf(`v${version}.db`);
-    const db = openDatabase(file);
+    const db = openAppDatabase(file);
     try {
       expect(recordedNames(db)).toEqual(migrations.map((m) => m.name));
       expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);

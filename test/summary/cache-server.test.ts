@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverOf } from '../../src/summary/client.js';
-import { FakeOpenAI } from './fake-openai.js';
+import { FakeOpenAI } from '../fakes/openai.js';
 import { summarize, summaryApp } from './harness.js';
 
 /** Two OpenAI-compatible servers serving a model of the same name, one database file between them. */

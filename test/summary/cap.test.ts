@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { DispatchResult } from '../../src/core/dispatch.js';
-import { FakeOpenAI } from './fake-openai.js';
+import { FakeOpenAI } from '../fakes/openai.js';
 import { summarize, summaryApp, worstCaseOf } from './harness.js';
 
 const CAP = 5000;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeOpenAI } from './fake-openai.js';
+import { FakeOpenAI } from '../fakes/openai.js';
 import { summarize, summaryApp } from './harness.js';
 
 /** `yomikai ask "/summarize X3D"` as a child process on the built package, against the fake server. */

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { FakeOpenAI } from './fake-openai.js';
+import { FakeOpenAI } from '../fakes/openai.js';
 import { summarize, summaryApp, worstCaseOfRequest } from './harness.js';
 
 const X3D_NOTE = 'raising the input\'s spatial resolution, number of frames and frame rate';

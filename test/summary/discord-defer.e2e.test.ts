@@ -4,9 +4,11 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
-import { commands } from '../../commands/index.js';
-import { APP_ID, FakeDiscord, NO_PERMISSIONS, autocomplete, chatInput } from '../adapters/discord/fake-discord.js';
-import { FakeOpenAI } from './fake-openai.js';
+import { allCommands } from '../../src/app.js';
+import { APP_ID, FakeDiscord, NO_PERMISSIONS, autocomplete, chatInput } from '../fakes/discord.js';
+import { FakeOpenAI } from '../fakes/openai.js';
+
+const commands = allCommands();
 
 /**
  * /summarize through the real discord.js client while the model is slower
@@ -49,8 +51,7 @@ describe('/summarize on Discord with a slow model', () => {
   it('defers while the model is still working, then edits in the summary with its link', async () => {
     model.mode = 'held';
     const payload = chatInput('summarize', { entry: 'X3D', length: 'detailed' });
-    discord.dispatchInteraction(payload);
-    const deferred = await discord.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
+    const deferred = await discord.interact(payload);
     expect(deferred.body.type).toBe(5);
     // The model has the request and has not answered it: the deferral came first.
     expect(model.requests).toHaveLength(1);
@@ -68,8 +69,7 @@ describe('/summarize on Discord with a slow model', () => {
 
   it('autocompletes the entry from the whole catalog, like /model, and registers language and length as choices', async () => {
     const payload = autocomplete('summarize', 'entry', 'x3');
-    discord.dispatchInteraction(payload);
-    const answer = await discord.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
+    const answer = await discord.interact(payload);
     expect(answer.body.type).toBe(8);
     expect(answer.body.data.choices[0]).toEqual({ name: 'X3D · Model / method', value: 'X3D' });
     const definition = commandDefinitions(commands).find((d) => d.name === 'summarize') as any;
@@ -83,8 +83,7 @@ describe('/summarize on Discord with a slow model', () => {
   it('keeps "usage" from members without Manage Server, and makes no request for it', async () => {
     const before = model.requests.length;
     const payload = chatInput('summarize', { entry: 'usage' }, { permissions: NO_PERMISSIONS });
-    discord.dispatchInteraction(payload);
-    const answer = await discord.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
+    const answer = await discord.interact(payload);
     expect(answer.body.type).toBe(4);
     expect(answer.body.data.flags).toBe(64);
     expect(answer.body.data.embeds[0].description).toContain('Manage Server');
@@ -93,8 +92,7 @@ describe('/summarize on Discord with a slow model', () => {
 
   it('shows a manager today\'s usage', async () => {
     const payload = chatInput('summarize', { entry: 'usage' });
-    discord.dispatchInteraction(payload);
-    const answer = await discord.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
+    const answer = await discord.interact(payload);
     expect(answer.body.data.embeds[0].description).toContain('120 of 50,000 tokens');
   });
 });

@@ -3,7 +3,7 @@ import type { App } from '../../src/app.js';
 import type { Clock } from '../../src/core/clock.js';
 import { dispatch, type DispatchResult } from '../../src/core/dispatch.js';
 import type { Place } from '../../src/core/invocation.js';
-import type { FakeOpenAI } from './fake-openai.js';
+import type { FakeOpenAI } from '../fakes/openai.js';
 import { worstCaseTokens } from '../../src/summary/budget.js';
 import { entryFacts } from '../../src/summary/facts.js';
 import { buildMessages, MAX_OUTPUT_TOKENS, type SummaryLength } from '../../src/summary/prompt.js';

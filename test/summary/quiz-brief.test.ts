@@ -3,7 +3,7 @@ import type { App } from '../../src/app.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { testApp } from '../helpers/app.js';
 import { ADMIN, PLACE, RecordingAdapter } from '../quiz/harness.js';
-import { FakeOpenAI } from './fake-openai.js';
+import { FakeOpenAI } from '../fakes/openai.js';
 import { summaryApp } from './harness.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeOpenAI } from './fake-openai.js';
+import { FakeOpenAI } from '../fakes/openai.js';
 import { PLACE, replyText, summarize, summaryApp, worstCaseOf, worstCaseOfRequest } from './harness.js';
 import { testApp } from '../helpers/app.js';
 import type { App } from '../../src/app.js';

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { App } from '../../app.js';
+import type { AdapterHost } from '../host.js';
 import { ConsoleAdapter } from './adapter.js';
 import { startTicker } from '../../schedule/ticker.js';
 import { translator, type Lang } from '../../i18n/index.js';
@@ -14,7 +14,7 @@ import { splitCommandLine } from '../../core/parse-text.js';
  * Resolves when the user quits or input ends (Ctrl-D, a closed pipe).
  */
 export async function runRepl(
-  services: App,
+  services: AdapterHost,
   io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream & { isTTY?: boolean } },
   lang?: Lang,
 ): Promise<void> {

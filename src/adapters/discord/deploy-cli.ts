@@ -1,4 +1,6 @@
-import { commands } from '../../../commands/index.js';
+import { allCommands } from '../../app.js';
+
+const commands = allCommands();
 import { ConfigError, loadConfig } from '../../config.js';
 import { deployCommands, describeDeploy } from './deploy.js';
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App as BoltApp, type AppOptions } from '@slack/bolt';
-import type { App } from '../../app.js';
+import type { AdapterHost } from '../host.js';
 import type { ChatAdapter, Lookup, PostOptions, PostResult } from '../../core/adapter.js';
 import type { Reply } from '../../core/reply.js';
 import { boltLogger } from './bolt-logger.js';
@@ -26,7 +26,7 @@ export class SlackAdapter implements ChatAdapter {
   private running = false;
 
   constructor(
-    private readonly app: App,
+    private readonly app: AdapterHost,
     private readonly options: SlackAdapterOptions = {},
   ) {
     const slack = app.config.slack;
@@ -53,7 +53,11 @@ export class SlackAdapter implements ChatAdapter {
           ...common,
           signingSecret: slack.signingSecret,
           port: slack.port,
-          customRoutes: [{ path: '/health', method: ['GET'], handler: health }],
+          // The features' own routes (src/core/feature.ts) share this server.
+          customRoutes: [
+            { path: '/health', method: ['GET'], handler: health },
+            ...app.routes.map((route) => ({ path: route.path, method: [route.method], handler: (request: IncomingMessage, response: ServerResponse) => void route.handle(request, response) })),
+          ],
         });
     registerHandlers(this.bolt, { services: app, prefix: slack.commandPrefix, logger: app.logger });
   }

@@ -1,4 +1,6 @@
-import { commands } from '../../../commands/index.js';
+import { allCommands } from '../../app.js';
+
+const commands = allCommands();
 import { runManifestCli } from './manifest-command.js';
 
 /** Entry point of `npm run slack:manifest`; see manifest-command.ts. */

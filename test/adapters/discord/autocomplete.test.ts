@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.js';
+import { allCommands } from '../../../src/app.js';
+
+const commands = allCommands();
 import { autocompleteChoices } from '../../../src/adapters/discord/autocomplete.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
 import { loadConfig } from '../../../src/config.js';

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.js';
+import { allCommands } from '../../../src/app.js';
+
+const commands = allCommands();
 import { deployCommands, describeDeploy } from '../../../src/adapters/discord/deploy.js';
 import { translateDynamic } from '../../../src/i18n/index.js';
-import { APP_ID, FakeDiscord, GUILD_ID } from './fake-discord.js';
+import { APP_ID, FakeDiscord, GUILD_ID } from '../../fakes/discord.js';
 
 describe('discord:deploy against the fake Discord', () => {
   const fake = new FakeDiscord();

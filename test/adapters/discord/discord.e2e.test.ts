@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.js';
+import { allCommands } from '../../../src/app.js';
+
+const commands = allCommands();
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Command } from '../../../src/core/command.js';
@@ -11,7 +13,7 @@ import { DEFER_AFTER_MS } from '../../../src/adapters/discord/respond.js';
 import { gate } from '../../helpers/gate.js';
 import {
   APP_ID, CHANNEL_ID, FakeDiscord, NO_PERMISSIONS, autocomplete, buttonPress, chatInput, message, type RestCall,
-} from './fake-discord.js';
+} from '../../fakes/discord.js';
 
 /**
  * Test-only commands: one whose handler throws, and two that take longer than
@@ -67,10 +69,7 @@ describe('Discord adapter against a loopback Discord', () => {
   });
 
   /** Sends an interaction through the gateway and returns the bot's first answer to it. */
-  async function interact(payload: Record<string, unknown>): Promise<RestCall> {
-    fake.dispatchInteraction(payload);
-    return fake.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
-  }
+  const interact = (payload: Record<string, unknown>): Promise<RestCall> => fake.interact(payload);
 
   it('reaches ready through /gateway/bot and IDENTIFY', () => {
     expect(fake.calls.some((call) => call.method === 'GET' && call.path === '/v10/gateway/bot')).toBe(true);

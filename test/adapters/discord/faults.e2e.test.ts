@@ -6,7 +6,7 @@ import { silentLogger } from '../../../src/core/logger.js';
 import type { Reply } from '../../../src/core/reply.js';
 import { DiscordAdapter } from '../../../src/adapters/discord/adapter.js';
 import { renderReply } from '../../../src/adapters/discord/render.js';
-import { APP_ID, FakeDiscord, OTHER_BOT, USER, type RestCall } from './fake-discord.js';
+import { APP_ID, FakeDiscord, OTHER_BOT, USER, type RestCall } from '../../fakes/discord.js';
 
 /**
  * Scheduled posts through the real discord.js REST client against a Discord

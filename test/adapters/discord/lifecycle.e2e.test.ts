@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, FakeDiscord, chatInput } from './fake-discord.js';
+import { APP_ID, FakeDiscord, chatInput } from '../../fakes/discord.js';
 
 /**
  * `npm start` as a real process on the built bot: it logs in to the loopback
@@ -41,8 +41,7 @@ describe('the bot process on Discord', () => {
 
   it('answers a command once started', async () => {
     const payload = chatInput('model', { name: 'X3D' });
-    fake.dispatchInteraction(payload);
-    const call = await fake.waitForCall((c) => c.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
+    const call = await fake.interact(payload);
     expect(call.body.data.embeds[0].title).toBe('X3D');
   });
 

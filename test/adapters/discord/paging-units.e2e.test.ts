@@ -3,7 +3,7 @@ import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { DiscordAdapter } from '../../../src/adapters/discord/adapter.js';
-import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, chatInput, message, type RestCall } from './fake-discord.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, buttonPress, chatInput, message, type RestCall } from '../../fakes/discord.js';
 
 /**
  * Paging on Discord with queries full of emoji: Discord counts a custom id's
@@ -31,10 +31,7 @@ describe('Discord paging with emoji-heavy queries', () => {
     app?.close();
   });
 
-  async function interact(payload: Record<string, unknown>): Promise<RestCall> {
-    fake.dispatchInteraction(payload);
-    return fake.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(payload.id)}/`));
-  }
+  const interact = (payload: Record<string, unknown>): Promise<RestCall> => fake.interact(payload);
 
   const buttonsOf = (call: RestCall): { custom_id?: string; disabled?: boolean }[] =>
     (call.body.data.components ?? []).flatMap((row: { components: unknown[] }) => row.components);

@@ -6,8 +6,8 @@ import { SlackAdapter } from '../../../src/adapters/slack/adapter.js';
 import { POST_EVENT } from '../../../src/adapters/slack/deliver.js';
 import { testApp } from '../../helpers/app.js';
 import {
-  BOT_ID, FakeSlackChannels, MEMBER, OTHER_APP, fakeServer, freePort, method, slackApi, type FakeServer, type Recorded,
-} from './fake-slack.js';
+  BOT_ID, FakeSlack, FakeSlackChannels, MEMBER, OTHER_APP, method, slackApi, type FakeServer, type Recorded,
+} from '../../fakes/slack.js';
 
 /**
  * Scheduled posts through the real WebClient (via the adapter) against a
@@ -27,6 +27,7 @@ const historyOf = (channel: string) => (r: Recorded) => method('conversations.hi
 describe('Slack scheduled posts under platform faults', () => {
   const clock = new ManualClock('2026-12-01T00:00:00Z');
   const channels = new FakeSlackChannels({ clock });
+  let slack: FakeSlack;
   let api: FakeServer;
   let app: App;
   let adapter: SlackAdapter;
@@ -36,14 +37,14 @@ describe('Slack scheduled posts under platform faults', () => {
 
   beforeAll(async () => {
     const history = channels.handlers['conversations.history']!;
-    api = await fakeServer(
+    slack = await FakeSlack.start(
       slackApi({
         ...channels.handlers,
         'conversations.history': (r) => (r.body.channel === NO_SCOPE ? { ok: false, error: 'missing_scope', needed: 'channels:history' } : history(r)),
       }),
     );
-    const port = await freePort();
-    app = testApp({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: `${api.url}/api/`, PORT: String(port) }, clock);
+    api = slack.api;
+    app = testApp(slack.env, clock);
     adapter = new SlackAdapter(app, { host: '127.0.0.1', callTimeoutMs: CALL_TIMEOUT_MS });
     await adapter.start();
   });
@@ -52,7 +53,7 @@ describe('Slack scheduled posts under platform faults', () => {
 
   afterAll(async () => {
     await adapter?.stop();
-    await api?.close();
+    await slack?.close();
     app?.close();
   });
 

@@ -6,9 +6,11 @@ import { silentLogger } from '../../../src/core/logger.js';
 import { CommandRegistry } from '../../../src/core/registry.js';
 import { SlackAdapter } from '../../../src/adapters/slack/adapter.js';
 import { SHARE_ACTION } from '../../../src/adapters/slack/inbound.js';
-import { commands } from '../../../commands/index.js';
+import { allCommands } from '../../../src/app.js';
+
+const commands = allCommands();
 import { gate } from '../../helpers/gate.js';
-import { buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from './fake-slack.js';
+import { FakeSlack, buttonClickBody, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from '../../fakes/slack.js';
 
 /**
  * The real Bolt app in HTTP mode on 127.0.0.1, fed real signed, form-encoded
@@ -47,6 +49,7 @@ const boom: Command = {
   },
 };
 
+let slack: FakeSlack;
 let api: FakeServer;
 let responses: FakeServer;
 let app: App;
@@ -55,7 +58,7 @@ let port: number;
 let admins = new Set<string>();
 
 beforeAll(async () => {
-  api = await fakeServer(
+  slack = await FakeSlack.start(
     slackApi({
       'users.info': (r) => ({ ok: true, user: { id: r.body.user, is_admin: admins.has(String(r.body.user)), is_owner: false } }),
       'chat.postMessage': (r) =>
@@ -66,12 +69,8 @@ beforeAll(async () => {
             : { ok: true, channel: r.body.channel, ts: '1700000000.000100' },
     }),
   );
-  responses = await fakeServer();
-  port = await freePort();
-  const base = createApp(
-    loadConfig({ YOMIKAI_DB: ':memory:', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: `${api.url}/api/`, PORT: String(port) }, {}),
-    silentLogger(),
-  );
+  ({ api, responses, boltPort: port } = slack);
+  const base = createApp(loadConfig({ YOMIKAI_DB: ':memory:', ...slack.env }, {}), silentLogger());
   // App is a plain object: the same services with two test-only commands added.
   app = { ...base, registry: new CommandRegistry([...commands, probe, slow, boom]) };
   adapter = new SlackAdapter(app, { host: '127.0.0.1' });
@@ -82,11 +81,10 @@ afterAll(async () => {
   slowGate.open(); // a failed test may leave the slow command waiting
   await adapter?.stop();
   app?.close();
-  await api?.close();
-  await responses?.close();
+  await slack?.close();
 });
 
-const responseUrl = (id: string) => `${responses.url}/r/${id}`;
+const responseUrl = (id: string) => slack.responseUrl(id);
 const at = (id: string) => (r: Recorded) => r.path === `/r/${id}`;
 const blocksOf = (r: Recorded) => r.body.blocks as { type: string; [key: string]: unknown }[];
 

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.js';
+import { allCommands } from '../../../src/app.js';
+
+const commands = allCommands();
 import type { Command } from '../../../src/core/command.js';
 import { SLACK_BUILT_IN_COMMANDS, slackCommandSet, splitUmbrellaText } from '../../../src/adapters/slack/command-names.js';
 import { buildManifest } from '../../../src/adapters/slack/manifest.js';

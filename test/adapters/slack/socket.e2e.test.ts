@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { createApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { SlackAdapter } from '../../../src/adapters/slack/adapter.js';
-import { fakeServer, slackApi, slashCommand, type FakeServer } from './fake-slack.js';
+import { fakeServer, slackApi, slashCommand, type FakeServer } from '../../fakes/slack.js';
+import { FakeSlackSocket } from '../../fakes/slack-socket.js';
 
 /**
  * Socket Mode end to end: apps.connections.open on the fake Web API hands out
@@ -15,27 +14,18 @@ import { fakeServer, slackApi, slashCommand, type FakeServer } from './fake-slac
  */
 let api: FakeServer;
 let responses: FakeServer;
-let wss: WebSocketServer;
+const link = new FakeSlackSocket();
 let app: App;
 let adapter: SlackAdapter;
-const received: Record<string, unknown>[] = [];
-let socket: WebSocket | undefined;
 let connectionOpenAuth: string | undefined;
 
 beforeAll(async () => {
-  wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-  const wsUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link`;
-  wss.on('connection', (ws) => {
-    socket = ws;
-    ws.on('message', (data) => received.push(JSON.parse(String(data)) as Record<string, unknown>));
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'fake' } }));
-  });
+  await link.listen();
   api = await fakeServer(
     slackApi({
       'apps.connections.open': (r) => {
         connectionOpenAuth = String(r.headers.authorization);
-        return { ok: true, url: wsUrl };
+        return { ok: true, url: link.url };
       },
     }),
   );
@@ -51,8 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await adapter?.stop();
   app?.close();
-  for (const client of wss?.clients ?? []) client.terminate();
-  await new Promise((resolve) => wss?.close(resolve));
+  await link.close();
   await api?.close();
   await responses?.close();
 });
@@ -60,13 +49,13 @@ afterAll(async () => {
 describe('Slack Socket Mode', () => {
   it('opens the connection with the app token, acks a slash_commands envelope and answers via response_url', async () => {
     expect(connectionOpenAuth).toBe('Bearer xapp-test');
-    expect(socket).toBeDefined();
+    expect(link.socket).toBeDefined();
     const payload = slashCommand({ command: '/model', text: 'X3D', responseUrl: `${responses.url}/r/socket` });
-    socket!.send(JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true, payload }));
+    link.socket!.send(JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true, payload }));
 
     const answer = await responses.waitFor((r) => r.path === '/r/socket');
     expect(answer.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(answer.body.blocks)).toContain('X3D');
-    await expect.poll(() => received.find((m) => m.envelope_id === 'env-1')).toBeDefined();
+    await expect.poll(() => link.received.find((m) => m.envelope_id === 'env-1')).toBeDefined();
   });
 });

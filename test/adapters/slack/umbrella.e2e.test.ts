@@ -1,28 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.js';
+import { allCommands } from '../../../src/app.js';
+
+const commands = allCommands();
 import { buildManifest } from '../../../src/adapters/slack/manifest.js';
 import { SlackAdapter } from '../../../src/adapters/slack/adapter.js';
 import { SHARE_ACTION } from '../../../src/adapters/slack/inbound.js';
 import type { App } from '../../../src/app.js';
 import { testApp } from '../../helpers/app.js';
-import { buttonClickBody, fakeServer, freePort, sendSigned, slackApi, slashBody, type FakeServer, type Recorded } from './fake-slack.js';
+import { FakeSlack, type Recorded } from '../../fakes/slack.js';
 
 /**
  * The umbrella command `/yomikai <command> …` through the real Bolt app in
  * HTTP mode, with signed requests, exactly as Slack would send them.
  */
-let api: FakeServer;
-let responses: FakeServer;
+let slack: FakeSlack;
 let app: App;
 let adapter: SlackAdapter;
-let port: number;
-let sent = 0;
 
 beforeAll(async () => {
-  api = await fakeServer(slackApi());
-  responses = await fakeServer();
-  port = await freePort();
-  app = testApp({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: `${api.url}/api/`, PORT: String(port) });
+  slack = await FakeSlack.start();
+  app = testApp(slack.env);
   adapter = new SlackAdapter(app, { host: '127.0.0.1' });
   await adapter.start();
 });
@@ -30,23 +27,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await adapter?.stop();
   app?.close();
-  await api?.close();
-  await responses?.close();
+  await slack?.close();
 });
 
 /** Sends one slash command and returns the first answer posted to its response_url. */
-async function slash(command: string, text: string): Promise<Recorded> {
-  const id = `r${++sent}`;
-  const reply = await sendSigned(port, slashBody({ command, text, responseUrl: `${responses.url}/r/${id}` }));
-  expect(reply.status).toBe(200);
-  return responses.waitFor((r) => r.path === `/r/${id}`);
-}
-
-async function click(actionId: string, value?: string): Promise<Recorded> {
-  const id = `c${++sent}`;
-  await sendSigned(port, buttonClickBody({ actionId, responseUrl: `${responses.url}/r/${id}`, ...(value === undefined ? {} : { value }) }));
-  return responses.waitFor((r) => r.path === `/r/${id}`);
-}
+const slash = (command: string, text: string): Promise<Recorded> => slack.slash(command, text);
+const click = (actionId: string, value?: string): Promise<Recorded> => slack.click({ actionId, ...(value === undefined ? {} : { value }) });
 
 /** Every text a person sees in the answer, with Slack's three entities decoded. */
 function shown(answer: Recorded): string {

@@ -2,11 +2,11 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { systemClock, type Clock } from '../../../src/core/clock.js';
-import { Faults } from '../faults.js';
-import { APP_ID, BOT, CHANNEL_ID, GUILD_ID, USER, message, nextId, snowflakeAt, type FakeAuthor } from './fake-discord-payloads.js';
+import { systemClock, type Clock } from '../../src/core/clock.js';
+import { Faults } from './faults.js';
+import { APP_ID, BOT, CHANNEL_ID, GUILD_ID, USER, message, nextId, snowflakeAt, type FakeAuthor } from './discord-payloads.js';
 
-export * from './fake-discord-payloads.js';
+export * from './discord-payloads.js';
 
 /** How long a wait may take before it fails with what was seen instead: a hang detector, not a deadline. */
 const WAIT_LIMIT_MS = 15_000;
@@ -44,7 +44,7 @@ export interface FakeDiscordOptions {
  * Channel history behaves like Discord's: newest first, at most 100 a page,
  * `before`/`after` a message id, no nonce on fetched messages, other
  * authors' messages mixed in (`addMessage`, `fill`). `faults` makes chosen
- * requests hang, fail after storing, or answer 429 (see ../faults.ts).
+ * requests hang, fail after storing, or answer 429 (see ./faults.ts).
  */
 export class FakeDiscord {
   readonly faults = new Faults<RestCall>();
@@ -141,6 +141,15 @@ export class FakeDiscord {
   /** Sends INTERACTION_CREATE over the gateway. */
   dispatchInteraction(interaction: Record<string, unknown>): void {
     this.send({ op: 0, t: 'INTERACTION_CREATE', s: ++this.seq, d: interaction });
+  }
+
+  /**
+   * Sends an interaction over the gateway and resolves with the bot's first
+   * answer to it (its callback: reply, defer, update or autocomplete).
+   */
+  interact(interaction: Record<string, unknown>, timeoutMs = WAIT_LIMIT_MS): Promise<RestCall> {
+    this.dispatchInteraction(interaction);
+    return this.waitForCall((call) => call.path.startsWith(`/v10/interactions/${String(interaction.id)}/`), timeoutMs);
   }
 
   /** Drops the gateway connection the way a network blip or a Discord restart does. */

@@ -1,5 +1,5 @@
-import { cleanName } from '../core/text.js';
-import type { Db } from './db.js';
+import { cleanName } from '../../core/text.js';
+import type { Db } from '../../store/db.js';
 
 export type AnswerOutcome = 'recorded' | 'changed' | 'unchanged' | 'closed' | 'missing';
 

@@ -1,5 +1,5 @@
-import { cleanName } from '../core/text.js';
-import type { Db } from './db.js';
+import { cleanName } from '../../core/text.js';
+import type { Db } from '../../store/db.js';
 
 export type RsvpStatus = 'going' | 'maybe' | 'no';
 export const RSVP_STATUSES: readonly RsvpStatus[] = ['going', 'maybe', 'no'];

@@ -107,10 +107,29 @@ export function chatInput(name: string, values: Record<string, string> = {}, opt
   return base(2, data, options);
 }
 
-/** A subcommand (`/quiz schedule time:09:00`): Discord nests the verb's options inside a type-1 option. */
-export function subcommandInput(name: string, verb: string, values: Record<string, string> = {}, options: InteractionOptions = {}) {
-  const inner = Object.entries(values).map(([key, value]) => ({ name: key, type: 3, value }));
-  return base(2, { id: nextId(), name, type: 1, options: [{ name: verb, type: 1, options: inner }] }, options);
+/** A member picked for a USER option (type 6), with their nickname in the server. */
+export interface MemberPick {
+  option: string;
+  user: FakeUser;
+  nick: string;
+}
+
+/**
+ * A subcommand (`/quiz schedule time:09:00`): Discord nests the verb's options
+ * inside a type-1 option. A `pick` adds a USER option: the member's id, with
+ * the user and the member in `data.resolved`, as Discord sends a pick.
+ */
+export function subcommandInput(name: string, verb: string, values: Record<string, string> = {}, options: InteractionOptions = {}, pick?: MemberPick) {
+  const inner: unknown[] = Object.entries(values).map(([key, value]) => ({ name: key, type: 3, value }));
+  const data: Record<string, unknown> = { id: nextId(), name, type: 1, options: [{ name: verb, type: 1, options: inner }] };
+  if (pick) {
+    inner.push({ name: pick.option, type: 6, value: pick.user.id });
+    data.resolved = {
+      users: { [pick.user.id]: pick.user },
+      members: { [pick.user.id]: { nick: pick.nick, roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: '0', deaf: false, mute: false, flags: 0 } },
+    };
+  }
+  return base(2, data, options);
 }
 
 export function autocomplete(name: string, option: string, text: string, options: InteractionOptions = {}) {

@@ -1,5 +1,5 @@
-import { systemClock, type Clock } from '../../../src/core/clock.js';
-import type { Handler } from './fake-slack.js';
+import { systemClock, type Clock } from '../../src/core/clock.js';
+import type { Handler } from './slack.js';
 
 /** Who the fake's auth.test says the bot is; chat.postMessage through the fake writes as this bot. */
 export const BOT_ID = 'BBOT';

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Db } from '../../store/db.js';
 
 export interface ClaimedReminder {
   id: number;

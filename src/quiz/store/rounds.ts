@@ -1,6 +1,6 @@
-import type { Platform } from '../core/invocation.js';
-import type { Question } from '../quiz/question.js';
-import type { Db } from './db.js';
+import type { Platform } from '../../core/invocation.js';
+import type { Question } from '../question.js';
+import type { Db } from '../../store/db.js';
 
 export type RoundState = 'claimed' | 'open' | 'revealed' | 'abandoned';
 

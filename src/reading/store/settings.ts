@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Db } from '../../store/db.js';
 
 /** Reminder offsets chosen per channel (minutes before the start; 0 = at the start). */
 export class ReadingSettingsStore {

@@ -1,7 +1,7 @@
-import type { Platform } from '../core/invocation.js';
-import type { Repeat } from '../reading/time/repeat.js';
-import { cleanName } from '../core/text.js';
-import type { Db } from './db.js';
+import type { Platform } from '../../core/invocation.js';
+import type { Repeat } from '../time/repeat.js';
+import { cleanName } from '../../core/text.js';
+import type { Db } from '../../store/db.js';
 
 /** A member named in a session: `id` when the platform gave one (a mention), else only a name (the console). */
 export interface Person {

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Db } from '../../store/db.js';
 
 /** What identifies one cached summary: the entry's content, the model (named with its server) and the form asked for. */
 export interface SummaryKey {

@@ -1,5 +1,5 @@
-import type { Db } from './db.js';
-import type { Person } from './reading-sessions.js';
+import type { Db } from '../../store/db.js';
+import type { Person } from './sessions.js';
 
 export interface OccurrenceRow {
   id: number;

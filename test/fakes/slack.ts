@@ -1,10 +1,11 @@
-import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Faults } from '../faults.js';
-import { BOT_ID, BOT_USER_ID } from './fake-slack-channels.js';
+import { Faults } from './faults.js';
+import { BOT_ID, BOT_USER_ID } from './slack-channels.js';
+import { SIGNING_SECRET, buttonClickBody, freePort, sendSigned, slashBody, type ButtonClickFields } from './slack-requests.js';
 
-export * from './fake-slack-channels.js';
+export * from './slack-channels.js';
+export * from './slack-requests.js';
 
 /** One request a fake server received, body decoded (form fields, JSON, blocks parsed). */
 export interface Recorded {
@@ -22,7 +23,7 @@ export interface FakeServer {
    * (default 15 s: a hang detector for a readable failure, not a speed check).
    */
   waitFor(match: (request: Recorded) => boolean, timeoutMs?: number): Promise<Recorded>;
-  /** Requests to hang, fail after taking effect, or rate-limit (see ../faults.ts); match with `method(...)`. */
+  /** Requests to hang, fail after taking effect, or rate-limit (see ./faults.ts); match with `method(...)`. */
   faults: Faults<Recorded>;
   /** Also cuts hung requests' connections, so a client waiting on one gets an error and the close ends. */
   close(): Promise<void>;
@@ -136,93 +137,53 @@ export function slackApi(overrides: Record<string, Handler> = {}): Handler {
   };
 }
 
-export const SIGNING_SECRET = 'secret';
+/**
+ * The one fake Slack for a Bolt app in HTTP mode: the Web API (`api`, answering
+ * with `handler`), a response_url server (`responses`), and a free port for
+ * Bolt to listen on. `env` is what the bot's config needs to use them;
+ * `slash` and `click` send signed requests, each with a response_url of its
+ * own, and resolve with the first answer posted there.
+ */
+export class FakeSlack {
+  private sent = 0;
 
-export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-}
+  private constructor(readonly api: FakeServer, readonly responses: FakeServer, readonly boltPort: number) {}
 
-export interface SendOptions {
-  timestamp?: number;
-  signature?: string | null;
-  headers?: Record<string, string>;
-}
-
-/** POSTs a form-encoded body to Bolt, signed like Slack signs it unless told otherwise. */
-export async function sendSigned(port: number, body: string, options: SendOptions = {}): Promise<{ status: number; text: string; ms: number }> {
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...options.headers };
-  if (options.signature !== null) {
-    headers['x-slack-request-timestamp'] = String(timestamp);
-    headers['x-slack-signature'] = options.signature ?? sign(body, timestamp);
+  static async start(handler: Handler = slackApi()): Promise<FakeSlack> {
+    const [api, responses, boltPort] = await Promise.all([fakeServer(handler), fakeServer(), freePort()]);
+    return new FakeSlack(api, responses, boltPort);
   }
-  const started = Date.now();
-  const response = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers, body });
-  return { status: response.status, text: await response.text(), ms: Date.now() - started };
-}
 
-export function slashCommand(fields: { command: string; text: string; responseUrl: string; userId?: string; teamId?: string }): Record<string, string> {
-  return {
-    token: 'legacy-token',
-    team_id: fields.teamId ?? 'T1',
-    team_domain: 'reading-group',
-    channel_id: 'C1',
-    channel_name: 'general',
-    user_id: fields.userId ?? 'U1',
-    user_name: 'alice',
-    command: fields.command,
-    text: fields.text,
-    api_app_id: 'A1',
-    response_url: fields.responseUrl,
-    trigger_id: '123.456.abc',
-  };
-}
+  /** The environment that points the bot's Slack side here. */
+  get env(): Record<string, string> {
+    return { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${this.api.url}/api/`, PORT: String(this.boltPort) };
+  }
 
-export function slashBody(fields: Parameters<typeof slashCommand>[0]): string {
-  return new URLSearchParams(slashCommand(fields)).toString();
-}
+  /** A fresh response_url on `responses`. */
+  responseUrl(id: string): string {
+    return `${this.responses.url}/r/${id}`;
+  }
 
-export interface ButtonClickFields {
-  actionId: string;
-  value?: string;
-  responseUrl: string;
-  ephemeral?: boolean;
-  /** Who clicked (default U1 "alice"), and the ts of the message the button sits on. */
-  user?: { id: string; name: string };
-  messageTs?: string;
-}
+  /** A signed slash command from `userId` (U1 unless given); resolves with the bot's answer at its response_url. */
+  slash(command: string, text: string, userId?: string): Promise<Recorded> {
+    const id = `s${++this.sent}`;
+    return this.send(id, slashBody({ command, text, responseUrl: this.responseUrl(id), ...(userId === undefined ? {} : { userId }) }));
+  }
 
-export function buttonClickBody(fields: ButtonClickFields): string {
-  const user = fields.user ?? { id: 'U1', name: 'alice' };
-  const payload = {
-    type: 'block_actions',
-    api_app_id: 'A1',
-    token: 'legacy-token',
-    trigger_id: '123.456.def',
-    team: { id: 'T1', domain: 'reading-group' },
-    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
-    channel: { id: 'C1', name: 'general' },
-    container: { type: 'message', message_ts: fields.messageTs ?? '1700000000.000200', channel_id: 'C1', is_ephemeral: fields.ephemeral ?? true },
-    response_url: fields.responseUrl,
-    actions: [
-      {
-        type: 'button',
-        action_id: fields.actionId,
-        block_id: 'b1',
-        text: { type: 'plain_text', text: 'Next ▶' },
-        value: fields.value ?? fields.actionId,
-        action_ts: '1700000001.000300',
-      },
-    ],
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
+  /** A signed button click; resolves with the bot's answer at its response_url. */
+  click(fields: Omit<ButtonClickFields, 'responseUrl'>): Promise<Recorded> {
+    const id = `c${++this.sent}`;
+    return this.send(id, buttonClickBody({ ...fields, responseUrl: this.responseUrl(id) }));
+  }
 
-/** A port that was free a moment ago (config rejects PORT=0). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  async close(): Promise<void> {
+    await Promise.all([this.api.close(), this.responses.close()]);
+  }
+
+  /** Slack counts anything but 200 as a failed delivery, so that fails the test here. */
+  private async send(id: string, body: string): Promise<Recorded> {
+    const { status, text } = await sendSigned(this.boltPort, body);
+    if (status !== 200) throw new Error(`Bolt answered ${status} to a signed request: ${text}`);
+    return this.responses.waitFor((r) => r.path === `/r/${id}`);
+  }
 }

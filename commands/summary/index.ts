@@ -1,15 +1,16 @@
-import type { Command, CommandContext } from '../src/core/command.js';
-import type { Reply } from '../src/core/reply.js';
-import { UserError } from '../src/core/errors.js';
-import { placeKey } from '../src/core/invocation.js';
-import { QUERY_MAX_LENGTH } from '../src/core/paging.js';
-import { LANGS, type Lang } from '../src/i18n/index.js';
-import { lookup } from '../src/present/lookup.js';
-import { KINDS_FOR } from '../src/present/kinds.js';
-import { formatNumber } from '../src/present/format.js';
-import { LENGTHS, type SummaryLength } from '../src/summary/prompt.js';
-import { summaryReply } from '../src/summary/reply.js';
-import type { SearchHit } from '../src/catalog/search/index.js';
+import type { Command, CommandContext } from '../../src/core/command.js';
+import type { Reply } from '../../src/core/reply.js';
+import { UserError } from '../../src/core/errors.js';
+import { placeKey } from '../../src/core/invocation.js';
+import { QUERY_MAX_LENGTH } from '../../src/core/paging.js';
+import { LANGS, type Lang } from '../../src/i18n/index.js';
+import { lookup } from '../../src/present/lookup.js';
+import { KINDS_FOR } from '../../src/present/kinds.js';
+import { formatNumber } from '../../src/present/format.js';
+import { LENGTHS, type SummaryLength } from '../../src/summary/prompt.js';
+import { summaryReply } from '../../src/summary/reply.js';
+import type { SearchHit } from '../../src/catalog/search/index.js';
+import type { SummaryServices } from '../../src/summary/feature.js';
 
 const KINDS = KINDS_FOR.any;
 
@@ -44,10 +45,10 @@ export default {
     const outcome = await context.summary.summarize({ found, lang, length, place: context.place, actor: context.actor, zone });
     return summaryReply(found, outcome, lang, { ...context, zone });
   },
-} satisfies Command;
+} satisfies Command<SummaryServices>;
 
 /** The entry option only selects a catalog entry: the same search and "did you mean" as /model. */
-function resolveEntry(query: string, { catalog, lang, naming }: CommandContext) {
+function resolveEntry(query: string, { catalog, lang, naming }: CommandContext<SummaryServices>) {
   const result = lookup(catalog, query, KINDS);
   const hit: SearchHit | undefined = 'one' in result ? result.one : 'many' in result ? undefined : catalog.search.best(query);
   const found = hit && catalog.get(hit.id);
@@ -58,7 +59,7 @@ function resolveEntry(query: string, { catalog, lang, naming }: CommandContext) 
   throw new UserError('error.notFound', { command: 'summarize', query }, suggestions);
 }
 
-function usageReply({ summary, place, t, lang }: CommandContext, zone: string): Reply {
+function usageReply({ summary, place, t, lang }: CommandContext<SummaryServices>, zone: string): Reply {
   if (!summary.enabled) return { kind: 'summary', title: t('summary.usage.title', { date: '—', zone }), text: t('summary.usage.off'), ephemeral: true };
   const usage = summary.usageToday(place, zone);
   return {

@@ -1,5 +1,5 @@
-import type { Platform } from '../core/invocation.js';
-import type { Db } from './db.js';
+import type { Platform } from '../../core/invocation.js';
+import type { Db } from '../../store/db.js';
 
 export interface QuizSchedule {
   channelKey: string;
@@ -43,10 +43,6 @@ interface Row {
   updated_at: string;
 }
 
-/** The channel's identity across platforms: a Slack and a Discord channel never collide. */
-export function channelKeyOf(place: { platform: Platform; scope: string; channel: string }): string {
-  return `${place.platform}:${place.scope}:${place.channel}`;
-}
 
 /** One quiz schedule per channel; saving again replaces it. */
 export class QuizScheduleStore {

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Db } from '../../store/db.js';
 
 /**
  * Tokens spent on summaries per scope (server/workspace) per local date. While

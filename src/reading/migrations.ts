@@ -1,0 +1,90 @@
+import type { Migration } from '../store/migrations.js';
+
+/** The reading group's tables (src/store/migrations.ts says how the global order works). */
+export const readingMigrations: readonly Migration[] = [
+  // 0004: reading-group sessions. A session (one meeting or a series) per row; occurrences
+  // are materialised lazily (UNIQUE session + index in the series) so skips, per-occurrence
+  // presenters and RSVPs survive restarts; one RSVP per person per occurrence; one
+  // reminder per (occurrence, stage) — that UNIQUE key is the claim that makes it exactly-once.
+  {
+    name: '0004-reading-sessions',
+    sql: `CREATE TABLE reading_sessions (
+     id            INTEGER PRIMARY KEY,
+     channel_key   TEXT NOT NULL,
+     platform      TEXT NOT NULL,
+     scope         TEXT NOT NULL,
+     channel       TEXT NOT NULL,
+     title         TEXT NOT NULL,
+     paper         TEXT,
+     presenter     TEXT,
+     rotation      TEXT,
+     repeat        TEXT,
+     zone          TEXT NOT NULL,
+     first_start   TEXT NOT NULL,
+     -- Occurrences held before the last change of time keep their indexes below this.
+     index_base    INTEGER NOT NULL DEFAULT 0,
+     duration_minutes INTEGER NOT NULL DEFAULT 60,
+     lang          TEXT NOT NULL,
+     created_by    TEXT NOT NULL,
+     created_at    TEXT NOT NULL,
+     cancelled_at  TEXT
+   ) STRICT;
+   CREATE INDEX reading_sessions_channel ON reading_sessions (channel_key, cancelled_at);
+   CREATE TABLE reading_occurrences (
+     id            INTEGER PRIMARY KEY,
+     session_id    INTEGER NOT NULL REFERENCES reading_sessions (id),
+     idx           INTEGER NOT NULL,
+     starts_at     TEXT NOT NULL,
+     skipped       INTEGER NOT NULL DEFAULT 0,
+     presenter     TEXT,
+     UNIQUE (session_id, idx)
+   ) STRICT;
+   CREATE TABLE reading_rsvps (
+     occurrence_id INTEGER NOT NULL REFERENCES reading_occurrences (id),
+     user_id       TEXT NOT NULL,
+     user_name     TEXT NOT NULL,
+     status        TEXT NOT NULL CHECK (status IN ('going', 'maybe', 'no')),
+     updated_at    TEXT NOT NULL,
+     PRIMARY KEY (occurrence_id, user_id)
+   ) STRICT;
+   CREATE TABLE reading_reminders (
+     id            INTEGER PRIMARY KEY,
+     occurrence_id INTEGER NOT NULL REFERENCES reading_occurrences (id),
+     stage         INTEGER NOT NULL,
+     state         TEXT NOT NULL CHECK (state IN ('claimed', 'posted', 'passed')),
+     message_id    TEXT,
+     attempts      INTEGER NOT NULL DEFAULT 0,
+     retry_at      TEXT,
+     lease_until   TEXT,
+     posted_at     TEXT,
+     UNIQUE (occurrence_id, stage)
+   ) STRICT;
+   CREATE TABLE reading_channel_settings (
+     channel_key   TEXT PRIMARY KEY,
+     offsets       TEXT NOT NULL
+   ) STRICT;`,
+  },
+  // 0007: reminder rows are deleted when a session's time moves, and SQLite hands a deleted top
+  // id out again: AUTOINCREMENT makes reminder ids — and so their idempotency keys — unique for
+  // ever. The lease records its owner, as the quiz's does.
+  {
+    name: '0007-reading-reminder-keys',
+    sql: `CREATE TABLE reading_reminders_v5 (
+     id            INTEGER PRIMARY KEY AUTOINCREMENT,
+     occurrence_id INTEGER NOT NULL REFERENCES reading_occurrences (id),
+     stage         INTEGER NOT NULL,
+     state         TEXT NOT NULL CHECK (state IN ('claimed', 'posted', 'passed')),
+     message_id    TEXT,
+     attempts      INTEGER NOT NULL DEFAULT 0,
+     retry_at      TEXT,
+     lease_until   TEXT,
+     posted_at     TEXT,
+     lease_owner   TEXT,
+     UNIQUE (occurrence_id, stage)
+   ) STRICT;
+   INSERT INTO reading_reminders_v5 (id, occurrence_id, stage, state, message_id, attempts, retry_at, lease_until, posted_at)
+     SELECT id, occurrence_id, stage, state, message_id, attempts, retry_at, lease_until, posted_at FROM reading_reminders;
+   DROP TABLE reading_reminders;
+   ALTER TABLE reading_reminders_v5 RENAME TO reading_reminders;`,
+  },
+];
