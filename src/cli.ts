@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadConfig } from './config.js';
-import { loadCatalog } from './catalog/load.js';
 import { isLang, translator, type Lang } from './i18n/index.js';
-import { bootstrap, explainStartupError, start } from './start.js';
-import { ConsoleSession } from './adapters/console/session.js';
-import { runQuizBankCommand } from './quiz/bank/check-cli.js';
-import { renderText } from './adapters/console/render.js';
-import { writeAttachments } from './adapters/console/attachments.js';
+import { DbUsageError, runDbCommand } from './store/db-cli.js';
+import { systemClock } from './core/clock.js';
+
+// Each verb imports what it needs when it runs: `db backup` from cron or `catalog check`
+// in CI does not load the whole app (the chat SDKs, chrono-node, openai) to do its work.
 
 const USAGE = `Usage:
   yomikai [start] [--db PATH] [--lang ja|en]     start the bot (console chat when no tokens are set)
@@ -16,9 +15,12 @@ const USAGE = `Usage:
   yomikai catalog check [--dir PATH]              validate data/catalog and print counts
   yomikai quiz bank --check [--dir PATH]          validate the quiz bank (data/quiz + catalog facts), print counts
   yomikai quiz bank --json [--dir PATH]           print every question of the bank as JSON
+  yomikai db backup [PATH] [--db PATH]            copy the database safely while the bot runs (default: a dated file beside it)
+  yomikai db check [--db PATH]                    integrity check, schema version and row counts of the database
+  yomikai doctor [--db PATH]                      check tokens, commands, channels, database, catalog, zones, LLM
   yomikai --help
 
-Exit codes: 0 ok, 1 the command reported a problem (unknown name, bad option),
+Exit codes: 0 ok, 1 the command reported a problem (unknown name, bad option, a failed db check),
 2 bad usage, configuration, catalog or database file, 70 an internal error.`;
 
 class UsageError extends Error {}
@@ -46,9 +48,11 @@ export async function runCli(argv: readonly string[], out = process.stdout, err 
   const overrides = values.db ? { YOMIKAI_DB: values.db } : {};
   const [verb = 'start', ...rest] = positionals;
   switch (verb) {
-    case 'start':
+    case 'start': {
+      const { start } = await import('./start.js');
       await start({ overrides, ...(lang ? { lang } : {}) });
       return 0;
+    }
     case 'ask':
       return ask(rest, { json: Boolean(values.json), lang, overrides }, out, err);
     case 'catalog':
@@ -56,6 +60,16 @@ export async function runCli(argv: readonly string[], out = process.stdout, err 
       return catalogCheck(values.dir, out);
     case 'quiz':
       return quizBank(rest, values, out, err);
+    case 'doctor': {
+      if (rest.length > 0) throw new UsageError('doctor takes no arguments.');
+      const { runDoctor } = await import('./doctor/run.js');
+      return runDoctor(loadConfig(overrides), out);
+    }
+    case 'db': {
+      // The migrations are every feature's, listed by the app.
+      const { allMigrations } = await import('./app.js');
+      return runDbCommand(rest, loadConfig(overrides).dbPath, allMigrations(), systemClock, out);
+    }
     default:
       throw new UsageError(`Unknown command "${verb}".`);
   }
@@ -69,6 +83,12 @@ async function ask(
 ): Promise<number> {
   const line = words.join(' ').trim();
   if (line === '') throw new UsageError('ask needs a command, e.g. yomikai ask "/model X3D".');
+  const [{ bootstrap }, { ConsoleSession }, { renderText }, { writeAttachments }] = await Promise.all([
+    import('./start.js'),
+    import('./adapters/console/session.js'),
+    import('./adapters/console/render.js'),
+    import('./adapters/console/attachments.js'),
+  ]);
   const { app } = bootstrap(options.overrides);
   try {
     const outcome = await new ConsoleSession(app, options.lang).handle(line.startsWith('/') ? line : `/${line}`);
@@ -85,7 +105,8 @@ async function ask(
   }
 }
 
-function catalogCheck(dir: string | undefined, out: NodeJS.WritableStream): number {
+async function catalogCheck(dir: string | undefined, out: NodeJS.WritableStream): Promise<number> {
+  const { loadCatalog } = await import('./catalog/load.js');
   const catalogDir = dir ? resolve(dir) : loadConfig().catalogDir;
   const catalog = loadCatalog(catalogDir);
   const counts = catalog.counts();
@@ -97,9 +118,10 @@ function catalogCheck(dir: string | undefined, out: NodeJS.WritableStream): numb
   return 0;
 }
 
-function quizBank(words: string[], flags: { check?: boolean; json?: boolean; dir?: string }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+async function quizBank(words: string[], flags: { check?: boolean; json?: boolean; dir?: string }, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   if (words[0] !== 'bank' || words.length > 1) throw new UsageError(`Unknown "quiz ${words.join(' ')}". Did you mean "yomikai quiz bank --check"?`);
   if (flags.check === flags.json) throw new UsageError('quiz bank needs exactly one of --check or --json.');
+  const { runQuizBankCommand } = await import('./quiz/bank/check-cli.js');
   const config = loadConfig();
   const quizDir = flags.dir ? resolve(flags.dir) : config.quizDir;
   return runQuizBankCommand({ mode: flags.check ? 'check' : 'json', quizDir, catalogDir: config.catalogDir }, out, err);
@@ -116,8 +138,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     process.exitCode = await runCli(argv);
   } catch (error) {
+    const { explainStartupError } = await import('./start.js');
     const known = explainStartupError(error);
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (error instanceof UsageError || error instanceof DbUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${error.message}\n\n${USAGE}\n`);
       process.exitCode = 2;
     } else if (known) {

@@ -35,6 +35,14 @@ export function migrate(db: Db, list: readonly Migration[]): void {
   while (step.immediate());
 }
 
+/**
+ * How many of `list` the database has run, without writing anything; throws a
+ * DatabaseError when its record is not a prefix of `list` (`yomikai db check`).
+ */
+export function appliedMigrations(db: Db, list: readonly Migration[]): number {
+  return appliedCount(db, list);
+}
+
 /** How many of `list` the database has run; throws when it is not a prefix of `list`. */
 function appliedCount(db: Db, list: readonly Migration[]): number {
   const version = db.pragma('user_version', { simple: true }) as number;

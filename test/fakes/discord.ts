@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { systemClock, type Clock } from '../../src/core/clock.js';
 import { Faults } from './faults.js';
-import { APP_ID, BOT, CHANNEL_ID, message, nextId, snowflakeAt, type FakeAuthor } from './discord-payloads.js';
+import { APP_ID, BOT, CHANNEL_ID, GUILD_ID, USER, message, nextId, snowflakeAt, type FakeAuthor } from './discord-payloads.js';
 
 export * from './discord-payloads.js';
 
@@ -28,6 +28,8 @@ const MAX_PAGE = 100;
 const DEFAULT_PAGE = 50;
 /** "In the past few minutes", Discord says of enforced nonces; the fake forgets them after five, by its clock. */
 const NONCE_MEMORY_MS = 5 * 60_000;
+/** @everyone's permissions on the fake server: View Channel, Send Messages, Embed Links, Read Message History. */
+const EVERYONE_PERMISSIONS = String((1 << 10) | (1 << 11) | (1 << 14) | (1 << 16));
 
 export interface FakeDiscordOptions {
   /** The time new messages are created at (their snowflake ids and timestamps); the system clock by default. */
@@ -291,6 +293,19 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/v10/gateway/bot') {
       return [200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
     }
+    // The token's bot and its application (GET Current User / Current Application), for `yomikai doctor`.
+    if (method === 'GET' && path === '/v10/users/@me') return [200, BOT];
+    if (method === 'GET' && path === '/v10/applications/@me') return [200, { id: APP_ID, name: 'yomikai', bot: BOT, flags: 0 }];
+    // A channel, its server and the bot's membership, for the doctor's permission check: @everyone may
+    // view, send, embed and read history; a forbidden channel denies the bot Send Messages by an overwrite.
+    if (method === 'GET' && (m = /^\/v10\/channels\/(\d+)$/.exec(path))) {
+      const channel = m[1] ?? '';
+      if (this.goneChannels.has(channel)) return [404, { code: 10003, message: 'Unknown Channel' }];
+      const deny = this.forbiddenChannels.has(channel) ? [{ id: BOT.id, type: 1, allow: '0', deny: String(1 << 11) }] : [];
+      return [200, { id: channel, type: 0, guild_id: GUILD_ID, name: 'reading-group', permission_overwrites: deny }];
+    }
+    if (method === 'GET' && path === `/v10/guilds/${GUILD_ID}`) return [200, { id: GUILD_ID, name: 'Study group', owner_id: USER.id, roles: [{ id: GUILD_ID, name: '@everyone', permissions: EVERYONE_PERMISSIONS }] }];
+    if (method === 'GET' && path === `/v10/guilds/${GUILD_ID}/members/${BOT.id}`) return [200, { user: BOT, roles: [], joined_at: '2024-01-01T00:00:00.000Z' }];
     if (method === 'POST' && /^\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, undefined];
     if (/^\/v10\/webhooks\/\d+\/[^/]+\/messages\/%40original$/.test(path)) {
       return method === 'DELETE' ? [204, undefined] : [200, message(CHANNEL_ID, body)];

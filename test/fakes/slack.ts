@@ -36,6 +36,17 @@ export function method(name: string): (request: Recorded) => boolean {
 
 export type Handler = (request: Recorded) => unknown;
 
+/** A handler's answer with HTTP headers, e.g. the `x-oauth-scopes` Slack sends with every Web API answer. */
+export class WithHeaders {
+  constructor(
+    readonly body: unknown,
+    readonly headers: Record<string, string>,
+  ) {}
+}
+
+/** The bot scopes yomikai's manifest asks for, as Slack lists a token's grants in `x-oauth-scopes`. */
+export const GRANTED_SCOPES = 'commands,chat:write,users:read,channels:history,groups:history';
+
 /**
  * A loopback HTTP server that records every request and answers with
  * `handler`'s JSON. Used both as the Slack Web API and as response_url.
@@ -55,6 +66,8 @@ export async function fakeServer(handler: Handler = () => ({ ok: true })): Promi
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
   };
+  const answerWith = (res: ServerResponse, reply: unknown) =>
+    reply instanceof WithHeaders ? answer(res, 200, reply.body, reply.headers) : answer(res, 200, reply);
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -64,14 +77,14 @@ export async function fakeServer(handler: Handler = () => ({ ok: true })): Promi
       const fault = faults.take(recorded);
       if (fault?.kind === 'hang') {
         notify(recorded);
-        if (await faults.hold()) answer(res, 200, handler(recorded));
+        if (await faults.hold()) answerWith(res, handler(recorded));
         return;
       }
       if (fault?.kind === 'rate-limit') answer(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfterSec) });
       else if (fault?.kind === 'fail-after-storing') {
         handler(recorded);
         answer(res, fault.status, { ok: false, error: 'service_unavailable' });
-      } else answer(res, 200, handler(recorded));
+      } else answerWith(res, handler(recorded));
       notify(recorded);
     });
   });
@@ -114,7 +127,10 @@ export function slackApi(overrides: Record<string, Handler> = {}): Handler {
     const method = request.path.replace(/^\/api\//, '').split('?')[0] ?? '';
     const override = overrides[method];
     if (override) return override(request);
-    if (method === 'auth.test') return { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: 'T1', user: 'yomikai' };
+    if (method === 'auth.test') {
+      return new WithHeaders({ ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: 'T1', user: 'yomikai' }, { 'x-oauth-scopes': GRANTED_SCOPES });
+    }
+    if (method === 'conversations.info') return { ok: true, channel: { id: request.body.channel, is_member: true } };
     if (method === 'chat.postMessage') return { ok: true, channel: request.body.channel, ts: '1700000000.000100' };
     if (method === 'users.info') return { ok: true, user: { id: request.body.user, is_admin: false, is_owner: false } };
     return { ok: false, error: 'unknown_method' };

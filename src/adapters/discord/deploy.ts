@@ -28,10 +28,11 @@ export async function deployCommands(config: DiscordConfig, commands: readonly C
   const query = makeURLSearchParams<RESTGetAPIApplicationCommandsQuery>({ with_localizations: true });
   const existing = (await rest.get(route, { query })) as Record<string, unknown>[];
   await rest.put(route, { body: wanted });
-  return { target: config.guildId ? { guildId: config.guildId } : 'global', ...diff(existing, wanted) };
+  return { target: config.guildId ? { guildId: config.guildId } : 'global', ...diffCommands(existing, wanted) };
 }
 
-function diff(existing: readonly Record<string, unknown>[], wanted: readonly CommandDefinition[]): Omit<DeployResult, 'target'> {
+/** What a deploy would change: also `yomikai doctor`'s check that the registered commands are in sync. */
+export function diffCommands(existing: readonly Record<string, unknown>[], wanted: readonly CommandDefinition[]): Omit<DeployResult, 'target'> {
   const before = new Map(existing.map((command) => [String(command.name), command]));
   const result: Omit<DeployResult, 'target'> = { added: [], updated: [], removed: [], unchanged: [] };
   for (const command of wanted) {
