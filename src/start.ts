@@ -7,6 +7,10 @@ import { platformAdapters } from './adapters/platforms.js';
 import { runRepl } from './adapters/console/repl.js';
 import type { Lang } from './i18n/index.js';
 import { startTicker, type Ticker } from './schedule/ticker.js';
+import { withDeadline } from './schedule/deadline.js';
+
+/** How long a shutdown waits for posts in flight: inside Docker's and systemd's default 10 s. */
+const SHUTDOWN_GRACE_MS = 6_000;
 import { QuizBankError } from './quiz/bank/index.js';
 
 /** Problems that should end the process with a clear message rather than a stack trace. */
@@ -51,7 +55,16 @@ export async function start(options: StartOptions = {}): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Stop taking new work, then let posts in flight finish — bounded, so a hung platform
+    // cannot hold a `docker stop` past its grace period. Anything cut off here is a claimed
+    // row the next start repairs (look for the post, then record or retry).
     ticker?.stop();
+    const finished = await withDeadline(
+      app.idle().then(() => true),
+      SHUTDOWN_GRACE_MS,
+      () => false,
+    );
+    if (!finished) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'shutting down with scheduled work still in flight; the next start repairs it');
     await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
     app.close();
     process.exit(0);

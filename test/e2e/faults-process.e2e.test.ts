@@ -147,4 +147,21 @@ describe('scheduled work across hard crashes and two processes', () => {
     for (const i of channels) expect(titled(fake, channel(i), 'Daily quiz · 2027-01-11'), `channel ${i}`).toHaveLength(1);
     for (const i of sessions) expect(titled(fake, channel(i), 'In 1d: Paper'), `reminder ${i}`).toHaveLength(1);
   }, 180_000);
+
+  it('SIGTERM while a post hangs: the bot exits cleanly within its grace, and the next start posts the round once', async () => {
+    onTestFailed(() => console.error(bots.map((bot, i) => `--- bot ${i + 1} log ---\n${bot.log}`).join('\n')));
+    const file = join(dir, 'term.db');
+    await prepare(file, [90], []);
+    const path = `/v10/channels/${channel(90)}/messages`;
+    fake.faults.hang((call) => call.method === 'POST' && call.path === path, 1);
+    const bot = run(file, '2027-01-11T09:00:05Z');
+    await fake.waitForCall((call) => call.method === 'POST' && call.path === path);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.log).toContain('shutting down with scheduled work still in flight');
+    const next = run(file, '2027-01-11T09:03:05Z');
+    await next.waitForLog('quiz: round posted');
+    await stopBot(next, 'SIGTERM');
+    expect(titled(fake, channel(90), 'Daily quiz · 2027-01-11')).toHaveLength(1);
+  }, 180_000);
 });
