@@ -59,4 +59,26 @@ describe('the daily quiz in the console chat', () => {
     await done;
     app.close();
   });
+
+  it('a console set to Japanese hears the round’s hint in Japanese', async () => {
+    const clock = new ManualClock('2026-12-01T08:58:00Z');
+    const app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo' }, clock);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const screen = new Transcript(output);
+    const done = runRepl(app, { input, output });
+    onTestFailed(() => console.error(screen.explain()));
+    let from = screen.text.length;
+    input.write('/settings language:ja\n');
+    await screen.waitFor('保存しました', from);
+    input.write('/quiz schedule time:18:00\n');
+    await screen.waitFor('18:00', screen.text.length);
+    clock.set('2026-12-01T09:00:00Z'); // 18:00 in Tokyo
+    from = screen.text.length;
+    await app.quizRunner.tick();
+    await screen.waitFor('選択肢の番号を入力すると回答できます', from);
+    input.end();
+    await done;
+    app.close();
+  });
 });

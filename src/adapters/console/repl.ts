@@ -5,7 +5,8 @@ import { startTicker } from '../../schedule/ticker.js';
 import { translator, type Lang } from '../../i18n/index.js';
 import { ANSI, PLAIN, renderText } from './render.js';
 import { writeAttachments } from './attachments.js';
-import { ConsoleSession } from './session.js';
+import { CONSOLE_PLACE, ConsoleSession } from './session.js';
+import { placeKey } from '../../core/invocation.js';
 import { completeLine } from './complete.js';
 import { splitCommandLine } from '../../core/parse-text.js';
 
@@ -20,7 +21,10 @@ export async function runRepl(
 ): Promise<void> {
   const session = new ConsoleSession(services, lang);
   const style = io.output.isTTY ? ANSI : PLAIN;
+  // The hint under a posted round speaks the console place's language as it is when the round
+  // comes (a /settings language:ja in between counts), unless --lang chose one.
   const t = translator(lang ?? services.defaultLang);
+  const hintT = () => translator(lang ?? services.settings.get(placeKey(CONSOLE_PLACE)).language ?? services.defaultLang);
   const rl = createInterface({
     input: io.input,
     output: io.output,
@@ -37,7 +41,8 @@ export async function runRepl(
       write(`\n${text}\n`);
       if (reply.buttons?.some((b) => !b.disabled)) {
         session.offer(reply.buttons);
-        write(reply.kind === 'reading' ? t('reading.console.rsvp') : t('quiz.console.round'));
+        const hint = hintT();
+        write(reply.kind === 'reading' ? hint('reading.console.rsvp') : hint('quiz.console.round'));
       }
       rl.prompt(true);
     }, style),
