@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { HealthReport } from '../core/health.js';
 import type { HttpRoute } from '../core/feature.js';
 import type { Logger } from '../core/logger.js';
+import { ConfigError } from '../config.js';
 
 export interface HealthServerOptions {
   port: number;
@@ -28,9 +29,12 @@ export interface HealthServer {
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const server = createServer((request, response) => void answer(request, response, options));
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    // A taken or forbidden port stops start-up with one readable line, not a stack trace.
+    const refused = (error: NodeJS.ErrnoException) =>
+      reject(new ConfigError([`HEALTH_PORT=${options.port} cannot be used (${error.code ?? error.message}): another program may listen there; choose another port.`]));
+    server.once('error', refused);
     server.listen(options.port, options.host, () => {
-      server.off('error', reject);
+      server.off('error', refused);
       resolve();
     });
   });

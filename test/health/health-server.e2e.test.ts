@@ -80,6 +80,11 @@ describe('the health server on Discord', () => {
     expect((await get('/nothing')).status).toBe(404);
   });
 
+  it('refuses a port already taken with a readable configuration error', async () => {
+    const second = startHealthServer({ port: server.port, host: '127.0.0.1', check: healthCheck(app, [adapter]), routes: [], logger: app.logger });
+    await expect(second).rejects.toThrow(`HEALTH_PORT=${server.port} cannot be used (EADDRINUSE)`);
+  });
+
   it('is 503 when the clock moves 3 minutes without a tick, and 200 after the next', async () => {
     clock.advance(3 * 60_000);
     const stale = await health();
