@@ -41,11 +41,12 @@ COPY --from=build /app/dist/src dist/src
 COPY --from=build /app/dist/commands dist/commands
 COPY bin bin
 COPY data data
-ENV NODE_ENV=production YOMIKAI_DB=/data/yomikai.db
+ENV NODE_ENV=production YOMIKAI_DB=/data/yomikai.db HEALTH_PORT=8081
 VOLUME /data
 USER yomikai
-# Slack HTTP mode answers GET /health on PORT; other modes have no endpoint yet, where the probe
-# only proves that node and the configuration load (see src/health-probe.ts).
+# The bot answers GET /health on HEALTH_PORT in every mode (platforms connected, database
+# writable, scheduler ticking); the probe asks it (src/health-probe.ts).
+EXPOSE 8081
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["node", "dist/src/health-probe.js"]
 ENTRYPOINT ["node", "bin/yomikai.js"]
 CMD ["start"]

@@ -73,6 +73,8 @@ export interface App extends DispatchServices, AppServices {
   routes: readonly HttpRoute[];
   /** One pass of every feature's scheduled work: what the ticker runs. */
   tick(): Promise<void>;
+  /** When the last pass began (the app's clock); undefined before the first. GET /health checks it. */
+  lastTick(): Date | undefined;
   /** Resolves when every feature's scheduled work in flight has ended. */
   idle(): Promise<void>;
   close(): void;
@@ -119,6 +121,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
   }
   const features: Feature[] = [built.summary, built.quiz, built.reading, ...extra.map((feature) => feature.module.create(host, undefined))];
   let closed = false;
+  let lastTickAt: Date | undefined;
   return {
     config,
     db,
@@ -139,10 +142,12 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     buttons: features.flatMap((feature) => feature.buttons ?? []),
     adapters,
     async tick() {
+      lastTickAt = clock.now();
       // Each feature logs and survives its own failures; one never holds up another.
       const results = await Promise.allSettled(features.map((feature) => feature.tick?.()));
       for (const result of results) if (result.status === 'rejected') logger.error({ err: result.reason }, 'scheduled work failed; the next tick tries again');
     },
+    lastTick: () => lastTickAt,
     async idle() {
       await Promise.all(features.map((feature) => feature.idle?.()));
     },

@@ -43,6 +43,12 @@ const envSchema = z.object({
   // Read as text here and checked only when Slack's HTTP mode uses it: a PORT set by a
   // hosting platform for something else must not stop the console or the CLI.
   PORT: z.string().optional(),
+  // The bot's own health server (every platform mode); unset, there is none.
+  HEALTH_PORT: z
+    .string()
+    .refine((text) => /^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535, 'a TCP port between 1 and 65535, e.g. 8081')
+    .transform(Number)
+    .optional(),
   QUIZ_GRACE_MINUTES: z.coerce.number().int().min(0, 'whole minutes from 0').max(1440, 'at most 1440 (a day)').default(120),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://api.openai.com/v1 or http://localhost:11434/v1' }).optional(),
@@ -82,6 +88,8 @@ export interface Config {
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
   /** Set when SLACK_BOT_TOKEN is: the Slack adapter runs (Socket Mode when an app token is given). */
   slack?: { botToken: string; signingSecret?: string; appToken?: string; port: number; commandPrefix: string; apiUrl?: string };
+  /** HEALTH_PORT: the running bot serves GET /health (and the features' routes) there. */
+  healthPort?: number;
   /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: /summarize asks a model. */
   summary?: SummaryConfig;
 }
@@ -126,6 +134,7 @@ export function loadConfig(
     quizGraceMinutes: parsed.QUIZ_GRACE_MINUTES,
     readingReminderOffsets: offsetsOrUndefined(parsed.READING_REMINDERS) ?? [...DEFAULT_OFFSETS],
     logLevel: parsed.LOG_LEVEL,
+    ...(parsed.HEALTH_PORT !== undefined ? { healthPort: parsed.HEALTH_PORT } : {}),
     ...(parsed.YOMIKAI_FAULT_EXIT_AFTER ? { faultExitAfter: parsed.YOMIKAI_FAULT_EXIT_AFTER } : {}),
   };
 }

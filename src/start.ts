@@ -8,6 +8,8 @@ import { runRepl } from './adapters/console/repl.js';
 import type { Lang } from './i18n/index.js';
 import { startTicker, type Ticker } from './schedule/ticker.js';
 import { withDeadline } from './schedule/deadline.js';
+import { startHealthServer, type HealthServer } from './adapters/health-server.js';
+import { healthCheck } from './adapters/health-check.js';
 
 /** How long a shutdown waits for posts in flight: inside Docker's and systemd's default 10 s. */
 const SHUTDOWN_GRACE_MS = 6_000;
@@ -51,6 +53,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
   }
   let stopping = false;
   let ticker: Ticker | undefined;
+  let health: HealthServer | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -65,7 +68,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
       () => false,
     );
     if (!finished) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'shutting down with scheduled work still in flight; the next start repairs it');
-    await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
+    await Promise.allSettled([...adapters.map((adapter) => adapter.stop()), health?.close()]);
     app.close();
     process.exit(0);
   };
@@ -79,6 +82,9 @@ export async function start(options: StartOptions = {}): Promise<void> {
       app.adapters.set(adapter.platform, adapter);
       logger.info({ platform: adapter.platform }, 'adapter started');
     }
+    // Listening before the first tick: a probe then hears "not ticked yet" (503), not a refused connection.
+    const healthPort = app.config.healthPort;
+    if (healthPort !== undefined) health = await startHealthServer({ port: healthPort, check: healthCheck(app, adapters), routes: app.routes, logger });
     // Scheduled work starts once every platform can post: catch-up now, then every minute.
     ticker = startTicker(() => app.tick(), logger);
   } catch (error) {

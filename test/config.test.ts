@@ -46,6 +46,14 @@ describe('config', () => {
     expect(loadConfig({}, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack?.port).toBe(3000);
   });
 
+  it('reads HEALTH_PORT as a TCP port, unset by default', () => {
+    expect(loadConfig({}, { HEALTH_PORT: '8081' }).healthPort).toBe(8081);
+    expect(loadConfig({}, {}).healthPort).toBeUndefined();
+    for (const bad of ['0', '65536', 'abc', '80.5']) {
+      expect(problems({ HEALTH_PORT: bad })).toContain(`HEALTH_PORT="${bad}" is not valid: expected a TCP port between 1 and 65535, e.g. 8081.`);
+    }
+  });
+
   it('lets command-line overrides win over the environment', () => {
     expect(loadConfig({ YOMIKAI_DB: ':memory:' }, { YOMIKAI_DB: 'other.db' }).dbPath).toBe(':memory:');
   });

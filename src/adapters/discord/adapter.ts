@@ -1,4 +1,4 @@
-import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes, type APIMessage, type RateLimitData } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes, Status, type APIMessage, type RateLimitData } from 'discord.js';
 import type { ChatAdapter, Lookup, PostFailure, PostOptions, PostResult } from '../../core/adapter.js';
 import type { DispatchServices } from '../../core/dispatch.js';
 import type { Reply } from '../../core/reply.js';
@@ -83,6 +83,12 @@ export class DiscordAdapter implements ChatAdapter {
 
   async stop(): Promise<void> {
     await this.client.destroy();
+  }
+
+  /** Logged in and every gateway shard ready: false while one reconnects or after it gave up. */
+  isUp(): boolean {
+    const shards = this.client.ws.shards;
+    return this.client.isReady() && shards.size > 0 && shards.every((shard) => shard.status === Status.Ready);
   }
 
   /**

@@ -78,6 +78,11 @@ export class SlackAdapter implements ChatAdapter {
     await this.bolt.stop();
   }
 
+  /** Bolt started (HTTP server listening, or the Socket Mode connection opened) and not stopped. */
+  isUp(): boolean {
+    return this.running;
+  }
+
   post(channel: string, reply: Reply, options: PostOptions = {}): Promise<PostResult> {
     return this.scheduled.post(channel, reply, options);
   }

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, FakeDiscord, chatInput } from '../../fakes/discord.js';
+import { freePort } from '../../fakes/slack-requests.js';
 
 /**
  * `npm start` as a real process on the built bot: it logs in to the loopback
- * Discord, answers, and on SIGTERM logs out and closes the database cleanly.
+ * Discord, answers, serves GET /health on HEALTH_PORT (Discord has no other
+ * HTTP server), and on SIGTERM logs out and closes the database cleanly.
  */
 describe('the bot process on Discord', () => {
   const fake = new FakeDiscord();
@@ -15,9 +17,11 @@ describe('the bot process on Discord', () => {
   const db = join(dir, 'bot.db');
   let child: ChildProcess;
   let stderr = '';
+  let healthPort = 0;
 
   beforeAll(async () => {
     await fake.listen();
+    healthPort = await freePort();
     child = spawn(process.execPath, ['dist/src/main.js'], {
       env: {
         PATH: process.env['PATH'] ?? '',
@@ -26,6 +30,7 @@ describe('the bot process on Discord', () => {
         DISCORD_TOKEN: 'test-token',
         DISCORD_APPLICATION_ID: APP_ID,
         DISCORD_API_URL: fake.apiUrl,
+        HEALTH_PORT: String(healthPort),
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -45,6 +50,12 @@ describe('the bot process on Discord', () => {
     expect(call.body.data.embeds[0].title).toBe('X3D');
   });
 
+  it('answers GET /health on HEALTH_PORT: 200 once connected and ticking', async () => {
+    const response = await fetch(`http://127.0.0.1:${healthPort}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, reasons: [], platforms: { discord: 'up' } });
+  });
+
   it('shuts down cleanly on SIGTERM: exit 0, database closed', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
@@ -60,7 +71,8 @@ describe('the bot process on Discord', () => {
 function started(bot: ChildProcess, log: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = () => {
-      if (!log().includes('adapter started')) return;
+      // The health server is the last thing started before the first tick.
+      if (!log().includes('health server listening')) return;
       bot.stderr?.off('data', check);
       bot.off('exit', exited);
       resolve();

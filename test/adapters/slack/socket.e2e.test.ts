@@ -58,4 +58,11 @@ describe('Slack Socket Mode', () => {
     expect(JSON.stringify(answer.body.blocks)).toContain('X3D');
     await expect.poll(() => link.received.find((m) => m.envelope_id === 'env-1')).toBeDefined();
   });
+
+  // Last: it stops the adapter (afterAll's stop is then a no-op).
+  it('says it is up (GET /health) while Bolt runs, and down once stopped', async () => {
+    expect(adapter.isUp()).toBe(true);
+    await adapter.stop();
+    expect(adapter.isUp()).toBe(false);
+  });
 });
