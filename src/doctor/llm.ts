@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { fail, pass, type CheckLine } from './lines.js';
+import { fail, pass, type CheckLine } from '../core/check-lines.js';
 
 /** When summaries are on: the model server answers a one-token request (the real openai client, as /summarize uses it). */
 export async function llmLines(config: Config): Promise<CheckLine[]> {

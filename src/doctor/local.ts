@@ -7,7 +7,7 @@ import { allMigrations } from '../app.js';
 import { checkDatabase, reportIsHealthy } from '../store/check.js';
 import { DatabaseError } from '../store/database-error.js';
 import { openExisting } from '../store/open-existing.js';
-import { fail, pass, type CheckLine } from './lines.js';
+import { fail, pass, type CheckLine } from '../core/check-lines.js';
 
 /** The database: sound, at a schema this build uses, and writable (a write is made and rolled back). */
 export function databaseLines(config: Config): CheckLine[] {

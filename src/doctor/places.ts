@@ -3,11 +3,8 @@ import type { Db } from '../store/db.js';
 import { openExisting } from '../store/open-existing.js';
 
 /** A channel the bot posts to on its own (a quiz schedule or a reading session). */
-export interface ScheduledChannel {
-  platform: string;
-  channel: string;
-  why: string;
-}
+export type { ScheduledChannel } from '../core/check-lines.js';
+import type { ScheduledChannel } from '../core/check-lines.js';
 
 /** What the database says is in use: scheduled channels and time zones (none when there is no database yet). */
 export interface InUse {

@@ -1,7 +1,8 @@
 import type { Config } from '../config.js';
+import { allCommands } from '../app.js';
 import { databaseLines, contentLines, zoneLines } from './local.js';
 import { llmLines } from './llm.js';
-import { formatLine, guarded, type CheckLine } from './lines.js';
+import { formatLine, guarded, type CheckLine } from '../core/check-lines.js';
 import { readInUse, type InUse } from './places.js';
 
 /**
@@ -26,13 +27,13 @@ export async function runDoctor(config: Config, out: NodeJS.WritableStream): Pro
   report(await guarded('time zones', () => zoneLines(config, inUse.zones)));
   const discord = config.discord;
   if (discord) {
-    const { discordLines } = await import('./discord.js');
-    report(await guarded('Discord', () => discordLines(discord, inUse.channels)));
+    const { discordLines } = await import('../adapters/discord/doctor.js');
+    report(await guarded('Discord', () => discordLines(discord, inUse.channels, allCommands())));
   }
   const slack = config.slack;
   if (slack) {
-    const { slackLines } = await import('./slack.js');
-    report(await guarded('Slack', () => slackLines(slack, inUse.channels)));
+    const { slackLines } = await import('../adapters/slack/doctor.js');
+    report(await guarded('Slack', () => slackLines(slack, inUse.channels, allCommands())));
   }
   if (!discord && !slack) report([{ ok: true, what: 'chat platforms: none configured', detail: 'set DISCORD_TOKEN or SLACK_BOT_TOKEN to run on one (the console chat needs neither)' }]);
   report(await guarded('summaries', () => llmLines(config)));

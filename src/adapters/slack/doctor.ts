@@ -1,9 +1,9 @@
 import { webApi } from '@slack/bolt';
-import type { Config } from '../config.js';
-import { allCommands } from '../app.js';
-import { buildManifest } from '../adapters/slack/manifest.js';
-import { fail, pass, type CheckLine } from './lines.js';
-import type { ScheduledChannel } from './places.js';
+import type { Config } from '../../config.js';
+import type { Command } from '../../core/command.js';
+import { buildManifest } from './manifest.js';
+import { fail, pass, type CheckLine } from '../../core/check-lines.js';
+import type { ScheduledChannel } from '../../core/check-lines.js';
 
 type SlackConfig = NonNullable<Config['slack']>;
 
@@ -12,7 +12,7 @@ type SlackConfig = NonNullable<Config['slack']>;
  * manifest's; a way in is set (signing secret or app token); the bot is a
  * member of every channel it posts to on a schedule.
  */
-export async function slackLines(config: SlackConfig, channels: readonly ScheduledChannel[]): Promise<CheckLine[]> {
+export async function slackLines(config: SlackConfig, channels: readonly ScheduledChannel[], commands: readonly Command[]): Promise<CheckLine[]> {
   const client = new webApi.WebClient(config.botToken, {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
     retryConfig: { retries: 0 },
@@ -27,7 +27,7 @@ export async function slackLines(config: SlackConfig, channels: readonly Schedul
     throw error;
   }
   const lines = [pass(`Slack: the bot token works (${auth.user ?? auth.user_id} in ${auth.team ?? auth.team_id})`)];
-  const wanted = buildManifest(allCommands(), { socketMode: true }).oauth_config.scopes.bot;
+  const wanted = buildManifest(commands, { socketMode: true }).oauth_config.scopes.bot;
   const granted = new Set(auth.response_metadata?.scopes ?? []);
   const missing = wanted.filter((scope) => !granted.has(scope));
   lines.push(

@@ -1,11 +1,11 @@
 import { DiscordAPIError, REST, Routes, makeURLSearchParams, type RESTGetAPIApplicationCommandsQuery } from 'discord.js';
-import type { Config } from '../config.js';
-import { allCommands } from '../app.js';
-import { commandDefinitions } from '../adapters/discord/definitions.js';
-import { diffCommands } from '../adapters/discord/deploy.js';
-import { fail, pass, type CheckLine } from './lines.js';
-import { channelPermissionLine } from './discord-permissions.js';
-import type { ScheduledChannel } from './places.js';
+import type { Config } from '../../config.js';
+import type { Command } from '../../core/command.js';
+import { commandDefinitions } from './definitions.js';
+import { diffCommands } from './deploy.js';
+import { fail, pass, type CheckLine } from '../../core/check-lines.js';
+import { channelPermissionLine } from './doctor-permissions.js';
+import type { ScheduledChannel } from '../../core/check-lines.js';
 
 type DiscordConfig = NonNullable<Config['discord']>;
 
@@ -14,7 +14,7 @@ type DiscordConfig = NonNullable<Config['discord']>;
  * slash commands are what commands/ makes (the diff `discord:deploy` shows),
  * and the bot may view, send and embed in every scheduled channel.
  */
-export async function discordLines(config: DiscordConfig, channels: readonly ScheduledChannel[]): Promise<CheckLine[]> {
+export async function discordLines(config: DiscordConfig, channels: readonly ScheduledChannel[], commands: readonly Command[]): Promise<CheckLine[]> {
   const rest = new REST({ version: '10', retries: 0, timeout: 10_000, ...(config.apiUrl ? { api: config.apiUrl } : {}) }).setToken(config.token);
   let bot: { id: string; username: string };
   try {
@@ -35,7 +35,7 @@ export async function discordLines(config: DiscordConfig, channels: readonly Sch
   const route = config.guildId ? Routes.applicationGuildCommands(config.applicationId, config.guildId) : Routes.applicationCommands(config.applicationId);
   const query = makeURLSearchParams<RESTGetAPIApplicationCommandsQuery>({ with_localizations: true });
   const registered = (await rest.get(route, { query })) as Record<string, unknown>[];
-  const diff = diffCommands(registered, commandDefinitions(allCommands()));
+  const diff = diffCommands(registered, commandDefinitions(commands));
   const stale = [...diff.added.map((n) => `/${n} missing`), ...diff.updated.map((n) => `/${n} changed`), ...diff.removed.map((n) => `/${n} no longer ours`)];
   const where = config.guildId ? `server ${config.guildId}` : 'global';
   lines.push(

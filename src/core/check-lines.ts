@@ -21,3 +21,10 @@ export async function guarded(what: string, run: () => Promise<CheckLine[]> | Ch
     return [fail(what, `the check itself failed: ${error instanceof Error ? error.message : String(error)}`)];
   }
 }
+
+/** A channel the database schedules posts in (a quiz, reading reminders): the platform checks look at each. */
+export interface ScheduledChannel {
+  platform: string;
+  channel: string;
+  why: string;
+}

@@ -1,6 +1,6 @@
 import { PermissionFlagsBits, Routes, type REST } from 'discord.js';
-import { fail, pass, type CheckLine } from './lines.js';
-import type { ScheduledChannel } from './places.js';
+import { fail, pass, type CheckLine } from '../../core/check-lines.js';
+import type { ScheduledChannel } from '../../core/check-lines.js';
 
 /** What scheduled posts need: see the channel, post in it, and show the quiz and session cards. */
 const NEEDED = [
