@@ -55,7 +55,11 @@ export class NightlyBackup {
     if (!this.nights.claim(night, now)) return Promise.resolve();
     const run = this.backUp(night);
     this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
+    // The tick's caller sees a failure (app.tick logs it); this bookkeeping must not add an unhandled one.
+    run.then(
+      () => this.inFlight.delete(run),
+      () => this.inFlight.delete(run),
+    );
     return run;
   }
 
@@ -81,11 +85,19 @@ export class NightlyBackup {
       const removed = rotateBackups(dir, dbFile, keep);
       logger.info({ path, bytes, verified: true, night, removed }, 'nightly backup written and verified');
     } catch (error) {
-      rmSync(partial, { force: true });
-      const message = error instanceof Error ? error.message : String(error);
-      this.nights.record(night, clock.now(), { verified: false, path, error: message });
+      removeQuietly(partial);
       logger.error({ path, verified: false, night, err: error }, 'nightly backup failed; the next night tries again');
+      this.nights.record(night, clock.now(), { verified: false, path, error: error instanceof Error ? error.message : String(error) });
     }
+  }
+}
+
+/** The half-written copy goes; when even that fails (the folder is gone or not a folder) there is nothing to remove. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // ENOTDIR / EACCES: the failure already logged says why.
   }
 }
 
