@@ -20,6 +20,7 @@ import type { QuizRunner } from './quiz/runner.js';
 import { readingFeature, type ReadingServices } from './reading/feature.js';
 import type { ReadingRunner } from './reading/runner.js';
 import { summaryFeature, type SummaryServices } from './summary/feature.js';
+import { backupFeature } from './backup/feature.js';
 import type { Completer } from './summary/client.js';
 import { commandList } from '../commands/index.js';
 import quizCommand from '../commands/quiz/index.js';
@@ -36,6 +37,7 @@ export const FEATURES = [
   { module: summaryFeature, commands: [summarizeCommand] },
   { module: quizFeature, commands: [quizCommand] },
   { module: readingFeature, commands: [readingCommand] },
+  { module: backupFeature, commands: [] },
 ] as const;
 
 /** A feature that takes nothing from the config: a test's, or the next one before it has settings. */
@@ -119,7 +121,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     db.close();
     throw error;
   }
-  const features: Feature[] = [built.summary, built.quiz, built.reading, ...extra.map((feature) => feature.module.create(host, undefined))];
+  const features: Feature[] = [built.summary, built.quiz, built.reading, built.backup, ...extra.map((feature) => feature.module.create(host, undefined))];
   let closed = false;
   let lastTickAt: Date | undefined;
   return {
@@ -164,7 +166,8 @@ function buildFeatures(config: Config, host: FeatureHost, completer: Completer |
   const summary = summaryFeature.create(host, { config: config.summary, ...(completer ? { completer } : {}) });
   const quiz = quizFeature.create(host, { quizDir: config.quizDir, graceMinutes: config.quizGraceMinutes, ...(summary.briefs ? { briefs: summary.briefs } : {}) });
   const reading = readingFeature.create(host, { defaultOffsets: config.readingReminderOffsets });
-  return { summary, quiz, reading };
+  const backup = backupFeature.create(host, { dbFile: config.dbPath, ...(config.backup ? { nightly: config.backup } : {}) });
+  return { summary, quiz, reading, backup };
 }
 
 /** YOMIKAI_FAULT_EXIT_AFTER (crash tests): die as `kill -9` would, right after the named step. */

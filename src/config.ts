@@ -49,6 +49,9 @@ const envSchema = z.object({
     .refine((text) => /^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535, 'a TCP port between 1 and 65535, e.g. 8081')
     .transform(Number)
     .optional(),
+  // Nightly backups in the running bot: a folder turns them on; unset, there are none.
+  YOMIKAI_BACKUP_DIR: z.string().min(1).optional(),
+  YOMIKAI_BACKUP_KEEP: z.coerce.number().int('a whole number of backups').min(1, 'at least 1').max(365, 'at most 365').optional(),
   QUIZ_GRACE_MINUTES: z.coerce.number().int().min(0, 'whole minutes from 0').max(1440, 'at most 1440 (a day)').default(120),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://api.openai.com/v1 or http://localhost:11434/v1' }).optional(),
@@ -88,6 +91,8 @@ export interface Config {
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
   /** Set when SLACK_BOT_TOKEN is: the Slack adapter runs (Socket Mode when an app token is given). */
   slack?: { botToken: string; signingSecret?: string; appToken?: string; port: number; commandPrefix: string; apiUrl?: string };
+  /** YOMIKAI_BACKUP_DIR / _KEEP: the running bot backs the database up each night into `dir`, keeping the newest `keep`. */
+  backup?: { dir: string; keep: number };
   /** HEALTH_PORT: the running bot serves GET /health (and the features' routes) there. */
   healthPort?: number;
   /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: /summarize asks a model. */
@@ -121,7 +126,7 @@ export function loadConfig(
     );
   }
   const parsed = result.data;
-  const problems = [...discordProblems(parsed), ...slackProblems(parsed)];
+  const problems = [...discordProblems(parsed), ...slackProblems(parsed), ...backupProblems(parsed)];
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     ...platforms(parsed),
@@ -134,6 +139,7 @@ export function loadConfig(
     quizGraceMinutes: parsed.QUIZ_GRACE_MINUTES,
     readingReminderOffsets: offsetsOrUndefined(parsed.READING_REMINDERS) ?? [...DEFAULT_OFFSETS],
     logLevel: parsed.LOG_LEVEL,
+    ...(parsed.YOMIKAI_BACKUP_DIR ? { backup: { dir: resolve(parsed.YOMIKAI_BACKUP_DIR), keep: parsed.YOMIKAI_BACKUP_KEEP ?? DEFAULT_BACKUP_KEEP } } : {}),
     ...(parsed.HEALTH_PORT !== undefined ? { healthPort: parsed.HEALTH_PORT } : {}),
     ...(parsed.YOMIKAI_FAULT_EXIT_AFTER ? { faultExitAfter: parsed.YOMIKAI_FAULT_EXIT_AFTER } : {}),
   };
@@ -146,6 +152,13 @@ function discordProblems(env: Parsed): string[] {
     return env.DISCORD_APPLICATION_ID || env.DISCORD_GUILD_ID ? ['DISCORD_TOKEN is not set: set it too, or unset the other DISCORD_ variables.'] : [];
   }
   return env.DISCORD_APPLICATION_ID ? [] : ['DISCORD_APPLICATION_ID is not set: the bot needs its application id (Developer Portal → General Information).'];
+}
+
+const DEFAULT_BACKUP_KEEP = 7;
+
+function backupProblems(env: Parsed): string[] {
+  if (!env.YOMIKAI_BACKUP_DIR) return env.YOMIKAI_BACKUP_KEEP !== undefined ? ['YOMIKAI_BACKUP_KEEP is set but YOMIKAI_BACKUP_DIR is not: set the folder for nightly backups too, or unset YOMIKAI_BACKUP_KEEP.'] : [];
+  return env.YOMIKAI_DB === ':memory:' ? ['YOMIKAI_BACKUP_DIR is set but YOMIKAI_DB is ":memory:": there is no file to back up; unset YOMIKAI_BACKUP_DIR or name a database file.'] : [];
 }
 
 function slackProblems(env: Parsed): string[] {

@@ -34,6 +34,21 @@ export const storeMigrations: readonly Migration[] = [
    ) STRICT;
    INSERT INTO instance (id) VALUES (lower(hex(randomblob(5))));`,
   },
+  // 0008: the nights the running bot has backed the database up (YOMIKAI_BACKUP_DIR). The night
+  // (a local date) is the key a process claims before it backs up, so two processes or a
+  // restart never take a second backup the same night (src/backup/nights.ts).
+  {
+    name: '0008-backup-nights',
+    sql: `CREATE TABLE backup_nights (
+     night       TEXT PRIMARY KEY,
+     claimed_at  TEXT NOT NULL,
+     finished_at TEXT,
+     outcome     TEXT CHECK (outcome IN ('verified', 'failed')),
+     path        TEXT,
+     bytes       INTEGER,
+     error       TEXT
+   ) STRICT;`,
+  },
 ];
 
 const NAME = /^\d{4}-[a-z0-9-]+$/;

@@ -8,7 +8,7 @@
 export const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
   { name: 'messages', paths: ['src/i18n/'] },
   { name: 'floor', paths: ['src/core/', 'src/catalog/', 'src/store/', 'src/schedule/', 'src/present/'] },
-  { name: 'features', paths: ['src/quiz/', 'src/reading/', 'src/summary/'] },
+  { name: 'features', paths: ['src/quiz/', 'src/reading/', 'src/summary/', 'src/backup/'] },
   { name: 'commands', paths: ['commands/'] },
   { name: 'config', paths: ['src/config.ts'] },
   { name: 'adapters', paths: ['src/adapters/'] },
@@ -17,4 +17,4 @@ export const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
 ];
 
 /** Folders that are one feature each: imports between two of them must be type-only. */
-export const FEATURE_FOLDERS = ['src/quiz/', 'src/reading/', 'src/summary/'];
+export const FEATURE_FOLDERS = ['src/quiz/', 'src/reading/', 'src/summary/', 'src/backup/'];
