@@ -84,7 +84,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
     }
     // Listening before the first tick: a probe then hears "not ticked yet" (503), not a refused connection.
     const healthPort = app.config.healthPort;
-    if (healthPort !== undefined) health = await startHealthServer({ port: healthPort, check: healthCheck(app, adapters), routes: app.routes, logger });
+    if (healthPort !== undefined) health = await startHealthServer({ port: healthPort, check: healthCheck(app, adapters), routes: [...app.routes, app.metrics.route], logger });
     // Scheduled work starts once every platform can post: catch-up now, then every minute.
     ticker = startTicker(() => app.tick(), logger);
   } catch (error) {
