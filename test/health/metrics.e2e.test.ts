@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { healthCheck } from '../../src/adapters/health-check.js';
 import { startHealthServer, type HealthServer } from '../../src/adapters/health-server.js';
+import { healthServerOptions } from '../../src/start.js';
 import { testApp } from '../helpers/app.js';
 import { APP_ID, CHANNEL_ID, FakeDiscord, subcommandInput, type RestCall } from '../fakes/discord.js';
 import { parseExposition, valueOf, type Sample } from '../metrics/exposition.js';
@@ -36,7 +36,7 @@ describe('GET /metrics on the health server (real discord.js, loopback Discord)'
     adapter = new DiscordAdapter(app, app.config.discord!);
     await adapter.start();
     app.adapters.set('discord', adapter);
-    server = await startHealthServer({ port: 0, host: '127.0.0.1', check: healthCheck(app, [adapter]), routes: [...app.routes, app.metrics.route], logger: app.logger });
+    server = await startHealthServer({ ...healthServerOptions(app, [adapter], 0), host: '127.0.0.1' });
   });
 
   afterAll(async () => {
