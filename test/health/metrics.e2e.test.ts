@@ -6,6 +6,8 @@ import { startHealthServer, type HealthServer } from '../../src/adapters/health-
 import { healthServerOptions } from '../../src/start.js';
 import { testApp } from '../helpers/app.js';
 import { APP_ID, CHANNEL_ID, FakeDiscord, subcommandInput, type RestCall } from '../fakes/discord.js';
+import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
+import { fakeServer, freePort, slackApi } from '../fakes/slack.js';
 import { parseExposition, valueOf, type Sample } from '../metrics/exposition.js';
 
 /**
@@ -71,5 +73,23 @@ describe('GET /metrics on the health server (real discord.js, loopback Discord)'
     expect(valueOf(samples, 'yomikai_scheduler_lag_seconds_count', { kind: 'round' })).toBe(1);
     expect(valueOf(samples, 'yomikai_scheduler_lag_seconds_sum', { kind: 'round' })).toBe(120);
     expect(valueOf(samples, 'yomikai_platform_call_seconds_count', { platform: 'discord', call: 'post', result: 'ok' })).toBe(1);
+  });
+});
+
+describe('GET /metrics stays off Slack’s public HTTP server (real Bolt)', () => {
+  it('answers 404 on PORT, where /health and the features’ routes are served', async () => {
+    const api = await fakeServer(slackApi());
+    const port = await freePort();
+    const app = testApp({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: `${api.url}/api/`, PORT: String(port) });
+    const adapter = new SlackAdapter(app, { host: '127.0.0.1' });
+    try {
+      await adapter.start();
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+    } finally {
+      await adapter.stop();
+      await api.close();
+      app.close();
+    }
   });
 });
