@@ -22,6 +22,7 @@ import type { ReadingRunner } from './reading/runner.js';
 import { summaryFeature, type SummaryServices } from './summary/feature.js';
 import { backupFeature } from './backup/feature.js';
 import type { Completer } from './summary/client.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { commandList } from '../commands/index.js';
 import quizCommand from '../commands/quiz/index.js';
 import readingCommand from '../commands/reading/index.js';
@@ -73,6 +74,8 @@ export interface App extends DispatchServices, AppServices {
   readingRunner: ReadingRunner;
   /** HTTP routes the features serve (on Slack's HTTP server where there is one). */
   routes: readonly HttpRoute[];
+  /** Counts of commands, scheduled posts, platform calls and LLM tokens: GET /metrics, on the health server only (not on Slack's public HTTP server). */
+  metrics: Metrics;
   /** One pass of every feature's scheduled work: what the ticker runs. */
   tick(): Promise<void>;
   /** When the last pass began (the app's clock); undefined before the first. GET /health checks it. */
@@ -97,6 +100,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
   // broken catalog or bank then leaves at most an empty, migrated database.
   const db = openAppDatabase(config.dbPath, extra);
   const adapters = new Map<Platform, ChatAdapter>();
+  const metrics = createMetrics();
   let catalog: Catalog;
   let host: FeatureHost;
   let built: ReturnType<typeof buildFeatures>;
@@ -115,6 +119,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
       // Each process holds leases under its own name; a lease it finds under another name is not its to use.
       worker: randomUUID(),
       ...(fault ? { fault } : {}),
+      observe: metrics.observe,
     };
     built = buildFeatures(config, host, options.completer);
   } catch (error) {
@@ -141,6 +146,8 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     quizRunner: built.quiz.runner,
     readingRunner: built.reading.runner,
     routes: features.flatMap((feature) => feature.routes ?? []),
+    metrics,
+    observe: metrics.observe,
     buttons: features.flatMap((feature) => feature.buttons ?? []),
     adapters,
     async tick() {

@@ -8,7 +8,7 @@ import { runRepl } from './adapters/console/repl.js';
 import type { Lang } from './i18n/index.js';
 import { startTicker, type Ticker } from './schedule/ticker.js';
 import { withDeadline } from './schedule/deadline.js';
-import { startHealthServer, type HealthServer } from './adapters/health-server.js';
+import { startHealthServer, type HealthServer, type HealthServerOptions } from './adapters/health-server.js';
 import { healthCheck } from './adapters/health-check.js';
 
 /** How long a shutdown waits for posts in flight: inside Docker's and systemd's default 10 s. */
@@ -84,7 +84,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
     }
     // Listening before the first tick: a probe then hears "not ticked yet" (503), not a refused connection.
     const healthPort = app.config.healthPort;
-    if (healthPort !== undefined) health = await startHealthServer({ port: healthPort, check: healthCheck(app, adapters), routes: app.routes, logger });
+    if (healthPort !== undefined) health = await startHealthServer(healthServerOptions(app, adapters, healthPort));
     // Scheduled work starts once every platform can post: catch-up now, then every minute.
     ticker = startTicker(() => app.tick(), logger);
   } catch (error) {
@@ -93,6 +93,11 @@ export async function start(options: StartOptions = {}): Promise<void> {
     app.close();
     throw error;
   }
+}
+
+/** What HEALTH_PORT serves: GET /health, the features' routes and GET /metrics (kept off Slack's public server). */
+export function healthServerOptions(app: App, adapters: Parameters<typeof healthCheck>[1], port: number): HealthServerOptions {
+  return { port, check: healthCheck(app, adapters), routes: [...app.routes, app.metrics.route], logger: app.logger };
 }
 
 /** One line at start on where summaries go, so a placeholder key or a wrong server is visible at once. */

@@ -13,6 +13,7 @@ import { plainSlash } from './usage.js';
 import { resolveCommand } from './subcommands.js';
 import type { Clock } from './clock.js';
 import type { ButtonHandler } from './buttons.js';
+import { notify, type Observer } from './observe.js';
 
 export interface DispatchServices {
   registry: CommandRegistry;
@@ -26,6 +27,8 @@ export interface DispatchServices {
   features: object;
   /** Handlers for buttons on posted messages (quiz answers), beside the adapters' paging buttons. */
   buttons: readonly ButtonHandler[];
+  /** Told each command's outcome (the app's metrics); absent, nothing is counted. */
+  observe?: Observer;
 }
 
 /** ok: the command answered; user-error: bad input, explained; failed: our bug, apologised for. */
@@ -42,6 +45,14 @@ export interface DispatchResult {
  * becomes a Reply too, so no adapter can leave a user without an answer.
  */
 export async function dispatch(invocation: Invocation, services: DispatchServices): Promise<DispatchResult> {
+  const result = await answer(invocation, services);
+  // Counted under the registered name only: what users type must not become a label (unbounded series).
+  const command = services.registry.get(invocation.command.toLowerCase())?.name ?? 'unknown';
+  notify(services.observe, { type: 'command', command, status: result.status }, services.logger);
+  return result;
+}
+
+async function answer(invocation: Invocation, services: DispatchServices): Promise<DispatchResult> {
   const lang = resolveLang(invocation, services);
   const naming = namingFor(invocation, services);
   const t = translator(lang, naming);

@@ -10,6 +10,7 @@ import type { Publisher } from './adapter.js';
 import type { ButtonHandler } from './buttons.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
+import type { Observer } from './observe.js';
 
 /**
  * A feature is one room of the house (the model is Red-DiscordBot's cogs):
@@ -36,6 +37,8 @@ export interface FeatureHost {
   worker: string;
   /** Test-only crash points (YOMIKAI_FAULT_EXIT_AFTER). */
   fault?: FaultHook;
+  /** Told what scheduled work did (the app's metrics); absent, nothing is counted. */
+  observe?: Observer;
 }
 
 /** An HTTP route a feature serves on the bot's HTTP server. */

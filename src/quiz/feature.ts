@@ -49,6 +49,7 @@ export const quizFeature = {
       keys: host.keys,
       worker: host.worker,
       ...(host.fault ? { fault: host.fault } : {}),
+      ...(host.observe ? { observe: host.observe } : {}),
       ...(options.briefs ? { briefs: options.briefs } : {}),
       ...(options.liveCountWait ? { liveCountWait: options.liveCountWait } : {}),
     });

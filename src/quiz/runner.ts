@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Clock } from '../core/clock.js';
 import type { ChatAdapter, Lookup, Publisher, PostResult } from '../core/adapter.js';
 import type { Logger } from '../core/logger.js';
+import { notify, type Observer, type PlatformCall, type ScheduledKind, type ScheduledOutcome } from '../core/observe.js';
 import type { Lang } from '../i18n/index.js';
 import { latestOccurrence, localDateOf, nextOccurrences, type WeeklyTime } from '../schedule/weekly.js';
 import type { QuizAnswerStore } from './store/answers.js';
@@ -54,6 +55,8 @@ export interface QuizRunnerDeps {
   briefs?: RevealBriefs;
   /** How a live-count edit waits for its turn: a timer unless a test drives it. */
   liveCountWait?: Wait;
+  /** Told each scheduled post's outcome and each platform call's latency (metrics). */
+  observe?: Observer;
 }
 
 /** One place's work in one tick, in the order it must happen. */
@@ -218,12 +221,13 @@ export class QuizRunner {
       await this.repairOrAbandon(round, adapter, now);
       return;
     }
-    const result = await this.call(
+    const result = await this.call(round.platform, 'post', () =>
       adapter.post(round.channel, roundReply({ ...round, state: 'open' }, 0), { idempotencyKey: this.deps.keys.round(round.id), retry, since: round.scheduledFor }),
     );
     if (!result.ok) return this.onFailure(round, result, now);
     this.fault('post');
     this.recordPosted(round, result.messageId);
+    this.observePost('round', 'posted', round.scheduledFor);
   }
 
   /** Recorded at once: a round on screen must take answers, and its reveal depends on the record. */
@@ -237,26 +241,31 @@ export class QuizRunner {
   /** A claimed round past its grace window: recorded if it is on screen after all, else skipped for the day. */
   private async repairOrAbandon(round: Round, adapter: ChatAdapter, now: Date): Promise<void> {
     const key = this.deps.keys.round(round.id);
-    const found = await this.callLookup(adapter.find(round.channel, roundReply({ ...round, state: 'open' }, 0), key, round.scheduledFor));
+    const found = await this.callLookup(round.platform, () => adapter.find(round.channel, roundReply({ ...round, state: 'open' }, 0), key, round.scheduledFor));
     if (found.state === 'found') {
       this.deps.logger.warn({ round: round.id, channel: round.channelKey }, 'quiz: a round posted before a crash was found in the channel; recorded');
       this.recordPosted(round, found.messageId);
+      this.observePost('round', 'found-after-crash');
       return;
     }
     if (found.state === 'unknown') {
       this.retryLater(round, now, found.detail);
+      this.observePost('round', 'failed');
       return;
     }
     this.deps.rounds.abandon(round.id);
+    this.observePost('round', 'abandoned');
     this.deps.logger.warn({ round: round.id, channel: round.channelKey }, 'quiz: round not posted within the grace window; skipped');
   }
 
   private onFailure(round: Round, result: Extract<PostResult, { ok: false }>, now: Date): void {
     if (result.reason === 'failed') {
       this.retryLater(round, now, result.detail);
+      this.observePost('round', 'failed');
       return;
     }
     this.deps.rounds.abandon(round.id);
+    this.observePost('round', 'abandoned');
     this.deps.schedules.disable(round.channelKey, now, result.reason);
     this.deps.logger.warn(
       { channel: round.channelKey, reason: result.reason, detail: result.detail },
@@ -300,8 +309,12 @@ export class QuizRunner {
         // A live-count edit still in flight must land first: sent after it, the closing edit is the
         // one members see last (Slack does not order concurrent updates; a late count would reopen the buttons).
         await this.counts.settled(round.id);
-        const edited = await this.call(adapter.edit(round.channel, round.messageId, roundReply(round, this.deps.answers.countFor(round.id))));
-        if (!edited.ok && edited.reason === 'failed') return this.retryLater(round, now, edited.detail);
+        const messageId = round.messageId;
+        const edited = await this.call(round.platform, 'edit', () => adapter.edit(round.channel, messageId, roundReply(round, this.deps.answers.countFor(round.id))));
+        if (!edited.ok && edited.reason === 'failed') {
+          this.observePost('reveal', 'failed');
+          return this.retryLater(round, now, edited.detail);
+        }
       }
       this.deps.rounds.markButtonsClosed(round.id);
     }
@@ -309,7 +322,7 @@ export class QuizRunner {
     const later = this.deps.clock.now();
     if (!this.deps.rounds.lease(round.id, 'revealed', this.deps.worker, later, new Date(later.getTime() + LEASE_MS))) return;
     const answers = this.deps.answers.answersFor(round.id);
-    const result = await this.call(
+    const result = await this.call(round.platform, 'post', () =>
       adapter.post(round.channel, revealReply(round, answers, this.deps.catalog, this.deps.briefs?.brief(round)), {
         idempotencyKey: this.deps.keys.reveal(round.id),
         retry,
@@ -320,16 +333,40 @@ export class QuizRunner {
       this.fault('post');
       this.deps.rounds.markRevealPosted(round.id, result.messageId);
       this.fault('record');
-    } else if (result.reason === 'failed') this.retryLater(round, now, result.detail);
-    else this.deps.rounds.markRevealPosted(round.id, ''); // The channel is gone: nothing more to post there.
+      this.observePost('reveal', 'posted', round.revealAt);
+    } else if (result.reason === 'failed') {
+      this.retryLater(round, now, result.detail);
+      this.observePost('reveal', 'failed');
+    } else {
+      this.deps.rounds.markRevealPosted(round.id, ''); // The channel is gone: nothing more to post there.
+      this.observePost('reveal', 'abandoned');
+    }
   }
 
-  private call(promise: Promise<PostResult>): Promise<PostResult> {
-    return withDeadline(promise, this.deadlineMs, () => ({ ok: false, reason: 'failed', detail: `no answer within ${this.deadlineMs} ms` }));
+  /** One platform call under the deadline, timed by the injected clock for the latency metric. */
+  private async call(platform: string, call: PlatformCall, start: () => Promise<PostResult>): Promise<PostResult> {
+    const began = this.deps.clock.now().getTime();
+    const result = await withDeadline(start(), this.deadlineMs, () => ({ ok: false, reason: 'failed', detail: `no answer within ${this.deadlineMs} ms` }) as const);
+    this.observeCall(platform, call, began, result.ok || result.reason !== 'failed');
+    return result;
   }
 
-  private callLookup(promise: Promise<Lookup>): Promise<Lookup> {
-    return withDeadline(promise, this.deadlineMs, () => ({ state: 'unknown', detail: `no answer within ${this.deadlineMs} ms` }));
+  private async callLookup(platform: string, start: () => Promise<Lookup>): Promise<Lookup> {
+    const began = this.deps.clock.now().getTime();
+    const found = await withDeadline(start(), this.deadlineMs, () => ({ state: 'unknown', detail: `no answer within ${this.deadlineMs} ms` }) as const);
+    this.observeCall(platform, 'find', began, found.state !== 'unknown');
+    return found;
+  }
+
+  private observeCall(platform: string, call: PlatformCall, began: number, ok: boolean): void {
+    const seconds = (this.deps.clock.now().getTime() - began) / 1000;
+    notify(this.deps.observe, { type: 'platform-call', platform, call, seconds, ok }, this.deps.logger);
+  }
+
+  /** `due`, for a post: the lag from then to now is reported (the scheduler's lag). */
+  private observePost(kind: ScheduledKind, outcome: ScheduledOutcome, due?: Date): void {
+    const lagSeconds = due ? Math.max(0, (this.deps.clock.now().getTime() - due.getTime()) / 1000) : undefined;
+    notify(this.deps.observe, { type: 'scheduled-post', kind, outcome, ...(lagSeconds !== undefined ? { lagSeconds } : {}) }, this.deps.logger);
   }
 
   /**

@@ -50,6 +50,7 @@ export const readingFeature = {
       keys: host.keys,
       worker: host.worker,
       ...(host.fault ? { fault: host.fault } : {}),
+      ...(host.observe ? { observe: host.observe } : {}),
     });
     const scheduled = runner;
     return {

@@ -7,6 +7,7 @@ import type { PostKeys } from '../store/instance.js';
 import type { Clock } from '../core/clock.js';
 import type { ChatAdapter, Lookup, Publisher, PostResult } from '../core/adapter.js';
 import type { Logger } from '../core/logger.js';
+import { notify, type Observer, type PlatformCall, type ScheduledOutcome } from '../core/observe.js';
 import { translator } from '../i18n/index.js';
 import type { ReadingReminderStore } from './store/reminders.js';
 import type { ReadingSession } from './store/sessions.js';
@@ -44,6 +45,8 @@ export interface ReadingRunnerDeps {
   defaultOffsets?: readonly number[];
   /** How a live-count edit waits for its turn: a timer unless a test drives it. */
   liveCountWait?: Wait;
+  /** Told each reminder's outcome and each platform call's latency (metrics). */
+  observe?: Observer;
 }
 
 interface Claimed {
@@ -170,14 +173,18 @@ export class ReadingRunner {
     const wanted = occurrence && !occurrence.skipped && !claimed.session.cancelledAt && stillWanted(claimed.stage, occurrence.startsAt, now);
     if (!reply || !wanted) return this.repairOrAbandon(claimed, adapter, reply, now);
     const key = this.deps.keys.reminder(claimed.id);
-    const result = await this.call(adapter.post(claimed.session.channel, reply, { idempotencyKey: key, retry: !claimed.fresh, since: claimedSince(claimed) }));
+    const result = await this.call(claimed.session.platform, 'post', () =>
+      adapter.post(claimed.session.channel, reply, { idempotencyKey: key, retry: !claimed.fresh, since: claimedSince(claimed) }),
+    );
     if (result.ok) {
       this.fault('post');
       this.record(claimed, result.messageId);
+      this.observePost('posted', claimedSince(claimed));
       return;
     }
     if (result.reason === 'failed') return this.retryLater(claimed, now, result.detail);
     this.deps.reminders.abandon(claimed.id);
+    this.observePost('abandoned');
     this.deps.logger.warn({ session: claimed.session.id, reason: result.reason }, 'reading: reminder not posted — the channel is gone or closed to the bot');
   }
 
@@ -195,25 +202,49 @@ export class ReadingRunner {
   private async repairOrAbandon(claimed: Claimed, adapter: ChatAdapter, reply: ReturnType<ReadingRunner['render']>, now: Date): Promise<void> {
     const lookable = reply && !claimed.fresh && now.getTime() - claimed.startsAt.getTime() < REPAIR_HORIZON_MS;
     const found: Lookup = lookable
-      ? await this.callLookup(adapter.find(claimed.session.channel, reply, this.deps.keys.reminder(claimed.id), claimedSince(claimed)))
+      ? await this.callLookup(claimed.session.platform, () => adapter.find(claimed.session.channel, reply, this.deps.keys.reminder(claimed.id), claimedSince(claimed)))
       : { state: 'absent' };
-    if (found.state === 'found') return this.record(claimed, found.messageId);
+    if (found.state === 'found') {
+      this.record(claimed, found.messageId);
+      this.observePost('found-after-crash');
+      return;
+    }
     if (found.state === 'unknown') return this.retryLater(claimed, now, found.detail);
     this.deps.reminders.abandon(claimed.id);
+    this.observePost('abandoned');
   }
 
   private retryLater(claimed: Claimed, now: Date, detail: string | undefined): void {
     const wait = Math.min(2 ** claimed.attempts, MAX_BACKOFF_MINUTES);
     this.deps.reminders.scheduleRetry(claimed.id, new Date(now.getTime() + wait * MINUTE));
     this.deps.logger.warn({ session: claimed.session.id, detail, retryInMinutes: wait }, 'reading: reminder failed; will retry');
+    this.observePost('failed');
   }
 
-  private call(promise: Promise<PostResult>): Promise<PostResult> {
-    return withDeadline(promise, this.deadlineMs, () => ({ ok: false, reason: 'failed', detail: `no answer within ${this.deadlineMs} ms` }));
+  /** One platform call under the deadline, timed by the injected clock for the latency metric. */
+  private async call(platform: string, call: PlatformCall, start: () => Promise<PostResult>): Promise<PostResult> {
+    const began = this.deps.clock.now().getTime();
+    const result = await withDeadline(start(), this.deadlineMs, () => ({ ok: false, reason: 'failed', detail: `no answer within ${this.deadlineMs} ms` }) as const);
+    this.observeCall(platform, call, began, result.ok || result.reason !== 'failed');
+    return result;
   }
 
-  private callLookup(promise: Promise<Lookup>): Promise<Lookup> {
-    return withDeadline(promise, this.deadlineMs, () => ({ state: 'unknown', detail: `no answer within ${this.deadlineMs} ms` }));
+  private async callLookup(platform: string, start: () => Promise<Lookup>): Promise<Lookup> {
+    const began = this.deps.clock.now().getTime();
+    const found = await withDeadline(start(), this.deadlineMs, () => ({ state: 'unknown', detail: `no answer within ${this.deadlineMs} ms` }) as const);
+    this.observeCall(platform, 'find', began, found.state !== 'unknown');
+    return found;
+  }
+
+  private observeCall(platform: string, call: PlatformCall, began: number, ok: boolean): void {
+    const seconds = (this.deps.clock.now().getTime() - began) / 1000;
+    notify(this.deps.observe, { type: 'platform-call', platform, call, seconds, ok }, this.deps.logger);
+  }
+
+  /** `due`, for a post: the lag from then to now is reported (the scheduler's lag). */
+  private observePost(outcome: ScheduledOutcome, due?: Date): void {
+    const lagSeconds = due ? Math.max(0, (this.deps.clock.now().getTime() - due.getTime()) / 1000) : undefined;
+    notify(this.deps.observe, { type: 'scheduled-post', kind: 'reminder', outcome, ...(lagSeconds !== undefined ? { lagSeconds } : {}) }, this.deps.logger);
   }
 
   private render(session: ReadingSession, occurrenceId: number, stage: number) {

@@ -33,6 +33,7 @@ export const summaryFeature = {
       clock: host.clock,
       logger: host.logger,
       ...(options.completer ? { completer: options.completer } : {}),
+      ...(host.observe ? { observe: host.observe } : {}),
     });
     const zoneOf = (place: Place) => host.settings.get(placeKey(place)).timezone ?? host.defaults.timezone;
     return {

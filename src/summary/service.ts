@@ -4,6 +4,7 @@ import type { SummaryConfig } from './config.js';
 import type { Clock } from '../core/clock.js';
 import { placeKey, type Actor, type Place } from '../core/invocation.js';
 import type { Logger } from '../core/logger.js';
+import { notify, type Observer } from '../core/observe.js';
 import { clip } from '../core/text.js';
 import type { Lang } from '../i18n/index.js';
 import type { SummaryCacheStore, SummaryKey } from './store/cache.js';
@@ -50,6 +51,8 @@ export interface SummaryDeps {
   logger: Logger;
   /** The model call; the openai SDK unless a test hands in its own. */
   completer?: Completer;
+  /** Told the tokens each model call cost (metrics). */
+  observe?: Observer;
 }
 
 /**
@@ -145,7 +148,9 @@ export class SummaryService {
     const result = await this.completer!(messages, maxTokens);
     // The reservation becomes what the call cost: see chargeFor for failures (released when nothing ran, kept when unknown).
     // A completer that throws (the SDK one never does) skips this line, which leaves the worst case charged: unknown too.
-    usage.settle(budget.scope, budget.day, budget.worst, chargeFor(result, budget.worst));
+    const charged = chargeFor(result, budget.worst);
+    usage.settle(budget.scope, budget.day, budget.worst, charged);
+    notify(this.deps.observe, { type: 'llm-tokens', tokens: charged }, logger);
     if (!result.ok) {
       logger.warn({ entry: facts.id, failure: result.failure, detail: result.detail }, 'summary request failed');
       return { kind: 'fallback', reason: result.failure };
