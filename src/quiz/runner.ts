@@ -1,8 +1,8 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Clock } from '../core/clock.js';
-import type { ChatAdapter, Lookup, Publisher, PostResult } from '../core/adapter.js';
+import type { ChatAdapter, Publisher, PostResult } from '../core/adapter.js';
 import type { Logger } from '../core/logger.js';
-import { notify, type Observer, type PlatformCall, type ScheduledKind, type ScheduledOutcome } from '../core/observe.js';
+import type { Observer } from '../core/observe.js';
 import type { Lang } from '../i18n/index.js';
 import { latestOccurrence, localDateOf, nextOccurrences, type WeeklyTime } from '../schedule/weekly.js';
 import type { QuizAnswerStore } from './store/answers.js';
@@ -12,7 +12,7 @@ import type { QuestionBank } from './question.js';
 import type { RevealBriefs } from './briefs.js';
 import { revealReply, roundReply } from './render.js';
 import { Coalescer, type PassOutcome, type Wait } from '../schedule/coalesce.js';
-import { withDeadline } from '../schedule/deadline.js';
+import { PlatformCalls } from '../schedule/platform-calls.js';
 import { noFault, type FaultHook } from '../schedule/fault.js';
 import { PlaceWork } from '../schedule/place-work.js';
 import type { PostKeys } from '../store/instance.js';
@@ -92,13 +92,14 @@ export class QuizRunner {
   /** Rounds this process claimed and has not tried to post yet: their first post needs no duplicate check. */
   private readonly fresh = new Set<number>();
   private readonly fault: FaultHook;
-  private readonly deadlineMs: number;
+  /** Deadlines, timing and outcomes of platform calls (src/schedule/platform-calls.ts). */
+  private readonly calls: PlatformCalls;
 
   constructor(private readonly deps: QuizRunnerDeps) {
     this.counts = new Coalescer((error, round) => deps.logger.warn({ err: error, round }, 'quiz: live count not updated'), { clock: deps.clock, wait: deps.liveCountWait });
     this.places = new PlaceWork((error, channel) => deps.logger.error({ err: error, channel }, 'quiz: scheduled work failed; the next tick tries again'));
     this.fault = deps.fault ?? noFault;
-    this.deadlineMs = deps.callDeadlineMs ?? CALL_DEADLINE_MS;
+    this.calls = new PlatformCalls({ clock: deps.clock, logger: deps.logger, deadlineMs: deps.callDeadlineMs ?? CALL_DEADLINE_MS, observe: deps.observe });
   }
 
   /**
@@ -221,13 +222,13 @@ export class QuizRunner {
       await this.repairOrAbandon(round, adapter, now);
       return;
     }
-    const result = await this.call(round.platform, 'post', () =>
+    const result = await this.calls.call(round.platform, 'post', () =>
       adapter.post(round.channel, roundReply({ ...round, state: 'open' }, 0), { idempotencyKey: this.deps.keys.round(round.id), retry, since: round.scheduledFor }),
     );
     if (!result.ok) return this.onFailure(round, result, now);
     this.fault('post');
     this.recordPosted(round, result.messageId);
-    this.observePost('round', 'posted', round.scheduledFor);
+    this.calls.observePost('round', 'posted', round.scheduledFor);
   }
 
   /** Recorded at once: a round on screen must take answers, and its reveal depends on the record. */
@@ -241,31 +242,31 @@ export class QuizRunner {
   /** A claimed round past its grace window: recorded if it is on screen after all, else skipped for the day. */
   private async repairOrAbandon(round: Round, adapter: ChatAdapter, now: Date): Promise<void> {
     const key = this.deps.keys.round(round.id);
-    const found = await this.callLookup(round.platform, () => adapter.find(round.channel, roundReply({ ...round, state: 'open' }, 0), key, round.scheduledFor));
+    const found = await this.calls.lookup(round.platform, () => adapter.find(round.channel, roundReply({ ...round, state: 'open' }, 0), key, round.scheduledFor));
     if (found.state === 'found') {
       this.deps.logger.warn({ round: round.id, channel: round.channelKey }, 'quiz: a round posted before a crash was found in the channel; recorded');
       this.recordPosted(round, found.messageId);
-      this.observePost('round', 'found-after-crash');
+      this.calls.observePost('round', 'found-after-crash');
       return;
     }
     if (found.state === 'unknown') {
       this.retryLater(round, now, found.detail);
-      this.observePost('round', 'failed');
+      this.calls.observePost('round', 'failed');
       return;
     }
     this.deps.rounds.abandon(round.id);
-    this.observePost('round', 'abandoned');
+    this.calls.observePost('round', 'abandoned');
     this.deps.logger.warn({ round: round.id, channel: round.channelKey }, 'quiz: round not posted within the grace window; skipped');
   }
 
   private onFailure(round: Round, result: Extract<PostResult, { ok: false }>, now: Date): void {
     if (result.reason === 'failed') {
       this.retryLater(round, now, result.detail);
-      this.observePost('round', 'failed');
+      this.calls.observePost('round', 'failed');
       return;
     }
     this.deps.rounds.abandon(round.id);
-    this.observePost('round', 'abandoned');
+    this.calls.observePost('round', 'abandoned');
     this.deps.schedules.disable(round.channelKey, now, result.reason);
     this.deps.logger.warn(
       { channel: round.channelKey, reason: result.reason, detail: result.detail },
@@ -310,9 +311,9 @@ export class QuizRunner {
         // one members see last (Slack does not order concurrent updates; a late count would reopen the buttons).
         await this.counts.settled(round.id);
         const messageId = round.messageId;
-        const edited = await this.call(round.platform, 'edit', () => adapter.edit(round.channel, messageId, roundReply(round, this.deps.answers.countFor(round.id))));
+        const edited = await this.calls.call(round.platform, 'edit', () => adapter.edit(round.channel, messageId, roundReply(round, this.deps.answers.countFor(round.id))));
         if (!edited.ok && edited.reason === 'failed') {
-          this.observePost('reveal', 'failed');
+          this.calls.observePost('reveal', 'failed');
           return this.retryLater(round, now, edited.detail);
         }
       }
@@ -322,7 +323,7 @@ export class QuizRunner {
     const later = this.deps.clock.now();
     if (!this.deps.rounds.lease(round.id, 'revealed', this.deps.worker, later, new Date(later.getTime() + LEASE_MS))) return;
     const answers = this.deps.answers.answersFor(round.id);
-    const result = await this.call(round.platform, 'post', () =>
+    const result = await this.calls.call(round.platform, 'post', () =>
       adapter.post(round.channel, revealReply(round, answers, this.deps.catalog, this.deps.briefs?.brief(round)), {
         idempotencyKey: this.deps.keys.reveal(round.id),
         retry,
@@ -333,41 +334,16 @@ export class QuizRunner {
       this.fault('post');
       this.deps.rounds.markRevealPosted(round.id, result.messageId);
       this.fault('record');
-      this.observePost('reveal', 'posted', round.revealAt);
+      this.calls.observePost('reveal', 'posted', round.revealAt);
     } else if (result.reason === 'failed') {
       this.retryLater(round, now, result.detail);
-      this.observePost('reveal', 'failed');
+      this.calls.observePost('reveal', 'failed');
     } else {
       this.deps.rounds.markRevealPosted(round.id, ''); // The channel is gone: nothing more to post there.
-      this.observePost('reveal', 'abandoned');
+      this.calls.observePost('reveal', 'abandoned');
     }
   }
 
-  /** One platform call under the deadline, timed by the injected clock for the latency metric. */
-  private async call(platform: string, call: PlatformCall, start: () => Promise<PostResult>): Promise<PostResult> {
-    const began = this.deps.clock.now().getTime();
-    const result = await withDeadline(start(), this.deadlineMs, () => ({ ok: false, reason: 'failed', detail: `no answer within ${this.deadlineMs} ms` }) as const);
-    this.observeCall(platform, call, began, result.ok || result.reason !== 'failed');
-    return result;
-  }
-
-  private async callLookup(platform: string, start: () => Promise<Lookup>): Promise<Lookup> {
-    const began = this.deps.clock.now().getTime();
-    const found = await withDeadline(start(), this.deadlineMs, () => ({ state: 'unknown', detail: `no answer within ${this.deadlineMs} ms` }) as const);
-    this.observeCall(platform, 'find', began, found.state !== 'unknown');
-    return found;
-  }
-
-  private observeCall(platform: string, call: PlatformCall, began: number, ok: boolean): void {
-    const seconds = (this.deps.clock.now().getTime() - began) / 1000;
-    notify(this.deps.observe, { type: 'platform-call', platform, call, seconds, ok }, this.deps.logger);
-  }
-
-  /** `due`, for a post: the lag from then to now is reported (the scheduler's lag). */
-  private observePost(kind: ScheduledKind, outcome: ScheduledOutcome, due?: Date): void {
-    const lagSeconds = due ? Math.max(0, (this.deps.clock.now().getTime() - due.getTime()) / 1000) : undefined;
-    notify(this.deps.observe, { type: 'scheduled-post', kind, outcome, ...(lagSeconds !== undefined ? { lagSeconds } : {}) }, this.deps.logger);
-  }
 
   /**
    * Updates the live answer count, at most one edit a second per round (Slack

@@ -1,13 +1,13 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { Coalescer, type PassOutcome, type Wait } from '../schedule/coalesce.js';
-import { withDeadline } from '../schedule/deadline.js';
+import { PlatformCalls } from '../schedule/platform-calls.js';
 import { noFault, type FaultHook } from '../schedule/fault.js';
 import { PlaceWork } from '../schedule/place-work.js';
 import type { PostKeys } from '../store/instance.js';
 import type { Clock } from '../core/clock.js';
-import type { ChatAdapter, Lookup, Publisher, PostResult } from '../core/adapter.js';
+import type { ChatAdapter, Lookup, Publisher } from '../core/adapter.js';
 import type { Logger } from '../core/logger.js';
-import { notify, type Observer, type PlatformCall, type ScheduledOutcome } from '../core/observe.js';
+import type { Observer } from '../core/observe.js';
 import { translator } from '../i18n/index.js';
 import type { ReadingReminderStore } from './store/reminders.js';
 import type { ReadingSession } from './store/sessions.js';
@@ -79,7 +79,8 @@ export class ReadingRunner {
   /** Live RSVP-count edits, by meeting (src/schedule/coalesce.ts). */
   private readonly counts: Coalescer<number>;
   private readonly fault: FaultHook;
-  private readonly deadlineMs: number;
+  /** Deadlines, timing and outcomes of platform calls (src/schedule/platform-calls.ts). */
+  private readonly calls: PlatformCalls;
 
   constructor(private readonly deps: ReadingRunnerDeps) {
     this.counts = new Coalescer((error, occurrence) => deps.logger.warn({ err: error, occurrence }, 'reading: live counts not updated'), {
@@ -88,7 +89,7 @@ export class ReadingRunner {
     });
     this.places = new PlaceWork((error, channel) => deps.logger.error({ err: error, channel }, 'reading: scheduled work failed; the next tick tries again'));
     this.fault = deps.fault ?? noFault;
-    this.deadlineMs = deps.callDeadlineMs ?? CALL_DEADLINE_MS;
+    this.calls = new PlatformCalls({ clock: deps.clock, logger: deps.logger, deadlineMs: deps.callDeadlineMs ?? CALL_DEADLINE_MS, observe: deps.observe });
   }
 
   async tick(): Promise<void> {
@@ -173,18 +174,18 @@ export class ReadingRunner {
     const wanted = occurrence && !occurrence.skipped && !claimed.session.cancelledAt && stillWanted(claimed.stage, occurrence.startsAt, now);
     if (!reply || !wanted) return this.repairOrAbandon(claimed, adapter, reply, now);
     const key = this.deps.keys.reminder(claimed.id);
-    const result = await this.call(claimed.session.platform, 'post', () =>
+    const result = await this.calls.call(claimed.session.platform, 'post', () =>
       adapter.post(claimed.session.channel, reply, { idempotencyKey: key, retry: !claimed.fresh, since: claimedSince(claimed) }),
     );
     if (result.ok) {
       this.fault('post');
       this.record(claimed, result.messageId);
-      this.observePost('posted', claimedSince(claimed));
+      this.calls.observePost('reminder', 'posted', claimedSince(claimed));
       return;
     }
     if (result.reason === 'failed') return this.retryLater(claimed, now, result.detail);
     this.deps.reminders.abandon(claimed.id);
-    this.observePost('abandoned');
+    this.calls.observePost('reminder', 'abandoned');
     this.deps.logger.warn({ session: claimed.session.id, reason: result.reason }, 'reading: reminder not posted — the channel is gone or closed to the bot');
   }
 
@@ -202,50 +203,25 @@ export class ReadingRunner {
   private async repairOrAbandon(claimed: Claimed, adapter: ChatAdapter, reply: ReturnType<ReadingRunner['render']>, now: Date): Promise<void> {
     const lookable = reply && !claimed.fresh && now.getTime() - claimed.startsAt.getTime() < REPAIR_HORIZON_MS;
     const found: Lookup = lookable
-      ? await this.callLookup(claimed.session.platform, () => adapter.find(claimed.session.channel, reply, this.deps.keys.reminder(claimed.id), claimedSince(claimed)))
+      ? await this.calls.lookup(claimed.session.platform, () => adapter.find(claimed.session.channel, reply, this.deps.keys.reminder(claimed.id), claimedSince(claimed)))
       : { state: 'absent' };
     if (found.state === 'found') {
       this.record(claimed, found.messageId);
-      this.observePost('found-after-crash');
+      this.calls.observePost('reminder', 'found-after-crash');
       return;
     }
     if (found.state === 'unknown') return this.retryLater(claimed, now, found.detail);
     this.deps.reminders.abandon(claimed.id);
-    this.observePost('abandoned');
+    this.calls.observePost('reminder', 'abandoned');
   }
 
   private retryLater(claimed: Claimed, now: Date, detail: string | undefined): void {
     const wait = Math.min(2 ** claimed.attempts, MAX_BACKOFF_MINUTES);
     this.deps.reminders.scheduleRetry(claimed.id, new Date(now.getTime() + wait * MINUTE));
     this.deps.logger.warn({ session: claimed.session.id, detail, retryInMinutes: wait }, 'reading: reminder failed; will retry');
-    this.observePost('failed');
+    this.calls.observePost('reminder', 'failed');
   }
 
-  /** One platform call under the deadline, timed by the injected clock for the latency metric. */
-  private async call(platform: string, call: PlatformCall, start: () => Promise<PostResult>): Promise<PostResult> {
-    const began = this.deps.clock.now().getTime();
-    const result = await withDeadline(start(), this.deadlineMs, () => ({ ok: false, reason: 'failed', detail: `no answer within ${this.deadlineMs} ms` }) as const);
-    this.observeCall(platform, call, began, result.ok || result.reason !== 'failed');
-    return result;
-  }
-
-  private async callLookup(platform: string, start: () => Promise<Lookup>): Promise<Lookup> {
-    const began = this.deps.clock.now().getTime();
-    const found = await withDeadline(start(), this.deadlineMs, () => ({ state: 'unknown', detail: `no answer within ${this.deadlineMs} ms` }) as const);
-    this.observeCall(platform, 'find', began, found.state !== 'unknown');
-    return found;
-  }
-
-  private observeCall(platform: string, call: PlatformCall, began: number, ok: boolean): void {
-    const seconds = (this.deps.clock.now().getTime() - began) / 1000;
-    notify(this.deps.observe, { type: 'platform-call', platform, call, seconds, ok }, this.deps.logger);
-  }
-
-  /** `due`, for a post: the lag from then to now is reported (the scheduler's lag). */
-  private observePost(outcome: ScheduledOutcome, due?: Date): void {
-    const lagSeconds = due ? Math.max(0, (this.deps.clock.now().getTime() - due.getTime()) / 1000) : undefined;
-    notify(this.deps.observe, { type: 'scheduled-post', kind: 'reminder', outcome, ...(lagSeconds !== undefined ? { lagSeconds } : {}) }, this.deps.logger);
-  }
 
   private render(session: ReadingSession, occurrenceId: number, stage: number) {
     const occurrence = this.deps.service.deps.occurrences.get(occurrenceId);
