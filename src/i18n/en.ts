@@ -143,6 +143,7 @@ export const en = {
   'button.share': 'Share in channel',
   'slack.umbrella.description': 'Any yomikai command in one: {commands}',
   'slack.umbrella.hint': '<command> [options], e.g. model X3D or help',
+  'slack.fileInDm': 'The file ({files}) is in your direct messages with this app.',
 
   'error.needManageServer': 'Only members with the Manage Server permission can use /{command} here.',
 

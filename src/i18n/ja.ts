@@ -141,6 +141,7 @@ export const ja = {
   'button.share': 'チャンネルに共有',
   'slack.umbrella.description': 'yomikai のすべてのコマンドをひとつで: {commands}',
   'slack.umbrella.hint': '<コマンド> [オプション]（例: model X3D、help）',
+  'slack.fileInDm': 'ファイル（{files}）はこのアプリとのダイレクトメッセージに送りました。',
 
   'error.needManageServer': 'このサーバーで /{command} を使えるのは「サーバー管理」権限を持つメンバーだけです。',
 

@@ -4,12 +4,15 @@ import type { AdapterHost } from '../host.js';
 import type { ChatAdapter, Lookup, PostOptions, PostResult } from '../../core/adapter.js';
 import type { Reply } from '../../core/reply.js';
 import { boltLogger } from './bolt-logger.js';
+import { SlackDisplayNames, type DisplayNameOptions } from './display-names.js';
 import { registerHandlers } from './handlers.js';
 import { DEFAULT_CALL_TIMEOUT_MS, SlackScheduled, type SlackCallLimits } from './scheduled.js';
 
 export interface SlackAdapterOptions extends SlackCallLimits {
   /** Interface to listen on in HTTP mode; all interfaces by default (tests use 127.0.0.1). */
   host?: string;
+  /** How long display names are cached, and how many (tests shorten them). */
+  displayNames?: DisplayNameOptions;
 }
 
 /**
@@ -59,7 +62,8 @@ export class SlackAdapter implements ChatAdapter {
             ...app.routes.map((route) => ({ path: route.path, method: [route.method], handler: (request: IncomingMessage, response: ServerResponse) => void route.handle(request, response) })),
           ],
         });
-    registerHandlers(this.bolt, { services: app, prefix: slack.commandPrefix, logger: app.logger });
+    const people = new SlackDisplayNames(app.clock, app.logger, options.displayNames);
+    registerHandlers(this.bolt, { services: app, prefix: slack.commandPrefix, logger: app.logger, people });
   }
 
   async start(): Promise<void> {

@@ -62,11 +62,13 @@ export function registerButtons(bolt: BoltApp, ctx: SlackHandlerContext): void {
 
   // Buttons on posted messages (quiz answers) go to their handlers and are answered privately;
   // any other button (from an older or newer yomikai) is answered rather than left to Slack's timeout.
-  bolt.action<ButtonClick>(UNKNOWN_BUTTON, async ({ action, body, ack, respond }) => {
+  bolt.action<ButtonClick>(UNKNOWN_BUTTON, async ({ action, body, ack, respond, client }) => {
     await ack();
     const place = slackPlace(body.team?.id, body.channel?.id);
     await guarded(ctx, respond, 'quiz', place, { action: action.action_id, user: body.user.id }, async () => {
-      const pressed = await pressButton({ id: action.action_id, actor: actor(body.user.id, body.user.name), place }, ctx.services);
+      // An answer or RSVP stores the name others will read in scores, reveals and "going" lists.
+      const name = await ctx.people.nameOf(client, body.user.id, body.user.name);
+      const pressed = await pressButton({ id: action.action_id, actor: actor(body.user.id, name), place }, ctx.services);
       if (pressed) {
         await deliver(respond, pressed.reply, { mode: 'new', visibility: 'ephemeral' });
         return;

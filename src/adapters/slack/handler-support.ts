@@ -7,6 +7,7 @@ import { translator } from '../../i18n/index.js';
 import { isWorkspaceAdmin } from './admin.js';
 import { needsManager, resolvedCommand } from '../../core/subcommands.js';
 import type { SlackCommandSet } from './command-names.js';
+import type { SlackDisplayNames } from './display-names.js';
 import { SHARE_ACTION, shareValue } from './inbound.js';
 import type { RenderOptions } from './render.js';
 
@@ -17,6 +18,8 @@ export interface SlackHandlerContext {
   services: DispatchServices;
   logger: Logger;
   names: SlackCommandSet;
+  /** Display names for what others read (RSVP lists, quiz scores); handles only as a fallback. */
+  people: SlackDisplayNames;
 }
 
 /** Replies worth showing to a whole channel; errors and settings stay private. */

@@ -1,9 +1,13 @@
 import type { App as BoltApp, RespondFn, SlashCommand } from '@slack/bolt';
-import type { DispatchServices } from '../../core/dispatch.js';
+import type { DispatchResult, DispatchServices } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
+import type { Reply } from '../../core/reply.js';
+import { translator } from '../../i18n/index.js';
 import { registerButtons } from './buttons.js';
 import { slackCommandSet, splitUmbrellaText } from './command-names.js';
 import { deliver } from './deliver.js';
+import type { SlackDisplayNames } from './display-names.js';
+import { shareAttachments, type ShareTarget } from './files.js';
 import { guarded, run, shareButton, type SlackHandlerContext } from './handler-support.js';
 import { fromSlashCommand, isInvocation, slackPlace } from './inbound.js';
 
@@ -14,6 +18,7 @@ export interface HandlerDeps {
   /** SLACK_COMMAND_PREFIX: `yk-` registers /yk-model and the umbrella /yk-yomikai. */
   prefix: string;
   logger: Logger;
+  people: SlackDisplayNames;
 }
 
 /**
@@ -59,10 +64,24 @@ export function registerHandlers(bolt: BoltApp, deps: HandlerDeps): void {
 async function answer(ctx: SlackHandlerContext, typed: { name: string; text: string }, body: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
   const place = slackPlace(body.team_id, body.channel_id);
   await guarded(ctx, respond, typed.name, place, { command: body.command, user: body.user_id }, async () => {
-    const parsed = fromSlashCommand(body, typed, ctx.names.slash, ctx.services);
+    // The request carries the handle; what the command stores or shows is the display name.
+    const name = await ctx.people.nameOf(client, body.user_id, body.user_name);
+    const parsed = fromSlashCommand({ ...body, ...(name ? { user_name: name } : {}) }, typed, ctx.names.slash, ctx.services);
     const result = isInvocation(parsed) ? await run(parsed, client, ctx) : parsed;
     const share = isInvocation(parsed) ? shareButton(parsed, result) : {};
     const visibility = result.reply.inChannel && !result.reply.ephemeral ? 'in_channel' : 'ephemeral';
-    await deliver(respond, result.reply, { mode: 'new', visibility }, share);
+    const reply = await withFilesUploaded(ctx, client, result, { channel: body.channel_id, userId: body.user_id, inChannel: visibility === 'in_channel' });
+    await deliver(respond, reply, { mode: 'new', visibility }, share);
   });
+}
+
+/** Attachments become real files where Slack takes them; the reply then only says where they went. */
+async function withFilesUploaded(ctx: SlackHandlerContext, client: WebClient, result: DispatchResult, target: ShareTarget): Promise<Reply> {
+  const { attachments, ...reply } = result.reply;
+  if (!attachments?.length) return result.reply;
+  const shared = await shareAttachments(client, attachments, target, ctx.logger);
+  if (!shared) return result.reply;
+  if (shared === 'channel') return reply;
+  const note = translator(result.lang)('slack.fileInDm', { files: attachments.map((file) => file.name).join(', ') });
+  return { ...reply, footer: [reply.footer, note].filter(Boolean).join('\n') };
 }

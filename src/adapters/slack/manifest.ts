@@ -72,9 +72,11 @@ export function buildManifest(commands: readonly Command[], options: ManifestOpt
       slash_commands: [umbrella, ...individual],
     },
     // commands: slash commands; chat:write: scheduled posts (quiz rounds); users:read: the admin check for
-    // /settings and /quiz schedule; channels:history + groups:history: after a crash, find a round that was
-    // already posted (its message metadata) instead of posting it twice.
-    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'users:read', 'channels:history', 'groups:history'] } },
+    // /settings and /quiz schedule, and members' display names in scores and RSVP lists; channels:history +
+    // groups:history: after a crash, find a round that was already posted (its message metadata) instead of
+    // posting it twice; files:write: /reading ics as a real calendar file; im:write: that file sent to the
+    // asker's DM with the app when the answer is private.
+    oauth_config: { scopes: { bot: ['commands', 'chat:write', 'users:read', 'channels:history', 'groups:history', 'files:write', 'im:write'] } },
     settings: {
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: false,

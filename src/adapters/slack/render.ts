@@ -43,7 +43,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     ...contextBlocks((reply.links ?? []).map((link) => mrkdwnLink(link.url, link.label))),
     ...actionBlocks([...(reply.buttons ?? []), ...(options.extraButtons ?? [])]),
     ...(reply.footer ? contextBlocks([escapeMrkdwn(reply.footer)]) : []),
-    // A slash command's response_url cannot carry a file, so an attachment arrives as a code block to copy.
+    // A response_url cannot carry a file: handlers upload attachments (files.ts) and drop them from the
+    // reply; one still here (the upload was refused) arrives as a code block to copy.
     ...(reply.attachments ?? []).flatMap((file) => [
       ...contextBlocks([escapeMrkdwn(file.name)]),
       ...splitEscaped(escapeCodeBlock(file.content), LIMITS.sectionText - 8).map((piece) => ({ type: 'section', text: mrkdwn('```' + piece + '```') }) as SlackBlock),
