@@ -112,6 +112,14 @@ describe('yomikai doctor on Slack', () => {
     expect(code).toBe(1);
   });
 
+  it('a token from before calendar files (no files:write): named, because the check follows the manifest', async () => {
+    const granted = GRANTED_SCOPES.split(',').filter((scope) => scope !== 'files:write').join(',');
+    const server = await slack({ 'auth.test': () => new WithHeaders({ ok: true, user_id: 'UBOT', team_id: 'T1', user: 'yomikai' }, { 'x-oauth-scopes': granted }) });
+    const { code, text } = await doctor(slackEnv(server));
+    expect(text).toContain('FAIL  Slack: the token lacks the scopes files:write');
+    expect(code).toBe(1);
+  });
+
   it('the bot not in a scheduled channel: says to invite it', async () => {
     const server = await slack({ 'conversations.info': (r) => ({ ok: true, channel: { id: r.body.channel, is_member: false } }) });
     const { code, text } = await doctor(slackEnv(server));

@@ -12,6 +12,8 @@ export interface Recorded {
   path: string;
   headers: IncomingMessage['headers'];
   body: Record<string, unknown>;
+  /** The bytes as sent (a file upload's multipart body). */
+  raw: Buffer;
 }
 
 export interface FakeServer {
@@ -45,7 +47,7 @@ export class WithHeaders {
 }
 
 /** The bot scopes yomikai's manifest asks for, as Slack lists a token's grants in `x-oauth-scopes`. */
-export const GRANTED_SCOPES = 'commands,chat:write,users:read,channels:history,groups:history';
+export const GRANTED_SCOPES = 'commands,chat:write,users:read,channels:history,groups:history,files:write,im:write';
 
 /**
  * A loopback HTTP server that records every request and answers with
@@ -72,7 +74,8 @@ export async function fakeServer(handler: Handler = () => ({ ok: true })): Promi
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
-      const recorded: Recorded = { path: req.url ?? '', headers: req.headers, body: decode(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']) };
+      const raw = Buffer.concat(chunks);
+      const recorded: Recorded = { path: req.url ?? '', headers: req.headers, body: decode(raw.toString('utf8'), req.headers['content-type']), raw };
       requests.push(recorded);
       const fault = faults.take(recorded);
       if (fault?.kind === 'hang') {
@@ -113,7 +116,8 @@ export async function fakeServer(handler: Handler = () => ({ ok: true })): Promi
 }
 
 function decode(raw: string, contentType: string | undefined): Record<string, unknown> {
-  if (raw === '') return {};
+  // Multipart bodies (file bytes) are read from `raw`; see slack-files.ts.
+  if (raw === '' || contentType?.includes('multipart/form-data')) return {};
   if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
   const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
   // The Web API client sends nested arguments (blocks, metadata) as JSON inside the form.
@@ -124,7 +128,8 @@ function decode(raw: string, contentType: string | undefined): Record<string, un
 /** The Web API answers our bot needs; `overrides` by method name for error cases. */
 export function slackApi(overrides: Record<string, Handler> = {}): Handler {
   return (request) => {
-    const method = request.path.replace(/^\/api\//, '').split('?')[0] ?? '';
+    // Web API methods are /api/<method>; anything else (the upload URLs the fake hands out) by its first segment.
+    const method = (request.path.startsWith('/api/') ? request.path.slice('/api/'.length) : (request.path.split('/')[1] ?? '')).split('?')[0] ?? '';
     const override = overrides[method];
     if (override) return override(request);
     if (method === 'auth.test') {

@@ -35,7 +35,7 @@ describe('Slack app manifest', () => {
     const model = manifest.features.slash_commands.find((c) => c.command === '/model');
     expect(model).toMatchObject({ description: 'Look up a model or method from the survey', usage_hint: '<name>', should_escape: false, url });
     expect(manifest.features.slash_commands.every((c) => c.command.length <= 32 && c.url === url && c.should_escape === false)).toBe(true);
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'users:read']));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'users:read', 'files:write', 'im:write']));
     expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true, request_url: url }, socket_mode_enabled: false });
     expect(manifest.features.bot_user.display_name).toBe('yomikai');
   });
