@@ -4,7 +4,8 @@ import type { ReplyButton } from './reply.js';
 import { utf16Length, withoutDecoration } from './text.js';
 
 /**
- * Paging buttons carry `p2:<command>:<page>:<lang>:<query>`. The language is
+ * Paging buttons carry `p2:<command>:<page>:<lang>:<query>`, where a verb of
+ * a command with subcommands rides after a dot (`p2:reading.list:2:en:`). The language is
  * the one the list was shown in, so whoever presses Next on a shared message
  * gets the same language, not their own. The handler re-runs the command, so
  * nothing in the id is trusted. (`p1:` ids, without the language, came
@@ -38,6 +39,8 @@ export const QUERY_MAX_LENGTH = 80;
 
 export interface PageRequest {
   command: string;
+  /** The verb, for a paged subcommand (`list` of `/reading`). */
+  subcommand?: string;
   page: number;
   query: string;
   lang?: Lang;
@@ -78,9 +81,10 @@ export function pagingQueryOverflow(command: string, query: string): { units: nu
 /** Previous and Next; the ids carry the query as typed if they can, else without its emoji. */
 export function pageButtons(request: Omit<PageRequest, 'page' | 'lang'>, slice: PageSlice<unknown>, t: Translate, lang: Lang): ReplyButton[] {
   if (slice.pages <= 1) return [];
+  const command = request.subcommand ? `${request.command}.${request.subcommand}` : request.command;
   const idsFor = (query: string): [string, string] => [
-    pageId(request.command, slice.page - 1, lang, query),
-    pageId(request.command, slice.page + 1, lang, query),
+    pageId(command, slice.page - 1, lang, query),
+    pageId(command, slice.page + 1, lang, query),
   ];
   const asTyped = idsFor(request.query);
   const [previous, next] = asTyped.every(fitsPageId) ? asTyped : idsFor(withoutDecoration(request.query));
@@ -95,8 +99,11 @@ export function pageButtons(request: Omit<PageRequest, 'page' | 'lang'>, slice: 
 }
 
 export function parsePageButton(id: string): PageRequest | undefined {
-  const current = /^p2:([a-z][a-z0-9-]*):(\d{1,4}):(en|ja):(.*)$/s.exec(id);
-  if (current) return { command: current[1] ?? '', page: Number(current[2]), lang: current[3] as Lang, query: current[4] ?? '' };
+  const current = /^p2:([a-z][a-z0-9-]*)(?:\.([a-z][a-z0-9-]*))?:(\d{1,4}):(en|ja):(.*)$/s.exec(id);
+  if (current) {
+    const verb = current[2] ? { subcommand: current[2] } : {};
+    return { command: current[1] ?? '', ...verb, page: Number(current[3]), lang: current[4] as Lang, query: current[5] ?? '' };
+  }
   const old = /^p1:([a-z][a-z0-9-]*):(\d{1,4}):(.*)$/s.exec(id);
   if (old) return { command: old[1] ?? '', page: Number(old[2]), query: old[3] ?? '' };
   return undefined;
@@ -105,17 +112,30 @@ export function parsePageButton(id: string): PageRequest | undefined {
 /** Any paging id, current or old: for adapters that route button clicks by prefix. */
 export const PAGE_BUTTON_PATTERN = /^p[12]:/;
 
+interface PagedCommand {
+  options: readonly { name: string }[];
+  subcommands?: readonly { name: string; options: readonly { name: string }[] }[];
+}
+
 /**
  * What a paging button asks for, as command options: the query goes back into
- * the command's first option, exactly as if it had been typed again.
+ * the first option of the command (or of its verb), exactly as if it had been typed again.
  */
 export function pageButtonTarget(
   id: string,
-  registry: { get(name: string): { options: readonly { name: string }[] } | undefined },
-): { command: string; options: Record<string, string>; page: number; lang?: Lang } | undefined {
+  registry: { get(name: string): PagedCommand | undefined },
+): { command: string; subcommand?: string; options: Record<string, string>; page: number; lang?: Lang } | undefined {
   const request = parsePageButton(id);
   if (!request) return undefined;
-  const firstOption = registry.get(request.command)?.options[0]?.name;
+  const command = registry.get(request.command);
+  const target = request.subcommand ? command?.subcommands?.find((sub) => sub.name === request.subcommand) : command;
+  const firstOption = target?.options[0]?.name;
   const options = firstOption && request.query !== '' ? { [firstOption]: request.query } : {};
-  return { command: request.command, options, page: request.page, ...(request.lang ? { lang: request.lang } : {}) };
+  return {
+    command: request.command,
+    ...(request.subcommand ? { subcommand: request.subcommand } : {}),
+    options,
+    page: request.page,
+    ...(request.lang ? { lang: request.lang } : {}),
+  };
 }

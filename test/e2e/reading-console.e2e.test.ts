@@ -60,4 +60,34 @@ describe('reading sessions in the console chat', () => {
     await done;
     app.close();
   });
+
+  it('/reading list turns its pages with buttons, pressed by number', async () => {
+    const clock = new ManualClock('2026-12-01T00:00:00Z');
+    const app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo' }, clock);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const screen = new Transcript(output);
+    const done = runRepl(app, { input, output }, 'en');
+    onTestFailed(() => console.error(screen.explain()));
+    const say = async (line: string, expectText: string | RegExp) => {
+      const from = screen.text.length;
+      input.write(`${line}\n`);
+      await screen.waitFor(expectText, from);
+      return screen.text.slice(from);
+    };
+    for (let day = 10; day <= 18; day++) await say(`/reading add title:"Paper ${day}" when:"2026-12-${day} 20:00"`, `Session #${day - 9}`);
+
+    const first = await say('/reading list', 'Reading sessions (9)');
+    expect(first).toContain('Paper 17');
+    expect(first).not.toContain('Paper 18');
+    const next = /\[(\d+)\] Next ▶/.exec(first);
+    expect(next).not.toBeNull();
+    const second = await say(next![1]!, 'Paper 18');
+    expect(second).toContain('Reading sessions (9)');
+    expect(second).not.toContain('Paper 10');
+
+    input.end();
+    await done;
+    app.close();
+  });
 });

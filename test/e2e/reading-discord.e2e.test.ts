@@ -89,4 +89,21 @@ describe('reading sessions on Discord (loopback)', () => {
     expect(ics.files?.[0]?.type).toBe('text/calendar');
     expect(ics.files?.[0]?.content.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
+
+  it('/reading list pages with buttons: page 2 is reached by pressing Next (callback type 7)', async () => {
+    // One session from the test above, eight more: nine in all, eight to a page.
+    for (let day = 15; day <= 22; day++) await interact(reading('add', { title: `Paper ${day}`, when: `2026-12-${day} 20:00` }));
+    const first = await interact(reading('list', {}));
+    const buttons = first.body.data.components.flatMap((row: { components: { custom_id: string; disabled?: boolean }[] }) => row.components);
+    const next = buttons.find((b: { custom_id: string }) => b.custom_id === 'p2:reading.list:2:en:');
+    expect(next).toMatchObject({ disabled: false });
+    expect(JSON.stringify(first.body.data.embeds)).not.toContain('Paper 22');
+
+    const press = await interact(buttonPress(next.custom_id, message(CHANNEL_ID, first.body.data)));
+    expect(press.body.type).toBe(7);
+    const page2 = JSON.stringify(press.body.data.embeds);
+    expect(page2).toContain('Paper 22');
+    expect(page2).not.toContain('Paper 15');
+    expect(press.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
 });

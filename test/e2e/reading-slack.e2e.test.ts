@@ -64,4 +64,19 @@ describe('reading sessions on Slack (real Bolt, signed requests, fake Web API)',
     expect(text).not.toMatch(/<!channel>|<!here>|<!everyone>/);
     expect(text).not.toContain('<@');
   });
+
+  it('/reading list pages with buttons: a click on Next replaces the list with page 2', async () => {
+    // One session from the test above, eight more: nine in all, eight to a page.
+    for (let day = 15; day <= 22; day++) await slash('/yomikai', `reading add title:"Paper ${day}" when:"2026-12-${day} 20:00"`);
+    const first = await slash('/yomikai', 'reading list');
+    const next = buttonsOf(first.body.blocks as unknown[]).find((b) => b.action_id === 'p2:reading.list:2:en:');
+    expect(next, 'the first page offers a next-page button').toBeDefined();
+    expect(JSON.stringify(first.body.blocks)).not.toContain('Paper 22');
+
+    const page2 = await slack.click({ actionId: next!.action_id!, user: { id: AIKO, name: 'aiko' } });
+    expect(page2.body.replace_original).toBe(true);
+    const shown = JSON.stringify(page2.body.blocks);
+    expect(shown).toContain('Paper 22');
+    expect(shown).not.toContain('Paper 15');
+  });
 });

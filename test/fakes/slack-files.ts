@@ -51,8 +51,8 @@ export class FakeSlackFiles {
   async bytes(file: FakeFile): Promise<Buffer> {
     if (!file.upload) throw new Error(`${file.id} was never uploaded`);
     const form = await new Response(new Uint8Array(file.upload.raw), { headers: { 'content-type': String(file.upload.headers['content-type']) } }).formData();
-    const part = [...form.values()].find((value): value is File => typeof value !== 'string');
-    if (!part) throw new Error(`${file.id}'s upload carried no file part`);
+    const part = [...form.values()].find((value) => typeof value !== 'string');
+    if (!part || typeof part === 'string') throw new Error(`${file.id}'s upload carried no file part`);
     return Buffer.from(await part.arrayBuffer());
   }
 }

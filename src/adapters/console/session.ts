@@ -71,7 +71,9 @@ export class ConsoleSession {
 
   private fromButton(button: ReplyButton): Invocation | undefined {
     const target = pageButtonTarget(button.id, this.services.registry);
-    return target && { ...this.invocation(target.command, target.options), page: target.page, ...(target.lang ? { lang: target.lang } : {}) };
+    if (!target) return undefined;
+    const verb = target.subcommand ? { subcommand: target.subcommand } : {};
+    return { ...this.invocation(target.command, target.options), ...verb, page: target.page, ...(target.lang ? { lang: target.lang } : {}) };
   }
 
   private invocation(command: string, options: Invocation['options']): Invocation {

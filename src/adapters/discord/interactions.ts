@@ -60,7 +60,11 @@ async function onButton(interaction: ButtonInteraction, services: DispatchServic
     return;
   }
   // The list keeps the language it was shown in, whoever presses the button.
-  const invocation = { ...invocationOf(interaction, target.command, target.options, target.page), ...(target.lang ? { lang: target.lang } : {}) };
+  const invocation = {
+    ...invocationOf(interaction, target.command, target.options, target.page),
+    ...(target.subcommand ? { subcommand: target.subcommand } : {}),
+    ...(target.lang ? { lang: target.lang } : {}),
+  };
   await run(interaction, invocation, services, 'update');
 }
 
