@@ -149,6 +149,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     metrics,
     observe: metrics.observe,
     buttons: features.flatMap((feature) => feature.buttons ?? []),
+    posted: features.flatMap((feature) => feature.posted ?? []),
     adapters,
     async tick() {
       lastTickAt = clock.now();

@@ -14,6 +14,7 @@ import { resolveCommand } from './subcommands.js';
 import type { Clock } from './clock.js';
 import type { ButtonHandler } from './buttons.js';
 import { notify, type Observer } from './observe.js';
+import type { PostedHandler } from './posted.js';
 
 export interface DispatchServices {
   registry: CommandRegistry;
@@ -29,6 +30,8 @@ export interface DispatchServices {
   buttons: readonly ButtonHandler[];
   /** Told each command's outcome (the app's metrics); absent, nothing is counted. */
   observe?: Observer;
+  /** Features told where their tracked replies were posted (core/posted.ts). */
+  posted?: readonly PostedHandler[];
 }
 
 /** ok: the command answered; user-error: bad input, explained; failed: our bug, apologised for. */

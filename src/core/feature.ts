@@ -11,6 +11,7 @@ import type { ButtonHandler } from './buttons.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import type { Observer } from './observe.js';
+import type { PostedHandler } from './posted.js';
 
 /**
  * A feature is one room of the house (the model is Red-DiscordBot's cogs):
@@ -60,6 +61,8 @@ export interface Feature<S extends object = object> {
   /** Resolves when its scheduled work in flight has ended (tests, shutdown). */
   idle?(): Promise<void>;
   routes?: readonly HttpRoute[];
+  /** Told where its tracked replies were posted (core/posted.ts). */
+  posted?: readonly PostedHandler[];
 }
 
 /**

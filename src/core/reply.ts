@@ -87,6 +87,12 @@ export interface Reply {
   inChannel?: boolean;
   /** Shown only to the person who asked (errors, "did you mean"). */
   ephemeral?: boolean;
+  /**
+   * The feature wants this reply's message id once it is posted in a channel
+   * (a card whose counts it keeps live): see core/posted.ts. Adapters that
+   * cannot learn the id leave the reply untracked.
+   */
+  track?: string;
 }
 
 /** An error or refusal, shown only to the person who asked. */

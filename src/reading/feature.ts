@@ -1,8 +1,10 @@
 import type { FeatureModule } from '../core/feature.js';
 import { readingButtons } from './button-handler.js';
 import { readingMigrations } from './migrations.js';
+import { readingPosted } from './posted.js';
 import { ReadingRunner } from './runner.js';
 import { ReadingService } from './service.js';
+import { ReadingAddMessageStore } from './store/add-messages.js';
 import { ReadingOccurrenceStore } from './store/occurrences.js';
 import { ReadingReminderStore } from './store/reminders.js';
 import { ReadingRsvpStore } from './store/rsvps.js';
@@ -25,6 +27,7 @@ export const readingFeature = {
   migrations: readingMigrations,
   create(host, options) {
     const reminders = new ReadingReminderStore(host.db);
+    const addMessages = new ReadingAddMessageStore(host.db);
     let runner: ReadingRunner | undefined;
     const reading = new ReadingService({
       sessions: new ReadingSessionStore(host.db),
@@ -42,6 +45,7 @@ export const readingFeature = {
     runner = new ReadingRunner({
       service: reading,
       reminders,
+      addMessages,
       catalog: host.catalog,
       clock: host.clock,
       publisher: host.publisher,
@@ -57,6 +61,7 @@ export const readingFeature = {
       name: 'reading',
       services: { reading },
       buttons: [readingButtons(reading)],
+      posted: [readingPosted(reading, addMessages)],
       tick: () => scheduled.tick(),
       idle: () => scheduled.idle(),
       runner: scheduled,

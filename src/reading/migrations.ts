@@ -87,4 +87,15 @@ export const readingMigrations: readonly Migration[] = [
    DROP TABLE reading_reminders;
    ALTER TABLE reading_reminders_v5 RENAME TO reading_reminders;`,
   },
+  // 0011: the /reading add confirmation, where an adapter could tell its message id, so live RSVP
+  // counts reach it as they reach reminders. Its channel is the session's.
+  {
+    name: '0011-reading-add-messages',
+    sql: `CREATE TABLE reading_add_messages (
+     occurrence_id INTEGER NOT NULL REFERENCES reading_occurrences (id),
+     message_id    TEXT NOT NULL,
+     posted_at     TEXT NOT NULL,
+     PRIMARY KEY (occurrence_id, message_id)
+   ) STRICT;`,
+  },
 ];

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Reply, ReplyButton, ReplyField } from '../core/reply.js';
 import type { Lang, Translate } from '../i18n/index.js';
 import type { RsvpCounts } from './store/rsvps.js';
-import { rsvpButtonId } from './buttons.js';
+import { addTrack, rsvpButtonId } from './buttons.js';
 import { formatOffset } from './offsets.js';
 import { paperView } from './paper.js';
 import { personLabel } from './people.js';
@@ -69,6 +69,8 @@ export function sessionReply(view: MeetingView, heading: 'added' | 'edited', con
     buttons: rsvpButtons(view.occurrenceId, view.counts, t),
     footer: t('reading.footer', { id: view.session.id }),
     inChannel: true,
+    // The add confirmation keeps live counts where the adapter can tell us its message.
+    ...(heading === 'added' && view.occurrenceId !== undefined ? { track: addTrack(view.occurrenceId) } : {}),
   };
 }
 

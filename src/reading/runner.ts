@@ -7,12 +7,14 @@ import type { PostKeys } from '../store/instance.js';
 import type { Clock } from '../core/clock.js';
 import type { ChatAdapter, Lookup, Publisher } from '../core/adapter.js';
 import type { Logger } from '../core/logger.js';
+import type { Reply } from '../core/reply.js';
 import type { Observer } from '../core/observe.js';
 import { translator } from '../i18n/index.js';
 import type { ReadingReminderStore } from './store/reminders.js';
+import type { ReadingAddMessageStore } from './store/add-messages.js';
 import type { ReadingSession } from './store/sessions.js';
 import { DEFAULT_OFFSETS } from './offsets.js';
-import { reminderReply } from './render.js';
+import { reminderReply, sessionReply } from './render.js';
 import type { ReadingService } from './service.js';
 import { upcomingMeetings } from './series.js';
 
@@ -29,6 +31,8 @@ const REPAIR_HORIZON_MS = 24 * 60 * MINUTE;
 export interface ReadingRunnerDeps {
   service: ReadingService;
   reminders: ReadingReminderStore;
+  /** Where /reading add confirmations were posted: their counts are kept live too. */
+  addMessages?: ReadingAddMessageStore;
   catalog: Catalog;
   clock: Clock;
   publisher: Publisher;
@@ -245,23 +249,36 @@ export class ReadingRunner {
     return this.counts.settled(occurrenceId);
   }
 
-  /** Edits each posted reminder of the meeting whose counts changed since its last edit. */
+  /** Edits each posted reminder and add confirmation of the meeting whose counts changed since its last edit. */
   private async showCounts(occurrenceId: number): Promise<PassOutcome> {
     const occurrence = this.deps.service.deps.occurrences.get(occurrenceId);
     const session = occurrence && this.deps.service.get(occurrence.sessionId);
     if (!session) return 'unchanged';
     const adapter = this.deps.publisher(session.platform);
     if (!adapter) return 'unchanged';
-    const outcomes: PassOutcome[] = [];
+    const shown: { messageId: string; reply: Reply }[] = [];
     for (const { messageId, stage } of this.deps.reminders.messagesFor(occurrenceId)) {
       const rendered = this.render(session, occurrenceId, stage);
-      if (!rendered) continue;
       // The edit never re-pings: the mention belongs to the first post only.
-      const reply = { ...rendered, mention: undefined };
+      if (rendered) shown.push({ messageId, reply: { ...rendered, mention: undefined } });
+    }
+    const confirmations = this.deps.addMessages?.messagesFor(occurrenceId) ?? [];
+    const added = confirmations.length > 0 ? this.renderAdded(session, occurrenceId) : undefined;
+    if (added) for (const messageId of confirmations) shown.push({ messageId, reply: added });
+    const outcomes: PassOutcome[] = [];
+    for (const { messageId, reply } of shown) {
       const message = `${session.platform}:${session.channel}:${messageId}`;
       outcomes.push(await this.counts.shown.edit(message, reply, () => adapter.edit(session.channel, messageId, reply)));
     }
     return outcomes.includes('failed') ? 'failed' : outcomes.includes('edited') ? 'edited' : 'unchanged';
+  }
+
+  /** The add confirmation as it reads now: the same meeting, its current counts and names. */
+  private renderAdded(session: ReadingSession, occurrenceId: number): Reply | undefined {
+    const occurrence = this.deps.service.deps.occurrences.get(occurrenceId);
+    if (!occurrence) return undefined;
+    const view = this.deps.service.view(session, { index: occurrence.index, startsAt: occurrence.startsAt });
+    return sessionReply(view, 'added', { t: translator(session.lang), lang: session.lang, catalog: this.deps.catalog });
   }
 }
 

@@ -35,8 +35,9 @@ describe('reading sessions on Slack (real Bolt, signed requests, fake Web API)',
   const slash = (command: string, text: string, userId = AIKO): Promise<Recorded> => slack.slash(command, text, userId);
 
   it('add → RSVP button → reminder posted, pinging only the presenter', async () => {
-    const added = await slash('/yomikai', `reading add title:"X3D <!channel>" when:"金曜 20時" presenter:<@${PRESENTER}>`);
-    expect(added.body.response_type).toBe('in_channel');
+    // Posted with chat.postMessage (not the response_url), so its ts is known and its counts stay live.
+    const added = await slack.slashToChannel('/yomikai', `reading add title:"X3D <!channel>" when:"金曜 20時" presenter:<@${PRESENTER}>`, AIKO);
+    expect(added.body.channel).toBe('C1');
     const shown = JSON.stringify(added.body.blocks);
     expect(shown).toContain('2026-12-04 (Fri) 20:00 Asia/Tokyo');
     expect(shown).not.toContain('<!channel>');
@@ -45,6 +46,11 @@ describe('reading sessions on Slack (real Bolt, signed requests, fake Web API)',
 
     const answer = await slack.click({ actionId: going!.action_id!, user: { id: 'U2', name: 'chie' }, ephemeral: false });
     expect(JSON.stringify(answer.body)).toContain('Noted: going');
+    // The add confirmation itself shows the new count (chat.update of the message it became).
+    const card = channels.inChannel('C1')[0]!;
+    const live = await slack.api.waitFor((r) => r.path === '/api/chat.update' && r.body.ts === card.ts);
+    expect(JSON.stringify(live.body.blocks)).toContain('Going (1)');
+    expect(JSON.stringify(live.body.blocks)).toContain('chie');
 
     // A member who did not add it may not cancel it (and is asked about, as Slack admins may).
     const refused = await slash('/yomikai', 'reading cancel session:1', 'U2');
@@ -67,7 +73,7 @@ describe('reading sessions on Slack (real Bolt, signed requests, fake Web API)',
 
   it('/reading list pages with buttons: a click on Next replaces the list with page 2', async () => {
     // One session from the test above, eight more: nine in all, eight to a page.
-    for (let day = 15; day <= 22; day++) await slash('/yomikai', `reading add title:"Paper ${day}" when:"2026-12-${day} 20:00"`);
+    for (let day = 15; day <= 22; day++) await slack.slashToChannel('/yomikai', `reading add title:"Paper ${day}" when:"2026-12-${day} 20:00"`, AIKO);
     const first = await slash('/yomikai', 'reading list');
     const next = buttonsOf(first.body.blocks as unknown[]).find((b) => b.action_id === 'p2:reading.list:2:en:');
     expect(next, 'the first page offers a next-page button').toBeDefined();

@@ -175,6 +175,18 @@ export class FakeSlack {
     return this.send(id, slashBody({ command, text, responseUrl: this.responseUrl(id), ...(userId === undefined ? {} : { userId }) }));
   }
 
+  /**
+   * A signed slash command whose answer the bot posts with chat.postMessage (a
+   * tracked card such as the /reading add confirmation); resolves with that post.
+   */
+  async slashToChannel(command: string, text: string, userId?: string): Promise<Recorded> {
+    const earlier = new Set(this.api.requests);
+    const id = `s${++this.sent}`;
+    const { status, text: answer } = await sendSigned(this.boltPort, slashBody({ command, text, responseUrl: this.responseUrl(id), ...(userId === undefined ? {} : { userId }) }));
+    if (status !== 200) throw new Error(`Bolt answered ${status} to a signed request: ${answer}`);
+    return this.api.waitFor((r) => method('chat.postMessage')(r) && !earlier.has(r));
+  }
+
   /** A signed button click; resolves with the bot's answer at its response_url. */
   click(fields: Omit<ButtonClickFields, 'responseUrl'>): Promise<Recorded> {
     const id = `c${++this.sent}`;

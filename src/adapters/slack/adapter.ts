@@ -63,7 +63,8 @@ export class SlackAdapter implements ChatAdapter {
           ],
         });
     const people = new SlackDisplayNames(app.clock, app.logger, options.displayNames);
-    registerHandlers(this.bolt, { services: app, prefix: slack.commandPrefix, logger: app.logger, people });
+    const postInChannel = (channel: string, reply: Reply) => this.scheduled.post(channel, reply);
+    registerHandlers(this.bolt, { services: app, prefix: slack.commandPrefix, logger: app.logger, people, postInChannel });
   }
 
   async start(): Promise<void> {

@@ -2,7 +2,8 @@ import type { App as BoltApp, RespondFn } from '@slack/bolt';
 import { dispatch, namingFor, resolveLang, type DispatchResult, type DispatchServices } from '../../core/dispatch.js';
 import type { Invocation, Place } from '../../core/invocation.js';
 import type { Logger } from '../../core/logger.js';
-import { privateError, type ReplyKind } from '../../core/reply.js';
+import { privateError, type Reply, type ReplyKind } from '../../core/reply.js';
+import type { PostResult } from '../../core/adapter.js';
 import { translator } from '../../i18n/index.js';
 import { isWorkspaceAdmin } from './admin.js';
 import { needsManager, resolvedCommand } from '../../core/subcommands.js';
@@ -20,6 +21,8 @@ export interface SlackHandlerContext {
   names: SlackCommandSet;
   /** Display names for what others read (RSVP lists, quiz scores); handles only as a fallback. */
   people: SlackDisplayNames;
+  /** chat.postMessage without client retries, for an answer whose message id a feature tracks (core/posted.ts). */
+  postInChannel?: (channel: string, reply: Reply) => Promise<PostResult>;
 }
 
 /** Replies worth showing to a whole channel; errors and settings stay private. */

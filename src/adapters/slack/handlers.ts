@@ -1,6 +1,8 @@
 import type { App as BoltApp, RespondFn, SlashCommand } from '@slack/bolt';
 import type { DispatchResult, DispatchServices } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
+import type { Place } from '../../core/invocation.js';
+import { reportPosted } from '../../core/posted.js';
 import type { Reply } from '../../core/reply.js';
 import { translator } from '../../i18n/index.js';
 import { registerButtons } from './buttons.js';
@@ -19,6 +21,7 @@ export interface HandlerDeps {
   prefix: string;
   logger: Logger;
   people: SlackDisplayNames;
+  postInChannel?: SlackHandlerContext['postInChannel'];
 }
 
 /**
@@ -71,8 +74,27 @@ async function answer(ctx: SlackHandlerContext, typed: { name: string; text: str
     const share = isInvocation(parsed) ? shareButton(parsed, result) : {};
     const visibility = result.reply.inChannel && !result.reply.ephemeral ? 'in_channel' : 'ephemeral';
     const reply = await withFilesUploaded(ctx, client, result, { channel: body.channel_id, userId: body.user_id, inChannel: visibility === 'in_channel' });
+    if (visibility === 'in_channel' && (await postedTracked(ctx, reply, place))) return;
     await deliver(respond, reply, { mode: 'new', visibility }, share);
   });
+}
+
+/**
+ * A response_url answers with no message id, so a public answer a feature
+ * tracks (the /reading add card, whose counts stay live) is posted with
+ * chat.postMessage instead and its ts reported. Where that fails (the bot is
+ * not in the channel) the caller answers through the response_url as before,
+ * only without live counts.
+ */
+async function postedTracked(ctx: SlackHandlerContext, reply: Reply, place: Place): Promise<boolean> {
+  if (!reply.track || !ctx.postInChannel) return false;
+  const posted = await ctx.postInChannel(place.channel, reply);
+  if (!posted.ok) {
+    ctx.logger.info({ channel: place.channel, reason: posted.reason }, 'slack: tracked answer not posted to the channel; answering through response_url without live counts');
+    return false;
+  }
+  await reportPosted(ctx.services, reply, place, posted.messageId);
+  return true;
 }
 
 /** Attachments become real files where Slack takes them; the reply then only says where they went. */

@@ -46,7 +46,7 @@ describe('/reading ics on Slack: a real calendar file', () => {
   afterAll(() => b?.close());
 
   it('is uploaded (getUploadURLExternal, the bytes, completeUploadExternal) into the asker\'s DM, the calendar byte for byte', async () => {
-    await b.slack.slash('/yomikai', 'reading add title:"X3D" when:"金曜 20時"', AIKO);
+    await b.slack.slashToChannel('/yomikai', 'reading add title:"X3D" when:"金曜 20時"', AIKO);
     const answer = await b.slack.slash('/yomikai', 'reading ics', AIKO);
 
     const asked = await b.slack.api.waitFor(method('files.getUploadURLExternal'));
@@ -101,7 +101,7 @@ describe('names on Slack: display names from users.info, cached, never pings', (
   const click = (actionId: string, id: string, name: string): Promise<Recorded> => b.slack.click({ actionId, user: { id, name }, ephemeral: false });
 
   it('RSVP lists show display names (else real names, else the handle), escaped, looked up once per person', async () => {
-    const added = await b.slack.slash('/yomikai', 'reading add title:"X3D" when:"木曜 20時"', AIKO);
+    const added = await b.slack.slashToChannel('/yomikai', 'reading add title:"X3D" when:"木曜 20時"', AIKO);
     const going = buttonsOf(added.body.blocks)[0]!.action_id!;
     const maybe = buttonsOf(added.body.blocks)[1]!.action_id!;
 
@@ -126,7 +126,7 @@ describe('names on Slack: display names from users.info, cached, never pings', (
   });
 
   it('asks again once the cached name is older than its time-to-live (the injected clock), and shows the new name', async () => {
-    const added = await b.slack.slash('/yomikai', 'reading add title:"NeRF" when:"2026-12-20 20:00"', AIKO);
+    const added = await b.slack.slashToChannel('/yomikai', 'reading add title:"NeRF" when:"2026-12-20 20:00"', AIKO);
     const going = buttonsOf(added.body.blocks)[0]!.action_id!;
     const seen = users.lookupsOf('U2');
     await click(going, 'U2', 'chie'); // a day after the first look-up: stale, asked again
