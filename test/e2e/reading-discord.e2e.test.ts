@@ -70,6 +70,11 @@ describe('reading sessions on Discord (loopback)', () => {
     const pressed = await interact(buttonPress(ids[0], message(CHANNEL_ID, data)));
     expect(pressed.body.data.flags).toBe(64);
     expect(pressed.body.data.embeds[0].description).toContain('Noted: going');
+    // The add confirmation itself shows the new count: asked `with_response`, it is edited through the channel.
+    expect(added.query.get('with_response')).toBe('true');
+    const live = await fake.waitForCall((call) => call.method === 'PATCH' && call.path.startsWith(`/v10/channels/${CHANNEL_ID}/messages/`));
+    expect(JSON.stringify(live.body.components)).toContain('Going (1)');
+    expect(live.body.embeds[0].fields.find((f: { name: string }) => f.name.startsWith('Going')).value).toBe('Reader');
 
     clock.set('2026-12-10T11:00:00Z');
     await app.tick();

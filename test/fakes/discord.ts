@@ -306,7 +306,13 @@ export class FakeDiscord {
     }
     if (method === 'GET' && path === `/v10/guilds/${GUILD_ID}`) return [200, { id: GUILD_ID, name: 'Study group', owner_id: USER.id, roles: [{ id: GUILD_ID, name: '@everyone', permissions: EVERYONE_PERMISSIONS }] }];
     if (method === 'GET' && path === `/v10/guilds/${GUILD_ID}/members/${BOT.id}`) return [200, { user: BOT, roles: [], joined_at: '2024-01-01T00:00:00.000Z' }];
-    if (method === 'POST' && /^\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, undefined];
+    if (method === 'POST' && (m = /^\/v10\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path))) {
+      if (query.get('with_response') !== 'true') return [204, undefined];
+      // With `with_response`, Discord answers the callback and the message a public reply became, now in the channel.
+      const callback = body as { type: number; data?: { flags?: number } };
+      const posted = callback.type === 4 && !((callback.data?.flags ?? 0) & 64) ? this.create(CHANNEL_ID, callback.data) : undefined;
+      return [200, { interaction: { id: m[1], type: 2, response_message_id: posted?.id ?? null }, resource: { type: callback.type, ...(posted ? { message: posted } : {}) } }];
+    }
     if (/^\/v10\/webhooks\/\d+\/[^/]+\/messages\/%40original$/.test(path)) {
       return method === 'DELETE' ? [204, undefined] : [200, message(CHANNEL_ID, body)];
     }

@@ -5,7 +5,8 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
 } from 'discord.js';
-import { dispatch, resolveLang, type DispatchServices } from '../../core/dispatch.js';
+import { dispatch, resolveLang, type DispatchResult, type DispatchServices } from '../../core/dispatch.js';
+import { reportPosted } from '../../core/posted.js';
 import type { Invocation } from '../../core/invocation.js';
 import { placeKey } from '../../core/invocation.js';
 import { pageButtonTarget, parsePageButton } from '../../core/paging.js';
@@ -82,8 +83,12 @@ async function run(
     await interaction.reply(replyOptions(firstOf(renderReply(denied))));
     return;
   }
-  const work = dispatch(invocation, services).then((result) => renderReply(result.reply));
-  await answerInTime(interaction, work, how);
+  let answered: DispatchResult | undefined;
+  const work = dispatch(invocation, services).then((result) => ((answered = result), renderReply(result.reply)));
+  const tracked = () => Boolean(answered?.reply.track) && !answered?.reply.ephemeral;
+  const messageId = await answerInTime(interaction, work, how, { wantMessageId: tracked });
+  // A tracked card (the /reading add confirmation) is edited later through the channel, with its id.
+  if (messageId && answered && tracked()) await reportPosted(services, answered.reply, invocation.place, messageId);
 }
 
 async function onAutocomplete(interaction: AutocompleteInteraction, services: DispatchServices): Promise<void> {
