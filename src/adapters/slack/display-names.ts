@@ -15,6 +15,10 @@ export interface DisplayNameOptions {
 }
 
 const HOUR = 60 * 60_000;
+/** `<@U123>` as Slack writes a member, without a name after `|`. */
+const BARE_MENTION = /<@([UW][A-Z0-9]{1,20})>/g;
+/** A rotation holds at most twenty people; more look-ups than that are not worth a command's wait. */
+const MAX_MENTIONS = 20;
 
 interface Entry {
   name: string;
@@ -55,7 +59,7 @@ export class SlackDisplayNames {
     try {
       const answer = await client.users.info({ user: userId });
       const profile = answer.user?.profile;
-      const name = [profile?.display_name, profile?.real_name, answer.user?.real_name, handle].map((n) => n?.trim()).find((n) => n);
+      const name = [profile?.display_name, profile?.real_name, answer.user?.real_name, handle ?? answer.user?.name].map((n) => n?.trim()).find((n) => n);
       if (!name) return fallback;
       this.remember(userId, name, now + this.ttlMs);
       return name;
@@ -68,6 +72,26 @@ export class SlackDisplayNames {
       if (fallback) this.remember(userId, fallback, now + this.failureTtlMs);
       return fallback;
     }
+  }
+
+  /**
+   * A member typed as a bare mention (`presenter:<@U123>`, a rotation) gets
+   * their display name inside it (`<@U123|Aiko>`), which the reading feature
+   * keeps beside the id: lists and rotations then show the name, and only the
+   * deliberate reminder ping uses the id. A mention whose name can't be found
+   * stays as it was (shown as `@U123`, never a ping).
+   */
+  async nameMentions(client: WebClient, text: string): Promise<string> {
+    const ids = [...new Set([...text.matchAll(BARE_MENTION)].map((match) => match[1] ?? ''))].filter(Boolean);
+    if (ids.length === 0) return text;
+    const names = new Map<string, string>();
+    for (const id of ids.slice(0, MAX_MENTIONS)) {
+      const name = await this.nameOf(client, id, undefined);
+      // `>` ends the mention, `|` splits it and a comma splits a rotation; none may come from a name.
+      const safe = name?.replace(/[<>|,、，]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+      if (safe) names.set(id, safe);
+    }
+    return text.replace(BARE_MENTION, (whole, id: string) => (names.has(id) ? `<@${id}|${names.get(id)}>` : whole));
   }
 
   private remember(userId: string, name: string, until: number): void {

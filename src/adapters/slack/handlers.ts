@@ -1,7 +1,7 @@
 import type { App as BoltApp, RespondFn, SlashCommand } from '@slack/bolt';
 import type { DispatchResult, DispatchServices } from '../../core/dispatch.js';
 import type { Logger } from '../../core/logger.js';
-import type { Place } from '../../core/invocation.js';
+import type { Invocation, Place } from '../../core/invocation.js';
 import { reportPosted } from '../../core/posted.js';
 import type { Reply } from '../../core/reply.js';
 import { translator } from '../../i18n/index.js';
@@ -69,7 +69,9 @@ async function answer(ctx: SlackHandlerContext, typed: { name: string; text: str
   await guarded(ctx, respond, typed.name, place, { command: body.command, user: body.user_id }, async () => {
     // The request carries the handle; what the command stores or shows is the display name.
     const name = await ctx.people.nameOf(client, body.user_id, body.user_name);
-    const parsed = fromSlashCommand({ ...body, ...(name ? { user_name: name } : {}) }, typed, ctx.names.slash, ctx.services);
+    const typedIn = fromSlashCommand({ ...body, ...(name ? { user_name: name } : {}) }, typed, ctx.names.slash, ctx.services);
+    // Named after parsing, so a name with spaces cannot split an unquoted option.
+    const parsed = isInvocation(typedIn) ? { ...typedIn, options: await namedOptions(ctx, client, typedIn.options) } : typedIn;
     const result = isInvocation(parsed) ? await run(parsed, client, ctx) : parsed;
     const share = isInvocation(parsed) ? shareButton(parsed, result) : {};
     const visibility = result.reply.inChannel && !result.reply.ephemeral ? 'in_channel' : 'ephemeral';
@@ -77,6 +79,13 @@ async function answer(ctx: SlackHandlerContext, typed: { name: string; text: str
     if (visibility === 'in_channel' && (await postedTracked(ctx, reply, place))) return;
     await deliver(respond, reply, { mode: 'new', visibility }, share);
   });
+}
+
+/** Members typed as bare mentions in options (a presenter, a rotation) carry their display names. */
+async function namedOptions(ctx: SlackHandlerContext, client: WebClient, options: Invocation['options']): Promise<Invocation['options']> {
+  const named: Record<string, Invocation['options'][string]> = {};
+  for (const [key, value] of Object.entries(options)) named[key] = typeof value === 'string' ? await ctx.people.nameMentions(client, value) : value;
+  return named;
 }
 
 /**

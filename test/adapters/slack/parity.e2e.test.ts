@@ -141,6 +141,15 @@ describe('names on Slack: display names from users.info, cached, never pings', (
     expect(storedName('U2')).toBe('Chie T.');
   });
 
+  it('a rotation typed as mentions shows display names (users.info), and only the id is kept for the reminder ping', async () => {
+    const card = await b.slack.slashToChannel('/yomikai', 'reading add title:"Rotating" when:"2026-12-21 20:00" rotation:<@U2>,<@U4>,<@U5>', AIKO);
+    const shown = JSON.stringify(card.body.blocks);
+    expect(shown).toContain('Chie T., Eri Sato, u5');
+    expect(shown).not.toContain('<@');
+    const stored = b.app.db.prepare("SELECT rotation FROM reading_sessions WHERE title = 'Rotating'").get() as { rotation: string };
+    expect(JSON.parse(stored.rotation)).toEqual([{ id: 'U2', name: 'Chie T.' }, { id: 'U4', name: 'Eri Sato' }, { id: 'U5', name: 'u5' }]);
+  });
+
   const storedName = (id: string): string =>
     (b.app.db.prepare('SELECT user_name FROM reading_rsvps WHERE user_id = ? ORDER BY updated_at DESC, rowid DESC LIMIT 1').get(id) as { user_name: string }).user_name;
 });
