@@ -86,6 +86,22 @@ describe('/reading ics on Slack without files:write', () => {
   });
 });
 
+describe('the /reading add card where the bot is not in the channel', () => {
+  let b: Bench;
+  beforeAll(async () => {
+    b = await bench({ 'chat.postMessage': () => ({ ok: false, error: 'not_in_channel' }) });
+  });
+  afterAll(() => b?.close());
+
+  it('is still shown to the channel through the response_url (only without live counts)', async () => {
+    const answer = await b.slack.slash('/yomikai', 'reading add title:"X3D" when:"金曜 20時"', AIKO);
+    expect(b.slack.api.requests.some(method('chat.postMessage'))).toBe(true);
+    expect(answer.body.response_type).toBe('in_channel');
+    expect(JSON.stringify(answer.body.blocks)).toContain('Going (0)');
+    expect((b.app.db.prepare('SELECT count(*) AS n FROM reading_add_messages').get() as { n: number }).n).toBe(0);
+  });
+});
+
 describe('names on Slack: display names from users.info, cached, never pings', () => {
   const users = new FakeSlackUsers();
   const channels = new FakeSlackChannels();
