@@ -46,7 +46,6 @@ export const readingFeature = {
       publisher: host.publisher,
       worker: host.worker,
       instance: instanceId(host.db),
-      ...(host.fault ? { fault: host.fault } : {}),
     });
     const reading = new ReadingService({
       sessions,

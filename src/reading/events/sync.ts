@@ -3,7 +3,6 @@ import type { Publisher } from '../../core/adapter.js';
 import type { Clock } from '../../core/clock.js';
 import type { EventMirror, MirrorResult } from '../../core/event-mirror.js';
 import type { Logger } from '../../core/logger.js';
-import { noFault, type FaultHook } from '../../schedule/fault.js';
 import { PlaceWork } from '../../schedule/place-work.js';
 import { withDeadline } from '../../schedule/deadline.js';
 import type { ReadingOccurrenceStore } from '../store/occurrences.js';
@@ -27,7 +26,6 @@ export interface GuildEventSyncDeps {
   worker: string;
   /** This database's id: part of every event's marker, so another yomikai's events are never taken for ours. */
   instance: string;
-  fault?: FaultHook;
   callDeadlineMs?: number;
 }
 
@@ -43,11 +41,9 @@ export interface GuildEventSyncDeps {
 export class GuildEventSync {
   private readonly places: PlaceWork;
   private readonly again = new Set<string>();
-  private readonly fault: FaultHook;
 
   constructor(private readonly deps: GuildEventSyncDeps) {
     this.places = new PlaceWork((error, place) => deps.logger.error({ err: error, place }, 'reading: events not synced; the next tick tries again'));
-    this.fault = deps.fault ?? noFault;
   }
 
   /** One pass over every server with sessions or events; a server still busy from the last pass is done again after it. */
@@ -101,6 +97,7 @@ export class GuildEventSync {
       else byMeeting.set(key, row);
     }
     if (wanted.size === 0 && byMeeting.size === 0) return;
+    // After a 'missing', Discord is asked afresh each pass (not the cache), so a granted permission is seen within a minute.
     const permission = await withDeadline(mirror.permission(scope, settings.permission(platform, scope) === 'missing'), this.deadline(), () => 'unknown' as const);
     if (permission === 'unknown') return;
     settings.setPermission(platform, scope, permission);
@@ -117,12 +114,9 @@ export class GuildEventSync {
   private async create(mirror: EventMirror, want: WantedEvent): Promise<void> {
     const id = this.deps.rows.claim(want, this.deps.worker, this.leaseEnd());
     if (id === undefined) return; // Another pass or process claimed this meeting first.
-    this.fault('claim');
+    // A crash or a lost answer from here on leaves the row 'claimed': resume() looks before creating again.
     const result = await this.call(mirror.create(want.scope, { ...want.event, marker: this.marker(id) }));
-    if (!this.outcome(result, want, 'create')) return;
-    this.fault('post');
-    this.deps.rows.record(id, result.eventId, want.hash, want.startsAt);
-    this.fault('record');
+    if (this.outcome(result, want, 'create')) this.deps.rows.record(id, result.eventId, want.hash, want.startsAt);
   }
 
   /** A claimed row without an event id: its event may exist (made before a crash or a failed answer), so look first. */
