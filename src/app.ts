@@ -23,7 +23,7 @@ import type { ReadingRunner } from './reading/runner.js';
 import { summaryFeature, type SummaryServices } from './summary/feature.js';
 import { backupFeature } from './backup/feature.js';
 import type { Completer } from './summary/client.js';
-import { createMetrics, type Metrics } from './metrics.js';
+import { createMetrics, notCounted, type Metrics } from './metrics.js';
 import { commandList } from '../commands/index.js';
 import quizCommand from '../commands/quiz/index.js';
 import readingCommand from '../commands/reading/index.js';
@@ -103,7 +103,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
   // broken catalog or bank then leaves at most an empty, migrated database.
   const db = openAppDatabase(config.dbPath, extra, { writeCheck: !options.oneShot });
   const adapters = new Map<Platform, ChatAdapter>();
-  const metrics = createMetrics();
+  const metrics = options.oneShot ? notCounted() : createMetrics();
   let catalog: Catalog;
   let host: FeatureHost;
   let built: ReturnType<typeof buildFeatures>;

@@ -84,7 +84,7 @@ async function ask(
   const line = words.join(' ').trim();
   if (line === '') throw new UsageError('ask needs a command, e.g. yomikai ask "/model X3D".');
   const [{ bootstrap }, { ConsoleSession }, { renderText }, { writeAttachments }] = await Promise.all([
-    import('./start.js'),
+    import('./bootstrap.js'),
     import('./adapters/console/session.js'),
     import('./adapters/console/render.js'),
     import('./adapters/console/attachments.js'),
@@ -144,7 +144,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     process.exitCode = await runCli(argv);
   } catch (error) {
-    const { explainStartupError } = await import('./start.js');
+    const { explainStartupError } = await import('./bootstrap.js');
     const known = explainStartupError(error);
     if (error instanceof UsageError || error instanceof DbUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${error.message}\n\n${USAGE}\n`);

@@ -1,8 +1,7 @@
-import { loadConfig, ConfigError, type Config } from './config.js';
-import { createApp, type App, type AppOptions } from './app.js';
-import { CatalogError } from './catalog/load.js';
-import { DatabaseError } from './store/database-error.js';
-import { createLogger, type Logger } from './core/logger.js';
+import type { App } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import type { Config } from './config.js';
+import type { Logger } from './core/logger.js';
 import { platformAdapters } from './adapters/platforms.js';
 import { runRepl } from './adapters/console/repl.js';
 import type { Lang } from './i18n/index.js';
@@ -11,28 +10,15 @@ import { withDeadline } from './schedule/deadline.js';
 import { startHealthServer, type HealthServer, type HealthServerOptions } from './adapters/health-server.js';
 import { healthCheck } from './adapters/health-check.js';
 
+// The one-shot CLI builds the app through bootstrap.ts alone; these stay importable from here.
+export { bootstrap, explainStartupError } from './bootstrap.js';
+
 /** How long a shutdown waits for posts in flight: inside Docker's and systemd's default 10 s. */
 const SHUTDOWN_GRACE_MS = 6_000;
-import { QuizBankError } from './quiz/bank/index.js';
-
-/** Problems that should end the process with a clear message rather than a stack trace. */
-export function explainStartupError(error: unknown): string | undefined {
-  if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DatabaseError || error instanceof QuizBankError) return error.message;
-  return undefined;
-}
 
 export interface StartOptions {
   overrides?: Record<string, string | undefined>;
   lang?: Lang;
-}
-
-/** Builds the app from the environment; throws ConfigError / CatalogError / DatabaseError with readable messages. */
-export function bootstrap(overrides: Record<string, string | undefined> = {}, quietByDefault = true, appOptions: AppOptions = {}): { config: Config; logger: Logger; app: App } {
-  const config = loadConfig(overrides);
-  const hasPlatform = Boolean(config.discord || config.slack);
-  const logger = createLogger(config.logLevel ?? (hasPlatform || !quietByDefault ? 'info' : 'warn'));
-  const app = createApp(config, logger, undefined, appOptions);
-  return { config, logger, app };
 }
 
 /**
