@@ -2,6 +2,7 @@ import { quizJa } from './quiz.ja.js';
 import { summaryJa } from './summary.ja.js';
 import { readingTimeJa } from './reading-time.ja.js';
 import { readingJa } from './reading.ja.js';
+import { ballotJa } from './ballot.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -152,4 +153,5 @@ export const ja = {
   ...summaryJa,
   ...readingTimeJa,
   ...readingJa,
+  ...ballotJa,
 } as const satisfies Messages;

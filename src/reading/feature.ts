@@ -1,6 +1,8 @@
 import type { FeatureModule } from '../core/feature.js';
 import { readingButtons } from './button-handler.js';
 import { readingMigrations } from './migrations.js';
+import { ballotFeatureParts } from './ballot/wiring.js';
+import type { BallotService } from './ballot/service.js';
 import { ReadingRunner } from './runner.js';
 import { ReadingService } from './service.js';
 import { ReadingOccurrenceStore } from './store/occurrences.js';
@@ -12,6 +14,8 @@ import { ReadingSettingsStore } from './store/settings.js';
 /** What the /reading commands find in their context. */
 export interface ReadingServices {
   reading: ReadingService;
+  /** Nominations and ballots (/reading nominate, vote). */
+  ballots: BallotService;
 }
 
 export interface ReadingOptions {
@@ -53,13 +57,19 @@ export const readingFeature = {
       ...(host.observe ? { observe: host.observe } : {}),
     });
     const scheduled = runner;
+    const ballot = ballotFeatureParts(host, reading);
     return {
       name: 'reading',
-      services: { reading },
-      buttons: [readingButtons(reading)],
-      tick: () => scheduled.tick(),
-      idle: () => scheduled.idle(),
+      services: { reading, ballots: ballot.service },
+      buttons: [readingButtons(reading), ballot.buttons],
+      tick: async () => {
+        await Promise.all([scheduled.tick(), ballot.runner.tick()]);
+      },
+      idle: async () => {
+        await Promise.all([scheduled.idle(), ballot.runner.idle()]);
+      },
       runner: scheduled,
+      ballotRunner: ballot.runner,
     };
   },
 } satisfies FeatureModule<ReadingServices, ReadingOptions>;
