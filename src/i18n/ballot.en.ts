@@ -46,7 +46,7 @@ export const ballotEn = {
   'ballot.result.none': 'Vote closed: nobody voted',
   'ballot.result.noneText': 'Nobody voted, so every candidate stays for the next ballot.',
   'ballot.result.won': '{paper} won with {count} of {total} votes. The other candidates stay for the next ballot.',
-  'ballot.result.tie': 'A tie at {count} votes between {papers}: broken by the earliest nomination, which is {paper}.',
+  'ballot.result.tie': 'A tie between {papers} ({count} votes each), broken by the earliest nomination: {paper}.',
   'ballot.result.counts': 'Votes',
   'ballot.result.line': '{paper}: {count}',
   'ballot.schedule.button': 'Schedule it',
