@@ -52,5 +52,7 @@ export const ballotEn = {
   'ballot.schedule.button': 'Schedule it',
   'ballot.schedule.answer': 'Run this to schedule it (change when: to your time):\n/reading add title:"{title}" paper:{paper} when:"next Friday 20:00"{presenter}',
   'ballot.schedule.presenter': 'The rotation’s next presenter is {name}; it is filled in above.',
+  'ballot.console.vote': 'A vote — type a candidate’s number to vote (you can change it until the close).',
+  'ballot.console.schedule': 'The vote’s result — type 1 for the command that schedules the winner.',
   'ballot.schedule.gone': 'That ballot has no winner to schedule.',
 } as const;

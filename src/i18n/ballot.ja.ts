@@ -54,5 +54,7 @@ export const ballotJa: { readonly [K in keyof typeof ballotEn]: string } = {
   'ballot.schedule.button': '予定に入れる',
   'ballot.schedule.answer': '次のコマンドで予定に入れられます(when: を希望の日時に変えてください):\n/reading add title:"{title}" paper:{paper} when:"next Friday 20:00"{presenter}',
   'ballot.schedule.presenter': 'ローテーションの次の発表者は {name} さんです。上のコマンドに入れてあります。',
+  'ballot.console.vote': '投票です — 候補の番号を入力すると投票できます(締切までは変更できます)。',
+  'ballot.console.schedule': '投票結果です — 1 を入力すると当選候補を予定に入れるコマンドが表示されます。',
   'ballot.schedule.gone': 'この投票には予定に入れる当選候補がありません。',
 };
