@@ -26,7 +26,6 @@ export const ballotJa: { readonly [K in keyof typeof ballotEn]: string } = {
   'cmd.reading.vote.example': '/reading vote closes:"金曜 18時"',
   'cmd.reading.vote.closes': '投票の締切。例: "金曜 18時"(既定: 48 時間後)',
   'ballot.nominated': '{paper} を推薦しました(#{id})。受付中の候補は {count} 件です。マネージャーが /reading vote で投票を始めます。',
-  'ballot.reopened': '{paper} をもう一度推薦しました(#{id})。受付中の候補は {count} 件です。',
   'ballot.field.nominatedBy': '{date} に {name} さんが推薦',
   'ballot.field.note': 'メモ: {note}',
   'ballot.nominations.title': '次に読む論文の候補({count} 件)',

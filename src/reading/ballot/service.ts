@@ -98,12 +98,15 @@ export class BallotService {
     const channelKey = channelKeyOf(place);
     const now = this.deps.clock.now();
     const when: WhenResult = closes === undefined ? { at: new Date(now.getTime() + DEFAULT_CLOSE_HOURS * HOUR), localDate: '', localTime: '', zone } : parseWhen(closes, now, zone);
-    if (when.at.getTime() - now.getTime() > MAX_CLOSE_DAYS * 24 * HOUR) throw new UserError('error.ballot.badCloseTime', { max: MAX_CLOSE_DAYS });
+    // Ballots close on a whole minute (a tick is once a minute); that minute must still be ahead.
+    const closesAt = new Date(Math.floor(when.at.getTime() / 60_000) * 60_000);
+    const ahead = closesAt.getTime() - now.getTime();
+    if (ahead <= 0 || ahead > MAX_CLOSE_DAYS * 24 * HOUR) throw new UserError('error.ballot.badCloseTime', { max: MAX_CLOSE_DAYS });
     const id = this.deps.ballots.immediate(() => {
       const candidates = this.deps.nominations.open(channelKey);
       if (candidates.length === 0) throw new UserError('error.ballot.noCandidates', {});
       if (candidates.length > BALLOT_MAX) throw new UserError('error.ballot.tooMany', { max: BALLOT_MAX, count: candidates.length, extra: candidates.length - BALLOT_MAX });
-      const ballot = { channelKey, platform: place.platform, scope: place.scope, channel: place.channel, lang, zone, openedBy: actor.id, openedAt: now, closesAt: new Date(Math.floor(when.at.getTime() / 60_000) * 60_000) };
+      const ballot = { channelKey, platform: place.platform, scope: place.scope, channel: place.channel, lang, zone, openedBy: actor.id, openedAt: now, closesAt };
       const opened = this.deps.ballots.open(ballot, candidates.map((c) => c.id));
       if (opened === undefined) {
         const existing = this.deps.ballots.openIn(channelKey);
