@@ -1,5 +1,8 @@
 import type { FeatureModule } from '../core/feature.js';
+import { instanceId } from '../store/instance.js';
 import { readingButtons } from './button-handler.js';
+import { ReadingEventsService } from './events/service.js';
+import { GuildEventSync } from './events/sync.js';
 import { readingMigrations } from './migrations.js';
 import { ballotFeatureParts } from './ballot/wiring.js';
 import type { BallotService } from './ballot/service.js';
@@ -10,10 +13,13 @@ import { ReadingReminderStore } from './store/reminders.js';
 import { ReadingRsvpStore } from './store/rsvps.js';
 import { ReadingSessionStore } from './store/sessions.js';
 import { ReadingSettingsStore } from './store/settings.js';
+import { EventSettingsStore, GuildEventStore } from './store/guild-events.js';
 
 /** What the /reading commands find in their context. */
 export interface ReadingServices {
   reading: ReadingService;
+  /** The per-server switch and hint of sessions mirrored into Discord's Events list. */
+  readingEvents: ReadingEventsService;
   /** Nominations and ballots (/reading nominate, vote). */
   ballots: BallotService;
 }
@@ -30,15 +36,31 @@ export const readingFeature = {
   create(host, options) {
     const reminders = new ReadingReminderStore(host.db);
     let runner: ReadingRunner | undefined;
+    const sessions = new ReadingSessionStore(host.db);
+    const occurrences = new ReadingOccurrenceStore(host.db);
+    const eventSettings = new EventSettingsStore(host.db);
+    const events = new GuildEventSync({
+      sessions,
+      occurrences,
+      rows: new GuildEventStore(host.db),
+      settings: eventSettings,
+      catalog: host.catalog,
+      clock: host.clock,
+      logger: host.logger,
+      publisher: host.publisher,
+      worker: host.worker,
+      instance: instanceId(host.db),
+    });
     const reading = new ReadingService({
-      sessions: new ReadingSessionStore(host.db),
-      occurrences: new ReadingOccurrenceStore(host.db),
+      sessions,
+      occurrences,
       rsvps: new ReadingRsvpStore(host.db),
       reminders,
       settings: new ReadingSettingsStore(host.db),
       catalog: host.catalog,
       clock: host.clock,
       logger: host.logger,
+      onChange: () => events.poke(),
       onRsvp: (occurrenceId) => {
         runner?.refresh(occurrenceId).catch((error: unknown) => host.logger.warn({ err: error, occurrence: occurrenceId }, 'reading: live counts not updated'));
       },
@@ -60,14 +82,16 @@ export const readingFeature = {
     const ballot = ballotFeatureParts(host, reading);
     return {
       name: 'reading',
-      services: { reading, ballots: ballot.service },
+      services: { reading, readingEvents: new ReadingEventsService({ settings: eventSettings, sync: events, clock: host.clock }), ballots: ballot.service },
       buttons: [readingButtons(reading), ballot.buttons],
+      // Reminders, the events mirror and ballots each survive their own failures; none waits for another.
       tick: async () => {
-        await Promise.all([scheduled.tick(), ballot.runner.tick()]);
+        await Promise.all([scheduled.tick(), events.tick(), ballot.runner.tick()]);
       },
       idle: async () => {
-        await Promise.all([scheduled.idle(), ballot.runner.idle()]);
+        await Promise.all([scheduled.idle(), events.idle(), ballot.runner.idle()]);
       },
+      events,
       runner: scheduled,
       ballotRunner: ballot.runner,
     };

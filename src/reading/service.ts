@@ -58,6 +58,8 @@ export interface ReadingDeps {
   logger: Logger;
   /** Called after an RSVP so posted messages show the new counts. */
   onRsvp?(occurrenceId: number): void;
+  /** Called after a session is added, edited, skipped or cancelled (mirrors such as Discord's events sync soon). */
+  onChange?(sessionId: number): void;
 }
 
 /**
@@ -102,6 +104,7 @@ export class ReadingService {
       }),
     );
     this.deps.logger.info({ session: id, channel: channelKeyOf(place), by: actor.id, at: when.at.toISOString(), zone }, 'reading: session added');
+    this.deps.onChange?.(id);
     const view = this.nextMeeting(this.mustGet(id), now);
     if (!view) throw new Error('a session just added has no meeting ahead');
     return view;
@@ -121,6 +124,7 @@ export class ReadingService {
     const session = this.owned(place, actor, id);
     this.deps.sessions.markCancelled(id, this.deps.clock.now());
     this.deps.logger.info({ session: id, by: actor.id }, 'reading: session cancelled');
+    this.deps.onChange?.(id);
     return session;
   }
 
@@ -135,6 +139,7 @@ export class ReadingService {
       const row = this.deps.occurrences.ensure(session.id, meeting.index, meeting.startsAt);
       this.deps.occurrences.skip(row.id);
     });
+    this.deps.onChange?.(session.id);
     return { session, startsAt: meeting.startsAt };
   }
 
@@ -168,6 +173,7 @@ export class ReadingService {
         if (next) this.deps.occurrences.setPresenter(this.deps.occurrences.ensure(id, next.index, next.startsAt).id, presenter);
       }
     });
+    this.deps.onChange?.(id);
     const view = this.nextMeeting(this.mustGet(id), now);
     if (!view) throw new UserError('error.reading.noSuchMeeting', { date: '' });
     return view;
