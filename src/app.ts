@@ -20,6 +20,7 @@ import { quizFeature, type QuizServices } from './quiz/feature.js';
 import type { QuizRunner } from './quiz/runner.js';
 import { readingFeature, type ReadingServices } from './reading/feature.js';
 import type { ReadingRunner } from './reading/runner.js';
+import type { BallotRunner } from './reading/ballot/runner.js';
 import { summaryFeature, type SummaryServices } from './summary/feature.js';
 import { backupFeature } from './backup/feature.js';
 import type { Completer } from './summary/client.js';
@@ -73,6 +74,7 @@ export interface App extends DispatchServices, AppServices {
   adapters: Map<Platform, ChatAdapter>;
   quizRunner: QuizRunner;
   readingRunner: ReadingRunner;
+  ballotRunner: BallotRunner;
   /** HTTP routes the features serve (on Slack's HTTP server where there is one). */
   routes: readonly HttpRoute[];
   /** Counts of commands, scheduled posts, platform calls and LLM tokens: GET /metrics, on the health server only (not on Slack's public HTTP server). */
@@ -148,6 +150,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     ...built.reading.services,
     quizRunner: built.quiz.runner,
     readingRunner: built.reading.runner,
+    ballotRunner: built.reading.ballotRunner,
     routes: features.flatMap((feature) => feature.routes ?? []),
     metrics,
     observe: metrics.observe,

@@ -7,6 +7,7 @@ import { summaryEn } from './summary.en.js';
 import { readingTimeEn } from './reading-time.en.js';
 import { readingEn } from './reading.en.js';
 import { readingEventsEn } from './reading-events.en.js';
+import { ballotEn } from './ballot.en.js';
 
 export const en = {
   'lang.name': 'English',
@@ -156,4 +157,5 @@ export const en = {
   ...readingTimeEn,
   ...readingEn,
   ...readingEventsEn,
+  ...ballotEn,
 } as const;

@@ -3,6 +3,7 @@ import { summaryJa } from './summary.ja.js';
 import { readingTimeJa } from './reading-time.ja.js';
 import { readingJa } from './reading.ja.js';
 import { readingEventsJa } from './reading-events.ja.js';
+import { ballotJa } from './ballot.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -154,4 +155,5 @@ export const ja = {
   ...readingTimeJa,
   ...readingJa,
   ...readingEventsJa,
+  ...ballotJa,
 } as const satisfies Messages;

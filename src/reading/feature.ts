@@ -4,6 +4,8 @@ import { readingButtons } from './button-handler.js';
 import { ReadingEventsService } from './events/service.js';
 import { GuildEventSync } from './events/sync.js';
 import { readingMigrations } from './migrations.js';
+import { ballotFeatureParts } from './ballot/wiring.js';
+import type { BallotService } from './ballot/service.js';
 import { ReadingRunner } from './runner.js';
 import { ReadingService } from './service.js';
 import { ReadingOccurrenceStore } from './store/occurrences.js';
@@ -18,6 +20,8 @@ export interface ReadingServices {
   reading: ReadingService;
   /** The per-server switch and hint of sessions mirrored into Discord's Events list. */
   readingEvents: ReadingEventsService;
+  /** Nominations and ballots (/reading nominate, vote). */
+  ballots: BallotService;
 }
 
 export interface ReadingOptions {
@@ -75,19 +79,21 @@ export const readingFeature = {
       ...(host.observe ? { observe: host.observe } : {}),
     });
     const scheduled = runner;
+    const ballot = ballotFeatureParts(host, reading);
     return {
       name: 'reading',
-      services: { reading, readingEvents: new ReadingEventsService({ settings: eventSettings, sync: events, clock: host.clock }) },
-      buttons: [readingButtons(reading)],
-      // Reminders and the events mirror each survive their own failures; neither waits for the other.
+      services: { reading, readingEvents: new ReadingEventsService({ settings: eventSettings, sync: events, clock: host.clock }), ballots: ballot.service },
+      buttons: [readingButtons(reading), ballot.buttons],
+      // Reminders, the events mirror and ballots each survive their own failures; none waits for another.
       tick: async () => {
-        await Promise.all([scheduled.tick(), events.tick()]);
+        await Promise.all([scheduled.tick(), events.tick(), ballot.runner.tick()]);
       },
       idle: async () => {
-        await Promise.all([scheduled.idle(), events.idle()]);
+        await Promise.all([scheduled.idle(), events.idle(), ballot.runner.idle()]);
       },
       events,
       runner: scheduled,
+      ballotRunner: ballot.runner,
     };
   },
 } satisfies FeatureModule<ReadingServices, ReadingOptions>;
