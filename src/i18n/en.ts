@@ -6,6 +6,7 @@ import { quizEn } from './quiz.en.js';
 import { summaryEn } from './summary.en.js';
 import { readingTimeEn } from './reading-time.en.js';
 import { readingEn } from './reading.en.js';
+import { readingFeedEn } from './reading-feed.en.js';
 
 export const en = {
   'lang.name': 'English',
@@ -154,4 +155,5 @@ export const en = {
   ...summaryEn,
   ...readingTimeEn,
   ...readingEn,
+  ...readingFeedEn,
 } as const;

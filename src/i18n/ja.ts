@@ -2,6 +2,7 @@ import { quizJa } from './quiz.ja.js';
 import { summaryJa } from './summary.ja.js';
 import { readingTimeJa } from './reading-time.ja.js';
 import { readingJa } from './reading.ja.js';
+import { readingFeedJa } from './reading-feed.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -152,4 +153,5 @@ export const ja = {
   ...summaryJa,
   ...readingTimeJa,
   ...readingJa,
+  ...readingFeedJa,
 } as const satisfies Messages;

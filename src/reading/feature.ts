@@ -8,15 +8,23 @@ import { ReadingReminderStore } from './store/reminders.js';
 import { ReadingRsvpStore } from './store/rsvps.js';
 import { ReadingSessionStore } from './store/sessions.js';
 import { ReadingSettingsStore } from './store/settings.js';
+import { ReadingFeed } from './feed/feed.js';
+import { SessionRevisions } from './feed/revisions.js';
+import { feedRoutes } from './feed/route.js';
+import { FeedTokenStore } from './feed/tokens.js';
 
 /** What the /reading commands find in their context. */
 export interface ReadingServices {
   reading: ReadingService;
+  /** The subscribable calendar (/reading feed). */
+  readingFeed: ReadingFeed;
 }
 
 export interface ReadingOptions {
   /** Reminder offsets (minutes before the start) where a channel has chosen none. */
   defaultOffsets: readonly number[];
+  /** PUBLIC_URL: how feed addresses are written; without it /reading feed explains what to set. */
+  publicUrl?: string | undefined;
 }
 
 /** Reading-group sessions: schedule, staged reminders, RSVP, rotation, calendar export. */
@@ -32,6 +40,7 @@ export const readingFeature = {
       rsvps: new ReadingRsvpStore(host.db),
       reminders,
       settings: new ReadingSettingsStore(host.db),
+      revisions: new SessionRevisions(host.db),
       catalog: host.catalog,
       clock: host.clock,
       logger: host.logger,
@@ -53,12 +62,14 @@ export const readingFeature = {
       ...(host.observe ? { observe: host.observe } : {}),
     });
     const scheduled = runner;
+    const readingFeed = new ReadingFeed({ db: host.db, tokens: new FeedTokenStore(host.db), reading, catalog: host.catalog, clock: host.clock, logger: host.logger, publicUrl: options.publicUrl });
     return {
       name: 'reading',
-      services: { reading },
+      services: { reading, readingFeed },
       buttons: [readingButtons(reading)],
       tick: () => scheduled.tick(),
       idle: () => scheduled.idle(),
+      routes: feedRoutes(readingFeed),
       runner: scheduled,
     };
   },
