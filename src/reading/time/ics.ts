@@ -87,10 +87,15 @@ function repeating(repeat: Repeat, zone: string, exdates: Date[]) {
   };
 }
 
-/** From the first session to ten years past the later of now and the last dated start or end. */
+/**
+ * From the first session to ten years past the later of this year and the last
+ * dated start or end. "Now" counts only by its year, so the calendar of unchanged
+ * sessions keeps the same bytes from one request to the next (a feed's ETag).
+ */
 function zoneSpan(events: IcsEvent[], now: Date): { from: Date; to: Date } {
-  let from = now.getTime();
-  let last = now.getTime();
+  const thisYear = DateTime.fromJSDate(now, { zone: 'UTC' }).startOf('year').toMillis();
+  let from = events.length > 0 ? Number.POSITIVE_INFINITY : thisYear;
+  let last = thisYear;
   for (const event of events) {
     from = Math.min(from, event.start.getTime());
     last = Math.max(last, event.start.getTime());
