@@ -57,7 +57,10 @@ const envSchema = z.object({
     .transform(Number)
     .optional(),
   // How people reach the bot's HTTP server from outside (behind a proxy): feed addresses start with it.
-  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://yomikai.example.org' }).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'an http(s) URL such as https://yomikai.example.org' })
+    .refine((url) => !/[?#]/.test(url), 'an http(s) URL without ? or # (feed addresses are added to its path)')
+    .optional(),
   // Nightly backups in the running bot: a folder turns them on; unset, there are none.
   YOMIKAI_BACKUP_DIR: z.string().min(1).optional(),
   YOMIKAI_BACKUP_KEEP: z.coerce.number().int('a whole number of backups').min(1, 'at least 1').max(365, 'at most 365').optional(),

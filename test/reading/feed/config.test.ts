@@ -20,6 +20,7 @@ describe('PUBLIC_URL and FEED_PORT', () => {
     expect(config.feedPort).toBe(8082);
     expect(problems({ PUBLIC_URL: 'ftp://example.org' })).toContain('PUBLIC_URL="ftp://example.org" is not valid: expected an http(s) URL such as https://yomikai.example.org.');
     expect(problems({ PUBLIC_URL: 'yomikai.example.org' })).toContain('PUBLIC_URL="yomikai.example.org" is not valid');
+    expect(problems({ PUBLIC_URL: 'https://example.org/?a=1' })).toContain('expected an http(s) URL without ? or #');
     expect(problems({ FEED_PORT: '70000' })).toContain('FEED_PORT="70000" is not valid: expected a TCP port between 1 and 65535, e.g. 8082.');
   });
 
