@@ -69,7 +69,7 @@ export const readingFeature = {
       buttons: [readingButtons(reading)],
       tick: () => scheduled.tick(),
       idle: () => scheduled.idle(),
-      routes: feedRoutes(readingFeed),
+      routes: feedRoutes(readingFeed, host.logger),
       runner: scheduled,
     };
   },

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoute } from '../../core/feature.js';
+import type { Logger } from '../../core/logger.js';
 import { FEED_PATH, type ReadingFeed } from './feed.js';
 
 /** Subscribed calendars poll; five minutes keeps them fresh without asking every few seconds. */
@@ -11,8 +12,17 @@ const FEED_FILE = /^([A-Za-z0-9_-]{1,100})\.ics$/;
  * wrong, rotated away, malformed — gets the same 404 with the same body, so
  * an answer says nothing about what exists.
  */
-export function feedRoutes(feed: ReadingFeed): HttpRoute[] {
-  const handle = (request: IncomingMessage, response: ServerResponse) => answer(feed, request, response);
+export function feedRoutes(feed: ReadingFeed, logger: Logger): HttpRoute[] {
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    try {
+      answer(feed, request, response);
+    } catch (error) {
+      // Logged here without the path: the servers' own error logs would write the token into the logs.
+      logger.error({ err: error }, 'reading: feed request failed');
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      response.end();
+    }
+  };
   return [
     { method: 'GET', path: FEED_PATH, prefix: true, handle },
     { method: 'HEAD', path: FEED_PATH, prefix: true, handle },
