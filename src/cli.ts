@@ -89,8 +89,11 @@ async function ask(
     import('./adapters/console/render.js'),
     import('./adapters/console/attachments.js'),
   ]);
-  const { app } = bootstrap(options.overrides);
+  const { app } = bootstrap(options.overrides, true, { oneShot: true });
   try {
+    // The bank is read on first use here (src/quiz/bank/bank.ts); a /quiz command reads it
+    // first, so a broken bank is reported with its file:line problems like at start-up.
+    if (/^\/?quiz(\s|$)/i.test(line)) void app.quiz.bank.questions;
     const outcome = await new ConsoleSession(app, options.lang).handle(line.startsWith('/') ? line : `/${line}`);
     if (outcome.type !== 'result') throw new UsageError(`"${line}" is not a command. Try yomikai ask "/help".`);
     const { result } = outcome;
@@ -107,8 +110,11 @@ async function ask(
 
 async function catalogCheck(dir: string | undefined, out: NodeJS.WritableStream): Promise<number> {
   const { loadCatalog } = await import('./catalog/load.js');
-  const catalogDir = dir ? resolve(dir) : loadConfig().catalogDir;
-  const catalog = loadCatalog(catalogDir);
+  const config = loadConfig();
+  const catalogDir = dir ? resolve(dir) : config.catalogDir;
+  // The check is the same with or without the cache (it keeps only parser output); a check
+  // in an image build leaves the cache warm for the first start.
+  const catalog = loadCatalog(catalogDir, config.catalogCacheDir ? { cacheDir: config.catalogCacheDir } : {});
   const counts = catalog.counts();
   out.write(
     `Catalog OK (${catalogDir}):\n` +

@@ -87,6 +87,11 @@ export interface Config {
   /** SQLite file (created on first use) or ":memory:". */
   dbPath: string;
   catalogDir: string;
+  /**
+   * Where the parsed catalog YAML is kept between starts (src/catalog/yaml-cache.ts):
+   * node_modules/.cache/yomikai in the installed package, the usual home of tools' caches.
+   */
+  catalogCacheDir?: string;
   /** Folder of curated quiz questions (data/quiz/*.yaml); missing or empty means fact questions only. */
   quizDir: string;
   defaultLang: (typeof LANGS)[number];
@@ -149,6 +154,7 @@ export function loadConfig(
     ...summary(parsed),
     dbPath: parsed.YOMIKAI_DB === ':memory:' ? ':memory:' : resolve(parsed.YOMIKAI_DB),
     catalogDir: resolve(parsed.YOMIKAI_CATALOG_DIR),
+    catalogCacheDir: resolve(PACKAGE_ROOT, 'node_modules/.cache/yomikai'),
     quizDir: resolve(parsed.YOMIKAI_QUIZ_DIR),
     defaultLang: parsed.YOMIKAI_LANG,
     defaultTimezone: parsed.YOMIKAI_TIMEZONE,

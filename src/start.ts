@@ -1,5 +1,5 @@
 import { loadConfig, ConfigError, type Config } from './config.js';
-import { createApp, type App } from './app.js';
+import { createApp, type App, type AppOptions } from './app.js';
 import { CatalogError } from './catalog/load.js';
 import { DatabaseError } from './store/database-error.js';
 import { createLogger, type Logger } from './core/logger.js';
@@ -27,11 +27,11 @@ export interface StartOptions {
 }
 
 /** Builds the app from the environment; throws ConfigError / CatalogError / DatabaseError with readable messages. */
-export function bootstrap(overrides: Record<string, string | undefined> = {}, quietByDefault = true): { config: Config; logger: Logger; app: App } {
+export function bootstrap(overrides: Record<string, string | undefined> = {}, quietByDefault = true, appOptions: AppOptions = {}): { config: Config; logger: Logger; app: App } {
   const config = loadConfig(overrides);
   const hasPlatform = Boolean(config.discord || config.slack);
   const logger = createLogger(config.logLevel ?? (hasPlatform || !quietByDefault ? 'info' : 'warn'));
-  const app = createApp(config, logger);
+  const app = createApp(config, logger, undefined, appOptions);
   return { config, logger, app };
 }
 

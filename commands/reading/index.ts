@@ -4,16 +4,17 @@ import { add } from './add.js';
 import { list } from './list.js';
 import { cancel, edit, skip } from './manage.js';
 import { ics, reminders } from './calendar.js';
+import { events } from './events.js';
 import { feed } from './feed.js';
 import type { ReadingServices } from '../../src/reading/feature.js';
 
-/** Reading-group sessions: one command, eight verbs. */
+/** Reading-group sessions: one command and its verbs. */
 export default {
   name: 'reading',
   description: 'cmd.reading.description',
   example: 'cmd.reading.example',
   options: [],
-  subcommands: [add, list, edit, skip, cancel, ics, reminders, feed],
+  subcommands: [add, list, edit, skip, cancel, ics, reminders, events, feed],
   execute(): Reply {
     throw new Error('/reading runs through its subcommands');
   },

@@ -6,6 +6,7 @@ import { quizEn } from './quiz.en.js';
 import { summaryEn } from './summary.en.js';
 import { readingTimeEn } from './reading-time.en.js';
 import { readingEn } from './reading.en.js';
+import { readingEventsEn } from './reading-events.en.js';
 import { readingFeedEn } from './reading-feed.en.js';
 
 export const en = {
@@ -155,5 +156,6 @@ export const en = {
   ...summaryEn,
   ...readingTimeEn,
   ...readingEn,
+  ...readingEventsEn,
   ...readingFeedEn,
 } as const;

@@ -2,6 +2,7 @@ import { quizJa } from './quiz.ja.js';
 import { summaryJa } from './summary.ja.js';
 import { readingTimeJa } from './reading-time.ja.js';
 import { readingJa } from './reading.ja.js';
+import { readingEventsJa } from './reading-events.ja.js';
 import { readingFeedJa } from './reading-feed.ja.js';
 import type { Messages } from './index.js';
 
@@ -153,5 +154,6 @@ export const ja = {
   ...summaryJa,
   ...readingTimeJa,
   ...readingJa,
+  ...readingEventsJa,
   ...readingFeedJa,
 } as const satisfies Messages;

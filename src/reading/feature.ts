@@ -1,5 +1,8 @@
 import type { FeatureModule } from '../core/feature.js';
+import { instanceId } from '../store/instance.js';
 import { readingButtons } from './button-handler.js';
+import { ReadingEventsService } from './events/service.js';
+import { GuildEventSync } from './events/sync.js';
 import { readingMigrations } from './migrations.js';
 import { ReadingRunner } from './runner.js';
 import { ReadingService } from './service.js';
@@ -8,6 +11,7 @@ import { ReadingReminderStore } from './store/reminders.js';
 import { ReadingRsvpStore } from './store/rsvps.js';
 import { ReadingSessionStore } from './store/sessions.js';
 import { ReadingSettingsStore } from './store/settings.js';
+import { EventSettingsStore, GuildEventStore } from './store/guild-events.js';
 import { ReadingFeed } from './feed/feed.js';
 import { SessionRevisions } from './feed/revisions.js';
 import { feedRoutes } from './feed/route.js';
@@ -16,6 +20,8 @@ import { FeedTokenStore } from './feed/tokens.js';
 /** What the /reading commands find in their context. */
 export interface ReadingServices {
   reading: ReadingService;
+  /** The per-server switch and hint of sessions mirrored into Discord's Events list. */
+  readingEvents: ReadingEventsService;
   /** The subscribable calendar (/reading feed). */
   readingFeed: ReadingFeed;
 }
@@ -34,9 +40,24 @@ export const readingFeature = {
   create(host, options) {
     const reminders = new ReadingReminderStore(host.db);
     let runner: ReadingRunner | undefined;
+    const sessions = new ReadingSessionStore(host.db);
+    const occurrences = new ReadingOccurrenceStore(host.db);
+    const eventSettings = new EventSettingsStore(host.db);
+    const events = new GuildEventSync({
+      sessions,
+      occurrences,
+      rows: new GuildEventStore(host.db),
+      settings: eventSettings,
+      catalog: host.catalog,
+      clock: host.clock,
+      logger: host.logger,
+      publisher: host.publisher,
+      worker: host.worker,
+      instance: instanceId(host.db),
+    });
     const reading = new ReadingService({
-      sessions: new ReadingSessionStore(host.db),
-      occurrences: new ReadingOccurrenceStore(host.db),
+      sessions,
+      occurrences,
       rsvps: new ReadingRsvpStore(host.db),
       reminders,
       settings: new ReadingSettingsStore(host.db),
@@ -44,6 +65,7 @@ export const readingFeature = {
       catalog: host.catalog,
       clock: host.clock,
       logger: host.logger,
+      onChange: () => events.poke(),
       onRsvp: (occurrenceId) => {
         runner?.refresh(occurrenceId).catch((error: unknown) => host.logger.warn({ err: error, occurrence: occurrenceId }, 'reading: live counts not updated'));
       },
@@ -65,10 +87,16 @@ export const readingFeature = {
     const readingFeed = new ReadingFeed({ db: host.db, tokens: new FeedTokenStore(host.db), reading, catalog: host.catalog, clock: host.clock, logger: host.logger, publicUrl: options.publicUrl });
     return {
       name: 'reading',
-      services: { reading, readingFeed },
+      services: { reading, readingFeed, readingEvents: new ReadingEventsService({ settings: eventSettings, sync: events, clock: host.clock }) },
       buttons: [readingButtons(reading)],
-      tick: () => scheduled.tick(),
-      idle: () => scheduled.idle(),
+      // Reminders and the events mirror each survive their own failures; neither waits for the other.
+      tick: async () => {
+        await Promise.all([scheduled.tick(), events.tick()]);
+      },
+      idle: async () => {
+        await Promise.all([scheduled.idle(), events.idle()]);
+      },
+      events,
       routes: feedRoutes(readingFeed, host.logger),
       runner: scheduled,
     };

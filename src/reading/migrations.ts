@@ -104,4 +104,35 @@ export const readingMigrations: readonly Migration[] = [
      UNIQUE (channel_key, user_id)
    ) STRICT;`,
   },
+  // 0012: sessions mirrored into a platform's own events list (Discord's scheduled events). One row
+  // per meeting (UNIQUE session + index: the claim, so two ticks or two processes create one event);
+  // 'claimed' until the event's id is recorded, then the hash of what was last sent. AUTOINCREMENT
+  // keeps row ids — and the marker each event carries — unique for ever. Per server: the switch
+  // (on unless turned off), what the last permission check said, and when the hint was given.
+  {
+    name: '0012-discord-events',
+    sql: `CREATE TABLE reading_guild_events (
+     id            INTEGER PRIMARY KEY AUTOINCREMENT,
+     session_id    INTEGER NOT NULL REFERENCES reading_sessions (id),
+     idx           INTEGER NOT NULL,
+     platform      TEXT NOT NULL,
+     scope         TEXT NOT NULL,
+     starts_at     TEXT NOT NULL,
+     state         TEXT NOT NULL CHECK (state IN ('claimed', 'synced')),
+     event_id      TEXT,
+     synced_hash   TEXT,
+     lease_owner   TEXT,
+     lease_until   TEXT,
+     UNIQUE (session_id, idx)
+   ) STRICT;
+   CREATE INDEX reading_guild_events_scope ON reading_guild_events (platform, scope);
+   CREATE TABLE reading_event_settings (
+     platform      TEXT NOT NULL,
+     scope         TEXT NOT NULL,
+     enabled       INTEGER NOT NULL DEFAULT 1,
+     permission    TEXT CHECK (permission IN ('allowed', 'missing')),
+     hinted_at     TEXT,
+     PRIMARY KEY (platform, scope)
+   ) STRICT;`,
+  },
 ];

@@ -61,6 +61,8 @@ export interface ReadingDeps {
   logger: Logger;
   /** Called after an RSVP so posted messages show the new counts. */
   onRsvp?(occurrenceId: number): void;
+  /** Called after a session is added, edited, skipped or cancelled (mirrors such as Discord's events sync soon). */
+  onChange?(sessionId: number): void;
 }
 
 /**
@@ -105,6 +107,7 @@ export class ReadingService {
       }),
     );
     this.deps.logger.info({ session: id, channel: channelKeyOf(place), by: actor.id, at: when.at.toISOString(), zone }, 'reading: session added');
+    this.deps.onChange?.(id);
     const view = this.nextMeeting(this.mustGet(id), now);
     if (!view) throw new Error('a session just added has no meeting ahead');
     return view;
@@ -127,6 +130,7 @@ export class ReadingService {
       if (this.deps.sessions.markCancelled(id, now)) this.deps.revisions.bump(id, now);
     });
     this.deps.logger.info({ session: id, by: actor.id }, 'reading: session cancelled');
+    this.deps.onChange?.(id);
     return session;
   }
 
@@ -142,6 +146,7 @@ export class ReadingService {
       this.deps.occurrences.skip(row.id);
       this.deps.revisions.bump(session.id, now);
     });
+    this.deps.onChange?.(session.id);
     return { session, startsAt: meeting.startsAt };
   }
 
@@ -176,6 +181,7 @@ export class ReadingService {
       }
       this.deps.revisions.bump(id, now);
     });
+    this.deps.onChange?.(id);
     const view = this.nextMeeting(this.mustGet(id), now);
     if (!view) throw new UserError('error.reading.noSuchMeeting', { date: '' });
     return view;
