@@ -178,7 +178,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
 function buildFeatures(config: Config, host: FeatureHost, completer: Completer | undefined, oneShot: boolean) {
   const summary = summaryFeature.create(host, { config: config.summary, ...(completer ? { completer } : {}) });
   const quiz = quizFeature.create(host, { quizDir: config.quizDir, graceMinutes: config.quizGraceMinutes, bankOnFirstUse: oneShot, ...(summary.briefs ? { briefs: summary.briefs } : {}) });
-  const reading = readingFeature.create(host, { defaultOffsets: config.readingReminderOffsets });
+  const reading = readingFeature.create(host, { defaultOffsets: config.readingReminderOffsets, publicUrl: config.publicUrl });
   const backup = backupFeature.create(host, { dbFile: config.dbPath, ...(config.backup ? { nightly: config.backup } : {}) });
   return { summary, quiz, reading, backup };
 }

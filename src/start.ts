@@ -40,6 +40,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
   let stopping = false;
   let ticker: Ticker | undefined;
   let health: HealthServer | undefined;
+  let feed: HealthServer | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -54,7 +55,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
       () => false,
     );
     if (!finished) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'shutting down with scheduled work still in flight; the next start repairs it');
-    await Promise.allSettled([...adapters.map((adapter) => adapter.stop()), health?.close()]);
+    await Promise.allSettled([...adapters.map((adapter) => adapter.stop()), health?.close(), feed?.close()]);
     app.close();
     process.exit(0);
   };
@@ -71,11 +72,12 @@ export async function start(options: StartOptions = {}): Promise<void> {
     // Listening before the first tick: a probe then hears "not ticked yet" (503), not a refused connection.
     const healthPort = app.config.healthPort;
     if (healthPort !== undefined) health = await startHealthServer(healthServerOptions(app, adapters, healthPort));
+    if (app.config.feedPort !== undefined) feed = await startHealthServer(feedServerOptions(app, adapters, app.config.feedPort));
     // Scheduled work starts once every platform can post: catch-up now, then every minute.
     ticker = startTicker(() => app.tick(), logger);
   } catch (error) {
-    // One platform failed to start (a bad token): log out of the others and close the database.
-    await Promise.allSettled(started.map((adapter) => adapter.stop()));
+    // One platform failed to start (a bad token) or a port was taken: log out of the others, close what listens, close the database.
+    await Promise.allSettled([...started.map((adapter) => adapter.stop()), health?.close()]);
     app.close();
     throw error;
   }
@@ -84,6 +86,11 @@ export async function start(options: StartOptions = {}): Promise<void> {
 /** What HEALTH_PORT serves: GET /health, the features' routes and GET /metrics (kept off Slack's public server). */
 export function healthServerOptions(app: App, adapters: Parameters<typeof healthCheck>[1], port: number): HealthServerOptions {
   return { port, check: healthCheck(app, adapters), routes: [...app.routes, app.metrics.route], logger: app.logger };
+}
+
+/** What FEED_PORT serves: the features' routes (the calendar feed) and GET /health — never /metrics, as on Slack's public server. */
+export function feedServerOptions(app: App, adapters: Parameters<typeof healthCheck>[1], port: number): HealthServerOptions {
+  return { port, check: healthCheck(app, adapters), routes: app.routes, logger: app.logger, portName: 'FEED_PORT' };
 }
 
 /** One line at start on where summaries go, so a placeholder key or a wrong server is visible at once. */

@@ -7,6 +7,7 @@ import { ics, reminders } from './calendar.js';
 import { events } from './events.js';
 import { nominate, nominations, withdraw } from './nominate.js';
 import { vote } from './vote.js';
+import { feed } from './feed.js';
 import type { ReadingServices } from '../../src/reading/feature.js';
 
 /** Reading-group sessions: one command and its verbs (plan, remind, mirror; nominate and vote). */
@@ -15,7 +16,7 @@ export default {
   description: 'cmd.reading.description',
   example: 'cmd.reading.example',
   options: [],
-  subcommands: [add, list, edit, skip, cancel, ics, reminders, events, nominate, nominations, withdraw, vote],
+  subcommands: [add, list, edit, skip, cancel, ics, reminders, events, feed, nominate, nominations, withdraw, vote],
   execute(): Reply {
     throw new Error('/reading runs through its subcommands');
   },

@@ -8,6 +8,7 @@ import { readingTimeEn } from './reading-time.en.js';
 import { readingEn } from './reading.en.js';
 import { readingEventsEn } from './reading-events.en.js';
 import { ballotEn } from './ballot.en.js';
+import { readingFeedEn } from './reading-feed.en.js';
 
 export const en = {
   'lang.name': 'English',
@@ -158,4 +159,5 @@ export const en = {
   ...readingEn,
   ...readingEventsEn,
   ...ballotEn,
+  ...readingFeedEn,
 } as const;

@@ -4,6 +4,7 @@ import { readingTimeJa } from './reading-time.ja.js';
 import { readingJa } from './reading.ja.js';
 import { readingEventsJa } from './reading-events.ja.js';
 import { ballotJa } from './ballot.ja.js';
+import { readingFeedJa } from './reading-feed.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -156,4 +157,5 @@ export const ja = {
   ...readingJa,
   ...readingEventsJa,
   ...ballotJa,
+  ...readingFeedJa,
 } as const satisfies Messages;

@@ -14,6 +14,10 @@ import { ReadingRsvpStore } from './store/rsvps.js';
 import { ReadingSessionStore } from './store/sessions.js';
 import { ReadingSettingsStore } from './store/settings.js';
 import { EventSettingsStore, GuildEventStore } from './store/guild-events.js';
+import { ReadingFeed } from './feed/feed.js';
+import { SessionRevisions } from './feed/revisions.js';
+import { feedRoutes } from './feed/route.js';
+import { FeedTokenStore } from './feed/tokens.js';
 
 /** What the /reading commands find in their context. */
 export interface ReadingServices {
@@ -22,11 +26,15 @@ export interface ReadingServices {
   readingEvents: ReadingEventsService;
   /** Nominations and ballots (/reading nominate, vote). */
   ballots: BallotService;
+  /** The subscribable calendar (/reading feed). */
+  readingFeed: ReadingFeed;
 }
 
 export interface ReadingOptions {
   /** Reminder offsets (minutes before the start) where a channel has chosen none. */
   defaultOffsets: readonly number[];
+  /** PUBLIC_URL: how feed addresses are written; without it /reading feed explains what to set. */
+  publicUrl?: string | undefined;
 }
 
 /** Reading-group sessions: schedule, staged reminders, RSVP, rotation, calendar export. */
@@ -57,6 +65,7 @@ export const readingFeature = {
       rsvps: new ReadingRsvpStore(host.db),
       reminders,
       settings: new ReadingSettingsStore(host.db),
+      revisions: new SessionRevisions(host.db),
       catalog: host.catalog,
       clock: host.clock,
       logger: host.logger,
@@ -80,9 +89,10 @@ export const readingFeature = {
     });
     const scheduled = runner;
     const ballot = ballotFeatureParts(host, reading);
+    const readingFeed = new ReadingFeed({ db: host.db, tokens: new FeedTokenStore(host.db), reading, catalog: host.catalog, clock: host.clock, logger: host.logger, publicUrl: options.publicUrl });
     return {
       name: 'reading',
-      services: { reading, readingEvents: new ReadingEventsService({ settings: eventSettings, sync: events, clock: host.clock }), ballots: ballot.service },
+      services: { reading, readingFeed, readingEvents: new ReadingEventsService({ settings: eventSettings, sync: events, clock: host.clock }), ballots: ballot.service },
       buttons: [readingButtons(reading), ballot.buttons],
       // Reminders, the events mirror and ballots each survive their own failures; none waits for another.
       tick: async () => {
@@ -92,6 +102,7 @@ export const readingFeature = {
         await Promise.all([scheduled.idle(), events.idle(), ballot.runner.idle()]);
       },
       events,
+      routes: feedRoutes(readingFeed, host.logger),
       runner: scheduled,
       ballotRunner: ballot.runner,
     };

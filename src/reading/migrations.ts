@@ -145,6 +145,23 @@ export const readingMigrations: readonly Migration[] = [
      PRIMARY KEY (ballot_id, user_id)
    ) STRICT;`,
   },
+  // 0010: the subscribable calendar feed. A session's `sequence` counts its edits, skips and
+  // cancellation (RFC 5545 SEQUENCE, so subscribed calendars take the change) and `revised_at`
+  // is when that last happened (the feed's DTSTAMP: the same data gives the same bytes, so the
+  // ETag holds). Feed tokens are kept only as SHA-256 hashes, one per member per channel.
+  {
+    name: '0010-reading-feed',
+    sql: `ALTER TABLE reading_sessions ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE reading_sessions ADD COLUMN revised_at TEXT;
+   CREATE TABLE reading_feed_tokens (
+     token_hash    TEXT PRIMARY KEY,
+     channel_key   TEXT NOT NULL,
+     user_id       TEXT NOT NULL,
+     lang          TEXT NOT NULL,
+     created_at    TEXT NOT NULL,
+     UNIQUE (channel_key, user_id)
+   ) STRICT;`,
+  },
   // 0012: sessions mirrored into a platform's own events list (Discord's scheduled events). One row
   // per meeting (UNIQUE session + index: the claim, so two ticks or two processes create one event);
   // 'claimed' until the event's id is recorded, then the hash of what was last sent. AUTOINCREMENT
