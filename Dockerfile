@@ -24,6 +24,11 @@ RUN node_modules/.bin/tsc -p tsconfig.build.json \
  && npm prune --omit=dev --no-audit --no-fund \
  && find node_modules -type f \( -name '*.map' -o -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' \) -delete
 # (types and source maps are for editors and compilers; nothing loads them at run time)
+# A catalog check leaves the parsed catalog in node_modules/.cache/yomikai (src/catalog/yaml-cache.ts),
+# so the image's first start reads it as JSON instead of parsing the YAML.
+COPY bin bin
+COPY data data
+RUN node bin/yomikai.js catalog check
 # better-sqlite3 keeps its SQLite sources and object files (~25 MB); only the module is loaded.
 RUN cd node_modules/better-sqlite3 \
  && mv build/Release/better_sqlite3.node /tmp/ \

@@ -14,15 +14,17 @@ import type { FaultHook } from './schedule/fault.js';
 import { openDatabase, type Db } from './store/db.js';
 import { instanceId, postKeys } from './store/instance.js';
 import { inGlobalOrder, storeMigrations, type Migration } from './store/migrations.js';
+import type { MigrateOptions } from './store/migrate.js';
 import { SettingsStore } from './store/settings.js';
 import { quizFeature, type QuizServices } from './quiz/feature.js';
 import type { QuizRunner } from './quiz/runner.js';
 import { readingFeature, type ReadingServices } from './reading/feature.js';
 import type { ReadingRunner } from './reading/runner.js';
+import type { BallotRunner } from './reading/ballot/runner.js';
 import { summaryFeature, type SummaryServices } from './summary/feature.js';
 import { backupFeature } from './backup/feature.js';
 import type { Completer } from './summary/client.js';
-import { createMetrics, type Metrics } from './metrics.js';
+import { createMetrics, notCounted, type Metrics } from './metrics.js';
 import { commandList } from '../commands/index.js';
 import quizCommand from '../commands/quiz/index.js';
 import readingCommand from '../commands/reading/index.js';
@@ -58,8 +60,8 @@ export function allMigrations(extra: readonly ExtraFeature[] = []): Migration[] 
 }
 
 /** Opens (and migrates) the app's database: for the app, the CLI's tools and tests. */
-export function openAppDatabase(file: string, extra: readonly ExtraFeature[] = []): Db {
-  return openDatabase(file, allMigrations(extra));
+export function openAppDatabase(file: string, extra: readonly ExtraFeature[] = [], options: MigrateOptions = {}): Db {
+  return openDatabase(file, allMigrations(extra), options);
 }
 
 type AppServices = QuizServices & ReadingServices & SummaryServices;
@@ -72,6 +74,7 @@ export interface App extends DispatchServices, AppServices {
   adapters: Map<Platform, ChatAdapter>;
   quizRunner: QuizRunner;
   readingRunner: ReadingRunner;
+  ballotRunner: BallotRunner;
   /** HTTP routes the features serve (on Slack's HTTP server where there is one). */
   routes: readonly HttpRoute[];
   /** Counts of commands, scheduled posts, platform calls and LLM tokens: GET /metrics, on the health server only (not on Slack's public HTTP server). */
@@ -88,6 +91,8 @@ export interface App extends DispatchServices, AppServices {
 export interface AppOptions {
   /** The model call for summaries; the openai SDK unless a test hands in its own. */
   completer?: Completer;
+  /** One command and exit (`yomikai ask`): what that command does not use is never loaded. */
+  oneShot?: boolean;
   /** Features beyond the standard ones (a test's fixture feature). */
   extraFeatures?: readonly ExtraFeature[];
 }
@@ -98,14 +103,14 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
   // The database opens first: a bad --db is the commonest start-up mistake and
   // opening takes milliseconds, so the user hears about the file at once. A
   // broken catalog or bank then leaves at most an empty, migrated database.
-  const db = openAppDatabase(config.dbPath, extra);
+  const db = openAppDatabase(config.dbPath, extra, { writeCheck: !options.oneShot });
   const adapters = new Map<Platform, ChatAdapter>();
-  const metrics = createMetrics();
+  const metrics = options.oneShot ? notCounted() : createMetrics();
   let catalog: Catalog;
   let host: FeatureHost;
   let built: ReturnType<typeof buildFeatures>;
   try {
-    catalog = loadCatalog(config.catalogDir);
+    catalog = loadCatalog(config.catalogDir, config.catalogCacheDir ? { cacheDir: config.catalogCacheDir } : {});
     const fault = faultHook(config, logger);
     host = {
       db,
@@ -121,7 +126,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
       ...(fault ? { fault } : {}),
       observe: metrics.observe,
     };
-    built = buildFeatures(config, host, options.completer);
+    built = buildFeatures(config, host, options.completer, options.oneShot ?? false);
   } catch (error) {
     db.close();
     throw error;
@@ -145,6 +150,7 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
     ...built.reading.services,
     quizRunner: built.quiz.runner,
     readingRunner: built.reading.runner,
+    ballotRunner: built.reading.ballotRunner,
     routes: features.flatMap((feature) => feature.routes ?? []),
     metrics,
     observe: metrics.observe,
@@ -170,10 +176,10 @@ export function createApp(config: Config, logger: Logger, clock: Clock = systemC
 }
 
 /** Each standard feature with what it takes from the config — and the quiz, the summaries' reveal briefs. */
-function buildFeatures(config: Config, host: FeatureHost, completer: Completer | undefined) {
+function buildFeatures(config: Config, host: FeatureHost, completer: Completer | undefined, oneShot: boolean) {
   const summary = summaryFeature.create(host, { config: config.summary, ...(completer ? { completer } : {}) });
-  const quiz = quizFeature.create(host, { quizDir: config.quizDir, graceMinutes: config.quizGraceMinutes, ...(summary.briefs ? { briefs: summary.briefs } : {}) });
-  const reading = readingFeature.create(host, { defaultOffsets: config.readingReminderOffsets });
+  const quiz = quizFeature.create(host, { quizDir: config.quizDir, graceMinutes: config.quizGraceMinutes, bankOnFirstUse: oneShot, ...(summary.briefs ? { briefs: summary.briefs } : {}) });
+  const reading = readingFeature.create(host, { defaultOffsets: config.readingReminderOffsets, publicUrl: config.publicUrl });
   const backup = backupFeature.create(host, { dbFile: config.dbPath, ...(config.backup ? { nightly: config.backup } : {}) });
   return { summary, quiz, reading, backup };
 }

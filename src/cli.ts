@@ -84,13 +84,16 @@ async function ask(
   const line = words.join(' ').trim();
   if (line === '') throw new UsageError('ask needs a command, e.g. yomikai ask "/model X3D".');
   const [{ bootstrap }, { ConsoleSession }, { renderText }, { writeAttachments }] = await Promise.all([
-    import('./start.js'),
+    import('./bootstrap.js'),
     import('./adapters/console/session.js'),
     import('./adapters/console/render.js'),
     import('./adapters/console/attachments.js'),
   ]);
-  const { app } = bootstrap(options.overrides);
+  const { app } = bootstrap(options.overrides, true, { oneShot: true });
   try {
+    // The bank is read on first use here (src/quiz/bank/bank.ts); a /quiz command reads it
+    // first, so a broken bank is reported with its file:line problems like at start-up.
+    if (/^\/?quiz(\s|$)/i.test(line)) void app.quiz.bank.questions;
     const outcome = await new ConsoleSession(app, options.lang).handle(line.startsWith('/') ? line : `/${line}`);
     if (outcome.type !== 'result') throw new UsageError(`"${line}" is not a command. Try yomikai ask "/help".`);
     const { result } = outcome;
@@ -107,8 +110,11 @@ async function ask(
 
 async function catalogCheck(dir: string | undefined, out: NodeJS.WritableStream): Promise<number> {
   const { loadCatalog } = await import('./catalog/load.js');
-  const catalogDir = dir ? resolve(dir) : loadConfig().catalogDir;
-  const catalog = loadCatalog(catalogDir);
+  const config = loadConfig();
+  const catalogDir = dir ? resolve(dir) : config.catalogDir;
+  // The check is the same with or without the cache (it keeps only parser output); a check
+  // in an image build leaves the cache warm for the first start.
+  const catalog = loadCatalog(catalogDir, config.catalogCacheDir ? { cacheDir: config.catalogCacheDir } : {});
   const counts = catalog.counts();
   out.write(
     `Catalog OK (${catalogDir}):\n` +
@@ -138,7 +144,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     process.exitCode = await runCli(argv);
   } catch (error) {
-    const { explainStartupError } = await import('./start.js');
+    const { explainStartupError } = await import('./bootstrap.js');
     const known = explainStartupError(error);
     if (error instanceof UsageError || error instanceof DbUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${error.message}\n\n${USAGE}\n`);

@@ -49,6 +49,18 @@ const envSchema = z.object({
     .refine((text) => /^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535, 'a TCP port between 1 and 65535, e.g. 8081')
     .transform(Number)
     .optional(),
+  // The calendar feed's own HTTP server (only the features' routes and /health, never /metrics): for
+  // a bot that has neither HEALTH_PORT nor Slack's HTTP server, or to keep /metrics off the public one.
+  FEED_PORT: z
+    .string()
+    .refine((text) => /^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535, 'a TCP port between 1 and 65535, e.g. 8082')
+    .transform(Number)
+    .optional(),
+  // How people reach the bot's HTTP server from outside (behind a proxy): feed addresses start with it.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'an http(s) URL such as https://yomikai.example.org' })
+    .refine((url) => !/[?#]/.test(url), 'an http(s) URL without ? or # (feed addresses are added to its path)')
+    .optional(),
   // Nightly backups in the running bot: a folder turns them on; unset, there are none.
   YOMIKAI_BACKUP_DIR: z.string().min(1).optional(),
   YOMIKAI_BACKUP_KEEP: z.coerce.number().int('a whole number of backups').min(1, 'at least 1').max(365, 'at most 365').optional(),
@@ -75,6 +87,11 @@ export interface Config {
   /** SQLite file (created on first use) or ":memory:". */
   dbPath: string;
   catalogDir: string;
+  /**
+   * Where the parsed catalog YAML is kept between starts (src/catalog/yaml-cache.ts):
+   * node_modules/.cache/yomikai in the installed package, the usual home of tools' caches.
+   */
+  catalogCacheDir?: string;
   /** Folder of curated quiz questions (data/quiz/*.yaml); missing or empty means fact questions only. */
   quizDir: string;
   defaultLang: (typeof LANGS)[number];
@@ -95,6 +112,10 @@ export interface Config {
   backup?: { dir: string; keep: number };
   /** HEALTH_PORT: the running bot serves GET /health (and the features' routes) there. */
   healthPort?: number;
+  /** FEED_PORT: a server for the features' routes (the calendar feed) and /health only — no /metrics. */
+  feedPort?: number;
+  /** PUBLIC_URL: the bot's HTTP server as the outside world reaches it; calendar feed addresses start with it. */
+  publicUrl?: string;
   /** Set when OPENAI_API_KEY or OPENAI_BASE_URL is: /summarize asks a model. */
   summary?: SummaryConfig;
 }
@@ -126,13 +147,14 @@ export function loadConfig(
     );
   }
   const parsed = result.data;
-  const problems = [...discordProblems(parsed), ...slackProblems(parsed), ...backupProblems(parsed)];
+  const problems = [...discordProblems(parsed), ...slackProblems(parsed), ...backupProblems(parsed), ...feedProblems(parsed)];
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     ...platforms(parsed),
     ...summary(parsed),
     dbPath: parsed.YOMIKAI_DB === ':memory:' ? ':memory:' : resolve(parsed.YOMIKAI_DB),
     catalogDir: resolve(parsed.YOMIKAI_CATALOG_DIR),
+    catalogCacheDir: resolve(PACKAGE_ROOT, 'node_modules/.cache/yomikai'),
     quizDir: resolve(parsed.YOMIKAI_QUIZ_DIR),
     defaultLang: parsed.YOMIKAI_LANG,
     defaultTimezone: parsed.YOMIKAI_TIMEZONE,
@@ -141,6 +163,8 @@ export function loadConfig(
     logLevel: parsed.LOG_LEVEL,
     ...(parsed.YOMIKAI_BACKUP_DIR ? { backup: { dir: resolve(parsed.YOMIKAI_BACKUP_DIR), keep: parsed.YOMIKAI_BACKUP_KEEP ?? DEFAULT_BACKUP_KEEP } } : {}),
     ...(parsed.HEALTH_PORT !== undefined ? { healthPort: parsed.HEALTH_PORT } : {}),
+    ...(parsed.FEED_PORT !== undefined ? { feedPort: parsed.FEED_PORT } : {}),
+    ...(parsed.PUBLIC_URL ? { publicUrl: parsed.PUBLIC_URL } : {}),
     ...(parsed.YOMIKAI_FAULT_EXIT_AFTER ? { faultExitAfter: parsed.YOMIKAI_FAULT_EXIT_AFTER } : {}),
   };
 }
@@ -159,6 +183,20 @@ const DEFAULT_BACKUP_KEEP = 7;
 function backupProblems(env: Parsed): string[] {
   if (!env.YOMIKAI_BACKUP_DIR) return env.YOMIKAI_BACKUP_KEEP !== undefined ? ['YOMIKAI_BACKUP_KEEP is set but YOMIKAI_BACKUP_DIR is not: set the folder for nightly backups too, or unset YOMIKAI_BACKUP_KEEP.'] : [];
   return env.YOMIKAI_DB === ':memory:' ? ['YOMIKAI_BACKUP_DIR is set but YOMIKAI_DB is ":memory:": there is no file to back up; unset YOMIKAI_BACKUP_DIR or name a database file.'] : [];
+}
+
+/** A running bot with PUBLIC_URL needs an HTTP server to serve the feed at it, on a port of its own. */
+function feedProblems(env: Parsed): string[] {
+  const slackHttp = Boolean(env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET);
+  const slackPort = slackHttp ? parsePort(env.PORT) : undefined;
+  if (env.FEED_PORT !== undefined && (env.FEED_PORT === env.HEALTH_PORT || env.FEED_PORT === slackPort)) {
+    return [`FEED_PORT=${env.FEED_PORT} is already used by ${env.FEED_PORT === env.HEALTH_PORT ? 'HEALTH_PORT' : "Slack's HTTP server (PORT)"}: the feed is served there already; unset FEED_PORT or choose another port.`];
+  }
+  const platform = Boolean(env.DISCORD_TOKEN || env.SLACK_BOT_TOKEN);
+  if (env.PUBLIC_URL && platform && env.HEALTH_PORT === undefined && env.FEED_PORT === undefined && !slackHttp) {
+    return ['PUBLIC_URL is set but no HTTP server would serve the calendar feed: set FEED_PORT (e.g. 8082) and send PUBLIC_URL\'s /reading/feed/ paths to it, or set HEALTH_PORT.'];
+  }
+  return [];
 }
 
 function slackProblems(env: Parsed): string[] {

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import { createRequire } from 'node:module';
 import type { HttpRoute } from './core/feature.js';
 import type { ObservedEvent, Observer } from './core/observe.js';
 
@@ -25,7 +25,12 @@ const LAG_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 900, 1800, 3600, 4 * 3600];
 /** Seconds: a chat API answers in tens to hundreds of ms; the call deadline is 30 s. */
 const CALL_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
+const requireModule = createRequire(import.meta.url);
+
 export function createMetrics(): Metrics {
+  // Required here rather than imported: the one-shot CLI builds the app without metrics
+  // (notCounted below) and should not load prom-client to answer one command.
+  const { Counter, Histogram, Registry } = requireModule('prom-client') as typeof import('prom-client');
   const registry = new Registry();
   const commands = new Counter({
     name: 'yomikai_commands_total',
@@ -88,6 +93,24 @@ export function createMetrics(): Metrics {
         const body = await text();
         response.writeHead(200, { 'content-type': registry.contentType });
         response.end(body);
+      },
+    },
+  };
+}
+
+/** For one command and exit (`yomikai ask`): nothing is counted and nothing serves /metrics. */
+export function notCounted(): Metrics {
+  const contentType = 'text/plain; version=0.0.4; charset=utf-8';
+  return {
+    observe: () => undefined,
+    text: () => Promise.resolve(''),
+    contentType,
+    route: {
+      method: 'GET',
+      path: '/metrics',
+      handle(_request, response) {
+        response.writeHead(404, { 'content-type': contentType });
+        response.end('not counted in a one-shot run\n');
       },
     },
   };

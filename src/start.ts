@@ -1,8 +1,7 @@
-import { loadConfig, ConfigError, type Config } from './config.js';
-import { createApp, type App } from './app.js';
-import { CatalogError } from './catalog/load.js';
-import { DatabaseError } from './store/database-error.js';
-import { createLogger, type Logger } from './core/logger.js';
+import type { App } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import type { Config } from './config.js';
+import type { Logger } from './core/logger.js';
 import { platformAdapters } from './adapters/platforms.js';
 import { runRepl } from './adapters/console/repl.js';
 import type { Lang } from './i18n/index.js';
@@ -11,28 +10,15 @@ import { withDeadline } from './schedule/deadline.js';
 import { startHealthServer, type HealthServer, type HealthServerOptions } from './adapters/health-server.js';
 import { healthCheck } from './adapters/health-check.js';
 
+// The one-shot CLI builds the app through bootstrap.ts alone; these stay importable from here.
+export { bootstrap, explainStartupError } from './bootstrap.js';
+
 /** How long a shutdown waits for posts in flight: inside Docker's and systemd's default 10 s. */
 const SHUTDOWN_GRACE_MS = 6_000;
-import { QuizBankError } from './quiz/bank/index.js';
-
-/** Problems that should end the process with a clear message rather than a stack trace. */
-export function explainStartupError(error: unknown): string | undefined {
-  if (error instanceof ConfigError || error instanceof CatalogError || error instanceof DatabaseError || error instanceof QuizBankError) return error.message;
-  return undefined;
-}
 
 export interface StartOptions {
   overrides?: Record<string, string | undefined>;
   lang?: Lang;
-}
-
-/** Builds the app from the environment; throws ConfigError / CatalogError / DatabaseError with readable messages. */
-export function bootstrap(overrides: Record<string, string | undefined> = {}, quietByDefault = true): { config: Config; logger: Logger; app: App } {
-  const config = loadConfig(overrides);
-  const hasPlatform = Boolean(config.discord || config.slack);
-  const logger = createLogger(config.logLevel ?? (hasPlatform || !quietByDefault ? 'info' : 'warn'));
-  const app = createApp(config, logger);
-  return { config, logger, app };
 }
 
 /**
@@ -54,6 +40,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
   let stopping = false;
   let ticker: Ticker | undefined;
   let health: HealthServer | undefined;
+  let feed: HealthServer | undefined;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -68,7 +55,7 @@ export async function start(options: StartOptions = {}): Promise<void> {
       () => false,
     );
     if (!finished) logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'shutting down with scheduled work still in flight; the next start repairs it');
-    await Promise.allSettled([...adapters.map((adapter) => adapter.stop()), health?.close()]);
+    await Promise.allSettled([...adapters.map((adapter) => adapter.stop()), health?.close(), feed?.close()]);
     app.close();
     process.exit(0);
   };
@@ -85,11 +72,12 @@ export async function start(options: StartOptions = {}): Promise<void> {
     // Listening before the first tick: a probe then hears "not ticked yet" (503), not a refused connection.
     const healthPort = app.config.healthPort;
     if (healthPort !== undefined) health = await startHealthServer(healthServerOptions(app, adapters, healthPort));
+    if (app.config.feedPort !== undefined) feed = await startHealthServer(feedServerOptions(app, adapters, app.config.feedPort));
     // Scheduled work starts once every platform can post: catch-up now, then every minute.
     ticker = startTicker(() => app.tick(), logger);
   } catch (error) {
-    // One platform failed to start (a bad token): log out of the others and close the database.
-    await Promise.allSettled(started.map((adapter) => adapter.stop()));
+    // One platform failed to start (a bad token) or a port was taken: log out of the others, close what listens, close the database.
+    await Promise.allSettled([...started.map((adapter) => adapter.stop()), health?.close()]);
     app.close();
     throw error;
   }
@@ -98,6 +86,11 @@ export async function start(options: StartOptions = {}): Promise<void> {
 /** What HEALTH_PORT serves: GET /health, the features' routes and GET /metrics (kept off Slack's public server). */
 export function healthServerOptions(app: App, adapters: Parameters<typeof healthCheck>[1], port: number): HealthServerOptions {
   return { port, check: healthCheck(app, adapters), routes: [...app.routes, app.metrics.route], logger: app.logger };
+}
+
+/** What FEED_PORT serves: the features' routes (the calendar feed) and GET /health — never /metrics, as on Slack's public server. */
+export function feedServerOptions(app: App, adapters: Parameters<typeof healthCheck>[1], port: number): HealthServerOptions {
+  return { port, check: healthCheck(app, adapters), routes: app.routes, logger: app.logger, portName: 'FEED_PORT' };
 }
 
 /** One line at start on where summaries go, so a placeholder key or a wrong server is visible at once. */

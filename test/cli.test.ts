@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -101,6 +101,41 @@ describe('yomikai catalog check', () => {
     const { code, stderr } = await yomikai('catalog', 'check', '--dir', work);
     expect(code).toBe(2);
     expect(stderr).toContain('no .yaml files found');
+  });
+});
+
+describe('yomikai ask beside a running bot', () => {
+  it('only reads an up-to-date database: a lookup leaves the file exactly as it was', async () => {
+    const db = join(work, 'read-only-lookup.db');
+    expect((await yomikai('ask', '/help', '--db', db)).code).toBe(0); // creates and migrates it
+    const before = readFileSync(db);
+    const { code, stdout } = await yomikai('ask', '/model X3D', '--db', db);
+    expect(code).toBe(0);
+    expect(stdout).toContain('X3D');
+    // The header's change counter (bytes 24–27) moves with every committed write.
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+});
+
+describe('yomikai ask and the quiz bank', () => {
+  const env = { PATH: process.env['PATH'] ?? '', HOME: work, YOMIKAI_DB: join(work, 'bank.db'), YOMIKAI_QUIZ_DIR: 'test/fixtures/quiz/bad' };
+  const run = (line: string) =>
+    exec(process.execPath, ['bin/yomikai.js', 'ask', line], { env, timeout: 15_000 }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  it('answers a lookup without reading the bank (a broken one does not stand in the way)', async () => {
+    const { code, stdout } = await run('/model X3D');
+    expect(code).toBe(0);
+    expect(stdout).toContain('arxiv.org/abs/2004.04730');
+  });
+
+  it('reports a broken bank with its file:line problems when a /quiz command needs it', async () => {
+    const { code, stderr } = await run('/quiz leaderboard');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/The quiz bank has \d+ problems?:\n.*test\/fixtures\/quiz\/bad\/[^:]+\.yaml:\d+: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
 

@@ -21,8 +21,8 @@ export const add: Subcommand<ReadingServices> = {
     { name: 'repeat', type: 'string', description: 'cmd.reading.add.repeat', maxLength: 80 },
     { name: 'timezone', type: 'string', description: 'cmd.reading.add.timezone', maxLength: 64, autocomplete: 'timezone' },
   ],
-  execute(options, context): Reply {
-    const { reading, place, actor, settings, defaults, lang } = context;
+  async execute(options, context): Promise<Reply> {
+    const { reading, readingEvents, place, actor, settings, defaults, lang, t } = context;
     const placeZone = settings.get(placeKey(place)).timezone ?? defaults.timezone;
     const view = reading.add(
       place,
@@ -39,6 +39,8 @@ export const add: Subcommand<ReadingServices> = {
       placeZone,
       lang,
     );
-    return sessionReply(view, 'added', context);
+    const reply = sessionReply(view, 'added', context);
+    // Once per server where the bot may not manage Discord's events: how to turn that on, or off.
+    return (await readingEvents.hintFor(place)) ? { ...reply, text: [reply.text, t('reading.events.hint')].join('\n\n') } : reply;
   },
 };

@@ -14,6 +14,8 @@ export interface HealthServerOptions {
   /** The features' routes (src/core/feature.ts), served beside /health. */
   routes: readonly HttpRoute[];
   logger: Logger;
+  /** The variable the port came from, named when it cannot be used (HEALTH_PORT unless told). */
+  portName?: string;
 }
 
 export interface HealthServer {
@@ -31,7 +33,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   await new Promise<void>((resolve, reject) => {
     // A taken or forbidden port stops start-up with one readable line, not a stack trace.
     const refused = (error: NodeJS.ErrnoException) =>
-      reject(new ConfigError([`HEALTH_PORT=${options.port} cannot be used (${error.code ?? error.message}): another program may listen there; choose another port.`]));
+      reject(new ConfigError([`${options.portName ?? 'HEALTH_PORT'}=${options.port} cannot be used (${error.code ?? error.message}): another program may listen there; choose another port.`]));
     server.once('error', refused);
     server.listen(options.port, options.host, () => {
       server.off('error', refused);
@@ -39,7 +41,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     });
   });
   const port = (server.address() as AddressInfo).port;
-  options.logger.info({ port }, 'health server listening');
+  options.logger.info({ port, variable: options.portName ?? 'HEALTH_PORT' }, 'health server listening');
   return {
     port,
     close: () => closeServer(server),
@@ -55,7 +57,7 @@ async function answer(request: IncomingMessage, response: ServerResponse, option
       response.end(JSON.stringify(report));
       return;
     }
-    const route = options.routes.find((candidate) => candidate.method === request.method && candidate.path === path);
+    const route = options.routes.find((candidate) => candidate.method === request.method && routeMatches(candidate, path));
     if (route) return await route.handle(request, response);
     response.writeHead(404, { 'content-type': 'application/json' });
     response.end('{"ok":false,"reasons":["no such route"]}');
@@ -64,6 +66,12 @@ async function answer(request: IncomingMessage, response: ServerResponse, option
     if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
     response.end('{"ok":false,"reasons":["internal error"]}');
   }
+}
+
+/** The exact path, or for a prefix route one segment below it. */
+function routeMatches(route: HttpRoute, path: string): boolean {
+  if (path === route.path) return !route.prefix;
+  return Boolean(route.prefix) && path.startsWith(`${route.path}/`) && !path.slice(route.path.length + 1).includes('/');
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -45,7 +45,8 @@ export class Catalog {
     for (const entry of data.models) this.byId.set(entry.id, { kind: 'model', entry });
     for (const entry of data.datasets) this.byId.set(entry.id, { kind: 'dataset', entry });
     for (const entry of data.concepts) this.byId.set(entry.id, { kind: 'concept', entry });
-    this.search = new SearchIndex(buildSearchDocs(this));
+    // Descriptions are indexed when a query first needs them: a lookup by name never does.
+    this.search = new SearchIndex(buildSearchDocs(this), { descriptionsOnFirstUse: true });
   }
 
   get(id: string): CatalogEntry | undefined {

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { basename, join, relative, resolve } from 'node:path';
+import type { Document, LineCounter } from 'yaml';
+import { yamlParser } from './yaml.js';
 import { catalogFileSchema, type CatalogFile } from './schema.js';
 import { Catalog, type CatalogData } from './catalog.js';
 import { checkReferences, type Located } from './references.js';
+import { readYamlCache, writeYamlCache, yamlCacheKey } from './yaml-cache.js';
 
 /** Every problem found, each as "data/catalog/FILE.yaml:LINE: what is wrong". */
 export class CatalogError extends Error {
@@ -18,6 +20,16 @@ interface ParsedFile {
   doc: Document;
   lines: LineCounter;
   data: CatalogFile;
+  /** What the YAML parser gave, before validation: what the cache keeps. */
+  raw: unknown;
+}
+
+export interface LoadCatalogOptions {
+  /**
+   * Where the parsed YAML may be kept between starts (yaml-cache.ts); without
+   * it every load parses the YAML.
+   */
+  cacheDir?: string;
 }
 
 /**
@@ -25,25 +37,58 @@ interface ParsedFile {
  * cross-references across files. Either the whole catalog loads or a
  * CatalogError lists every problem — nothing is ever half-loaded.
  */
-export function loadCatalog(dir: string): Catalog {
+export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Catalog {
   const files = listYamlFiles(dir);
   if (files.length === 0) throw new CatalogError([`${displayPath(dir)}: no .yaml files found`]);
+  const sources = files.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  // One cache file per catalog folder: a test's fixture catalog never evicts the real one's.
+  const prefix = `catalog-${yamlCacheKey([{ name: resolve(dir), text: '' }]).slice(0, 8)}`;
+  if (options.cacheDir) {
+    const cached = readYamlCache(options.cacheDir, prefix, sources);
+    const catalog = cached && fromCachedValues(cached);
+    if (catalog) return catalog;
+  }
   const problems: string[] = [];
   const parsed: ParsedFile[] = [];
-  for (const name of files) {
-    const result = parseFile(join(dir, name));
+  for (const source of sources) {
+    const result = parseFile(join(dir, source.name), source.text);
     if ('problems' in result) problems.push(...result.problems);
     else parsed.push(result);
   }
   if (problems.length > 0) throw new CatalogError(problems);
+  const catalog = assemble(parsed.map((file) => ({ data: file.data, where: (path) => locate(file, path) })));
+  if (options.cacheDir) writeYamlCache(options.cacheDir, prefix, sources, parsed.map((file) => file.raw));
+  return catalog;
+}
 
+/**
+ * The catalog from cached parser output, validated as always; undefined if
+ * anything is wrong with it, so the caller parses the YAML and reports every
+ * problem at its file and line.
+ */
+function fromCachedValues(values: readonly unknown[]): Catalog | undefined {
+  const files: { data: CatalogFile; where: (path: readonly PropertyKey[]) => string }[] = [];
+  for (const value of values) {
+    const result = catalogFileSchema.safeParse(value ?? {});
+    if (!result.success) return undefined;
+    files.push({ data: result.data, where: () => 'cached' });
+  }
+  try {
+    return assemble(files);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One Catalog from validated files, after the cross-file checks. */
+function assemble(files: readonly { data: CatalogFile; where: (path: readonly PropertyKey[]) => string }[]): Catalog {
   const data: CatalogData = { topics: [], tasks: [], models: [], datasets: [], concepts: [] };
   const located: Located[] = [];
-  for (const file of parsed) {
+  for (const file of files) {
     for (const list of ['topics', 'tasks', 'models', 'datasets', 'concepts'] as const) {
       file.data[list]?.forEach((entry, index) => {
         (data[list] as unknown[]).push(entry);
-        located.push({ list, entry, where: (path) => locate(file, [list, index, ...path]) });
+        located.push({ list, entry, where: (path) => file.where([list, index, ...path]) });
       });
     }
   }
@@ -66,20 +111,22 @@ function listYamlFiles(dir: string): string[] {
   }
 }
 
-function parseFile(path: string): ParsedFile | { problems: string[] } {
+function parseFile(path: string, text: string): ParsedFile | { problems: string[] } {
+  const { LineCounter, parseDocument } = yamlParser();
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((error) => `${displayPath(path)}:${lines.linePos(error.pos[0]).line}: ${firstLine(error.message)}`),
     };
   }
-  const result = catalogFileSchema.safeParse(doc.toJS() ?? {});
+  const raw: unknown = doc.toJS();
+  const result = catalogFileSchema.safeParse(raw ?? {});
   if (!result.success) {
-    const file = { path, doc, lines, data: {} };
+    const file = { path, doc, lines };
     return { problems: result.error.issues.map((issue) => `${locate(file, issue.path)}: ${describeIssue(issue)}`) };
   }
-  return { path, doc, lines, data: result.data };
+  return { path, doc, lines, data: result.data, raw };
 }
 
 /** "data/catalog/x.yaml:12" for the deepest node of `path` that exists in the file. */
@@ -87,7 +134,7 @@ function locate(file: Pick<ParsedFile, 'path' | 'doc' | 'lines'>, path: readonly
   let offset = 0;
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? file.doc.contents : file.doc.getIn(path.slice(0, depth) as unknown[], true);
-    if (isNode(node) && node.range) {
+    if (yamlParser().isNode(node) && node.range) {
       offset = node.range[0];
       break;
     }

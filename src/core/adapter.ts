@@ -1,3 +1,4 @@
+import type { EventMirror } from './event-mirror.js';
 import type { Platform } from './invocation.js';
 import type { Reply } from './reply.js';
 
@@ -47,6 +48,8 @@ export interface ChatAdapter {
    * made with this key and reply, posted at or after `since`.
    */
   find(channel: string, reply: Reply, key: string, since: Date): Promise<Lookup>;
+  /** The platform's own events list, where it has one (Discord's scheduled events); absent elsewhere. */
+  readonly events?: EventMirror;
 }
 
 /** Where scheduled work finds the adapter for a platform (none while that platform is not running). */

@@ -44,8 +44,10 @@ export interface FeatureHost {
 
 /** An HTTP route a feature serves on the bot's HTTP server. */
 export interface HttpRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'HEAD' | 'POST';
   path: string;
+  /** Also answers one path segment below `path` (`/reading/feed/<token>.ics`); the handler reads it from request.url. */
+  prefix?: boolean;
   handle(request: IncomingMessage, response: ServerResponse): void | Promise<void>;
 }
 

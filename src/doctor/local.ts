@@ -40,7 +40,7 @@ export function databaseLines(config: Config): CheckLine[] {
 /** The catalog and the quiz bank load and validate as the bot loads them. */
 export function contentLines(config: Config): CheckLine[] {
   try {
-    const catalog = loadCatalog(config.catalogDir);
+    const catalog = loadCatalog(config.catalogDir, config.catalogCacheDir ? { cacheDir: config.catalogCacheDir } : {});
     const bank = loadQuestionBank(config.quizDir, catalog);
     return [pass(`catalog and quiz bank: ${catalog.counts().model} models, ${bank.questions.length} questions`)];
   } catch (error) {

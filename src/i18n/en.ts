@@ -6,6 +6,9 @@ import { quizEn } from './quiz.en.js';
 import { summaryEn } from './summary.en.js';
 import { readingTimeEn } from './reading-time.en.js';
 import { readingEn } from './reading.en.js';
+import { readingEventsEn } from './reading-events.en.js';
+import { ballotEn } from './ballot.en.js';
+import { readingFeedEn } from './reading-feed.en.js';
 
 export const en = {
   'lang.name': 'English',
@@ -155,4 +158,7 @@ export const en = {
   ...summaryEn,
   ...readingTimeEn,
   ...readingEn,
+  ...readingEventsEn,
+  ...ballotEn,
+  ...readingFeedEn,
 } as const;

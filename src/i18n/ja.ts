@@ -2,6 +2,9 @@ import { quizJa } from './quiz.ja.js';
 import { summaryJa } from './summary.ja.js';
 import { readingTimeJa } from './reading-time.ja.js';
 import { readingJa } from './reading.ja.js';
+import { readingEventsJa } from './reading-events.ja.js';
+import { ballotJa } from './ballot.ja.js';
+import { readingFeedJa } from './reading-feed.ja.js';
 import type { Messages } from './index.js';
 
 /** Japanese messages: the same keys and {placeholders} as en.ts. */
@@ -153,4 +156,7 @@ export const ja = {
   ...summaryJa,
   ...readingTimeJa,
   ...readingJa,
+  ...readingEventsJa,
+  ...ballotJa,
+  ...readingFeedJa,
 } as const satisfies Messages;

@@ -1,6 +1,6 @@
 import type { FeatureModule } from '../core/feature.js';
 import { placeKey, type Platform } from '../core/invocation.js';
-import { loadQuestionBank } from './bank/index.js';
+import { loadQuestionBank, questionBankOnFirstUse } from './bank/index.js';
 import type { RevealBriefs } from './briefs.js';
 import { quizButtons } from './button-handler.js';
 import { quizMigrations } from './migrations.js';
@@ -18,6 +18,8 @@ export interface QuizServices {
 export interface QuizOptions {
   /** Folder of curated questions (data/quiz). */
   quizDir: string;
+  /** Read the bank when a question is first needed rather than now (the one-shot CLI). */
+  bankOnFirstUse?: boolean;
   /** A missed round is still posted this long after its time. */
   graceMinutes: number;
   /** Short summaries at the reveal, when summaries are on. */
@@ -31,7 +33,8 @@ export const quizFeature = {
   name: 'quiz',
   migrations: quizMigrations,
   create(host, options) {
-    const bank = loadQuestionBank(options.quizDir, host.catalog);
+    const load = () => loadQuestionBank(options.quizDir, host.catalog);
+    const bank = options.bankOnFirstUse ? questionBankOnFirstUse(load) : load();
     const schedules = new QuizScheduleStore(host.db);
     const rounds = new QuizRoundStore(host.db);
     const answers = new QuizAnswerStore(host.db);

@@ -87,6 +87,81 @@ export const readingMigrations: readonly Migration[] = [
    DROP TABLE reading_reminders;
    ALTER TABLE reading_reminders_v5 RENAME TO reading_reminders;`,
   },
+  // 0009: nominate and vote. A nomination is one person's candidate for the channel's next
+  // reading (UNIQUE channel + paper + nominator). A ballot snapshots the open candidates; one
+  // open ballot per channel (partial UNIQUE index). Closing is the state change open → closed
+  // (only one caller's UPDATE changes the row: that is the claim), then the closing edit and the
+  // result post, each recorded. One vote per person per ballot (upserted, so it can change).
+  {
+    name: '0009-reading-ballots',
+    sql: `CREATE TABLE reading_nominations (
+     id            INTEGER PRIMARY KEY AUTOINCREMENT,
+     channel_key   TEXT NOT NULL,
+     paper         TEXT NOT NULL,
+     note          TEXT,
+     nominated_by  TEXT NOT NULL,
+     nominator_name TEXT NOT NULL,
+     nominated_at  TEXT NOT NULL,
+     state         TEXT NOT NULL CHECK (state IN ('open', 'chosen', 'withdrawn')),
+     chosen_in     INTEGER,
+     UNIQUE (channel_key, paper, nominated_by)
+   ) STRICT;
+   CREATE INDEX reading_nominations_open ON reading_nominations (channel_key, state);
+   CREATE TABLE reading_ballots (
+     id            INTEGER PRIMARY KEY AUTOINCREMENT,
+     channel_key   TEXT NOT NULL,
+     platform      TEXT NOT NULL,
+     scope         TEXT NOT NULL,
+     channel       TEXT NOT NULL,
+     lang          TEXT NOT NULL,
+     zone          TEXT NOT NULL,
+     opened_by     TEXT NOT NULL,
+     opened_at     TEXT NOT NULL,
+     closes_at     TEXT NOT NULL,
+     state         TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+     message_id    TEXT,
+     closed_at     TEXT,
+     winner        INTEGER,
+     buttons_closed INTEGER NOT NULL DEFAULT 0,
+     result_message_id TEXT,
+     attempts      INTEGER NOT NULL DEFAULT 0,
+     retry_at      TEXT,
+     lease_until   TEXT,
+     lease_owner   TEXT
+   ) STRICT;
+   CREATE UNIQUE INDEX reading_ballots_one_open ON reading_ballots (channel_key) WHERE state = 'open';
+   CREATE INDEX reading_ballots_due ON reading_ballots (state, closes_at);
+   CREATE TABLE reading_ballot_candidates (
+     ballot_id     INTEGER NOT NULL REFERENCES reading_ballots (id),
+     nomination_id INTEGER NOT NULL REFERENCES reading_nominations (id),
+     position      INTEGER NOT NULL,
+     PRIMARY KEY (ballot_id, nomination_id)
+   ) STRICT;
+   CREATE TABLE reading_votes (
+     ballot_id     INTEGER NOT NULL REFERENCES reading_ballots (id),
+     user_id       TEXT NOT NULL,
+     nomination_id INTEGER NOT NULL,
+     voted_at      TEXT NOT NULL,
+     PRIMARY KEY (ballot_id, user_id)
+   ) STRICT;`,
+  },
+  // 0010: the subscribable calendar feed. A session's `sequence` counts its edits, skips and
+  // cancellation (RFC 5545 SEQUENCE, so subscribed calendars take the change) and `revised_at`
+  // is when that last happened (the feed's DTSTAMP: the same data gives the same bytes, so the
+  // ETag holds). Feed tokens are kept only as SHA-256 hashes, one per member per channel.
+  {
+    name: '0010-reading-feed',
+    sql: `ALTER TABLE reading_sessions ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE reading_sessions ADD COLUMN revised_at TEXT;
+   CREATE TABLE reading_feed_tokens (
+     token_hash    TEXT PRIMARY KEY,
+     channel_key   TEXT NOT NULL,
+     user_id       TEXT NOT NULL,
+     lang          TEXT NOT NULL,
+     created_at    TEXT NOT NULL,
+     UNIQUE (channel_key, user_id)
+   ) STRICT;`,
+  },
   // 0011: the /reading add confirmation, where an adapter could tell its message id, so live RSVP
   // counts reach it as they reach reminders. Its channel is the session's.
   {
@@ -96,6 +171,37 @@ export const readingMigrations: readonly Migration[] = [
      message_id    TEXT NOT NULL,
      posted_at     TEXT NOT NULL,
      PRIMARY KEY (occurrence_id, message_id)
+   ) STRICT;`,
+  },
+  // 0012: sessions mirrored into a platform's own events list (Discord's scheduled events). One row
+  // per meeting (UNIQUE session + index: the claim, so two ticks or two processes create one event);
+  // 'claimed' until the event's id is recorded, then the hash of what was last sent. AUTOINCREMENT
+  // keeps row ids — and the marker each event carries — unique for ever. Per server: the switch
+  // (on unless turned off), what the last permission check said, and when the hint was given.
+  {
+    name: '0012-discord-events',
+    sql: `CREATE TABLE reading_guild_events (
+     id            INTEGER PRIMARY KEY AUTOINCREMENT,
+     session_id    INTEGER NOT NULL REFERENCES reading_sessions (id),
+     idx           INTEGER NOT NULL,
+     platform      TEXT NOT NULL,
+     scope         TEXT NOT NULL,
+     starts_at     TEXT NOT NULL,
+     state         TEXT NOT NULL CHECK (state IN ('claimed', 'synced')),
+     event_id      TEXT,
+     synced_hash   TEXT,
+     lease_owner   TEXT,
+     lease_until   TEXT,
+     UNIQUE (session_id, idx)
+   ) STRICT;
+   CREATE INDEX reading_guild_events_scope ON reading_guild_events (platform, scope);
+   CREATE TABLE reading_event_settings (
+     platform      TEXT NOT NULL,
+     scope         TEXT NOT NULL,
+     enabled       INTEGER NOT NULL DEFAULT 1,
+     permission    TEXT CHECK (permission IN ('allowed', 'missing')),
+     hinted_at     TEXT,
+     PRIMARY KEY (platform, scope)
    ) STRICT;`,
   },
 ];

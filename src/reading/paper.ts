@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/index.js';
 import { lookup } from '../present/lookup.js';
 import { notFound } from '../present/suggest.js';
 
-const ARXIV = /^(?:arxiv:|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$/i;
+const ARXIV = /^(?:arxiv:|(?:https?:\/\/)?(?:www\.)?arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$/i;
 
 /** A paper as stored: a catalog id, or `arxiv:<id>` for a paper outside the catalog. */
 export type PaperRef = string;
@@ -14,7 +14,7 @@ export type PaperRef = string;
  * catalog entry found by the same search as /model; an unknown name is
  * refused with the catalog's "did you mean", and several matches too.
  */
-export function resolvePaper(text: string, catalog: Catalog, lang: Lang): PaperRef {
+export function resolvePaper(text: string, catalog: Catalog, lang: Lang, command = 'reading add'): PaperRef {
   const query = text.trim();
   const arxiv = ARXIV.exec(query);
   if (arxiv) return `arxiv:${arxiv[1]}`;
@@ -24,12 +24,20 @@ export function resolvePaper(text: string, catalog: Catalog, lang: Lang): PaperR
     const names = result.many.slice(0, 5).map((hit) => catalog.displayName(hit.id, lang));
     throw new UserError('error.reading.ambiguousPaper', { query: query.slice(0, 80) }, names);
   }
-  throw notFound('reading add', query.slice(0, 80), catalog, lang);
+  throw notFound(command, query.slice(0, 80), catalog, lang);
 }
 
 export interface PaperView {
   name: string;
   url?: string;
+}
+
+/** The catalog entry with this arXiv id, if there is one (a nomination by id names the entry). */
+export function catalogEntryFor(ref: PaperRef, catalog: Catalog): PaperRef {
+  if (!ref.startsWith('arxiv:')) return ref;
+  const id = ref.slice('arxiv:'.length);
+  const entry = [...catalog.models, ...catalog.datasets, ...catalog.concepts].find((e) => ('paper' in e ? (e.paper as { arxiv?: string } | undefined)?.arxiv === id : false));
+  return entry?.id ?? ref;
 }
 
 /** The paper's name and link (arXiv abs page, else the entry's official page). */

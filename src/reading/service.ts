@@ -12,6 +12,7 @@ import type { ReadingReminderStore } from './store/reminders.js';
 import type { RsvpCounts, RsvpOutcome, RsvpStatus, ReadingRsvpStore } from './store/rsvps.js';
 import type { Person, ReadingSession, ReadingSessionStore } from './store/sessions.js';
 import type { ReadingSettingsStore } from './store/settings.js';
+import type { SessionRevisions } from './feed/revisions.js';
 import { resolvePaper } from './paper.js';
 import { parsePerson, parseRotation } from './people.js';
 import { meetingsUntil, presenterAt, upcomingMeetings, type Meeting } from './series.js';
@@ -53,11 +54,15 @@ export interface ReadingDeps {
   rsvps: ReadingRsvpStore;
   reminders: ReadingReminderStore;
   settings: ReadingSettingsStore;
+  /** SEQUENCE for the calendar: bumped by every edit, skip and cancellation. */
+  revisions: SessionRevisions;
   catalog: Catalog;
   clock: Clock;
   logger: Logger;
   /** Called after an RSVP so posted messages show the new counts. */
   onRsvp?(occurrenceId: number): void;
+  /** Called after a session is added, edited, skipped or cancelled (mirrors such as Discord's events sync soon). */
+  onChange?(sessionId: number): void;
 }
 
 /**
@@ -102,6 +107,7 @@ export class ReadingService {
       }),
     );
     this.deps.logger.info({ session: id, channel: channelKeyOf(place), by: actor.id, at: when.at.toISOString(), zone }, 'reading: session added');
+    this.deps.onChange?.(id);
     const view = this.nextMeeting(this.mustGet(id), now);
     if (!view) throw new Error('a session just added has no meeting ahead');
     return view;
@@ -119,8 +125,12 @@ export class ReadingService {
 
   cancel(place: Place, actor: Actor, id: number): ReadingSession {
     const session = this.owned(place, actor, id);
-    this.deps.sessions.markCancelled(id, this.deps.clock.now());
+    const now = this.deps.clock.now();
+    this.deps.sessions.immediate(() => {
+      if (this.deps.sessions.markCancelled(id, now)) this.deps.revisions.bump(id, now);
+    });
     this.deps.logger.info({ session: id, by: actor.id }, 'reading: session cancelled');
+    this.deps.onChange?.(id);
     return session;
   }
 
@@ -134,7 +144,9 @@ export class ReadingService {
     this.deps.sessions.immediate(() => {
       const row = this.deps.occurrences.ensure(session.id, meeting.index, meeting.startsAt);
       this.deps.occurrences.skip(row.id);
+      this.deps.revisions.bump(session.id, now);
     });
+    this.deps.onChange?.(session.id);
     return { session, startsAt: meeting.startsAt };
   }
 
@@ -167,7 +179,9 @@ export class ReadingService {
         const next = upcomingMeetings({ ...session, firstStart, indexBase }, now, 1)[0];
         if (next) this.deps.occurrences.setPresenter(this.deps.occurrences.ensure(id, next.index, next.startsAt).id, presenter);
       }
+      this.deps.revisions.bump(id, now);
     });
+    this.deps.onChange?.(id);
     const view = this.nextMeeting(this.mustGet(id), now);
     if (!view) throw new UserError('error.reading.noSuchMeeting', { date: '' });
     return view;

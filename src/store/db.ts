@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { explainSqliteError } from './database-error.js';
 import { prepareDatabasePath } from './db-path.js';
-import { migrate } from './migrate.js';
+import { migrate, type MigrateOptions } from './migrate.js';
 import type { Migration } from './migrations.js';
 
 export type Db = Database.Database;
@@ -17,23 +17,23 @@ export type Db = Database.Database;
  * or another branch's, a read-only place — is a DatabaseError with one line
  * that says what to do, raised here at start rather than at the first write.
  */
-export function openDatabase(file: string, migrations: readonly Migration[]): Db {
-  if (file === ':memory:') return configure(new Database(file), file, migrations);
+export function openDatabase(file: string, migrations: readonly Migration[], options: MigrateOptions = {}): Db {
+  if (file === ':memory:') return configure(new Database(file), file, migrations, options);
   const existed = prepareDatabasePath(file);
   let db: Db | undefined;
   try {
     db = new Database(file, { timeout: 5000 });
-    return configure(db, file, migrations);
+    return configure(db, file, migrations, options);
   } catch (error) {
     db?.close();
     throw explainSqliteError(file, error, existed);
   }
 }
 
-function configure(db: Db, file: string, migrations: readonly Migration[]): Db {
+function configure(db: Db, file: string, migrations: readonly Migration[], options: MigrateOptions): Db {
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  migrate(db, migrations);
+  migrate(db, migrations, options);
   return db;
 }

@@ -16,6 +16,9 @@ export interface PostKeys {
   round(id: number): string;
   reveal(id: number): string;
   reminder(id: number): string;
+  /** A reading-group ballot, and its result. */
+  ballot(id: number): string;
+  ballotResult(id: number): string;
 }
 
 /** Short enough for Discord's 25-character nonce: prefix + 10 hex + base-36 id. */
@@ -24,5 +27,7 @@ export function postKeys(instance: string): PostKeys {
     round: (id) => `yq${instance}${id.toString(36)}`,
     reveal: (id) => `yr${instance}${id.toString(36)}`,
     reminder: (id) => `yrm${instance}${id.toString(36)}`,
+    ballot: (id) => `yb${instance}${id.toString(36)}`,
+    ballotResult: (id) => `ybr${instance}${id.toString(36)}`,
   };
 }

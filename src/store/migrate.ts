@@ -9,6 +9,14 @@ interface Recorded {
   position: number;
 }
 
+export interface MigrateOptions {
+  /**
+   * false: when nothing is due, write nothing — and so do not find out now
+   * whether the file is writable. Default true.
+   */
+  writeCheck?: boolean;
+}
+
 /**
  * Brings a database up to `list`, one migration per IMMEDIATE transaction
  * together with the record of its name, so a crash or a second process never
@@ -20,7 +28,10 @@ interface Recorded {
  * another order, a pre-name file whose tables are not what our first N
  * migrations make — is refused before anything is written.
  */
-export function migrate(db: Db, list: readonly Migration[]): void {
+export function migrate(db: Db, list: readonly Migration[], options: MigrateOptions = {}): void {
+  // A one-shot lookup beside a running bot only reads: an up-to-date file is left untouched
+  // (no write lock taken, no change counter bumped). A file behind still migrates below.
+  if (options.writeCheck === false && appliedCount(db, list) === list.length) return;
   const step = db.transaction((): boolean => {
     const applied = appliedCount(db, list);
     const next = list[applied];

@@ -1,4 +1,4 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError } from 'openai';
+import type OpenAI from 'openai';
 import type { SummaryConfig } from './config.js';
 import type { ChatMessage } from './prompt.js';
 
@@ -37,27 +37,37 @@ export function serverOf(config: Pick<SummaryConfig, 'baseURL'>): string {
  * have been billed) is never followed by a second billed attempt.
  */
 export function openAiCompleter(config: SummaryConfig): Completer {
-  const client = new OpenAI({
-    apiKey: config.apiKey,
-    // Given explicitly so the SDK does not read OPENAI_* from the environment itself (config.ts is the one reader).
-    baseURL: config.baseURL ?? DEFAULT_BASE_URL,
-    organization: null,
-    project: null,
-    timeout: config.timeoutMs,
-    maxRetries: config.maxRetries,
-  });
+  // The SDK (≈150 modules) loads on the first summary, not at start-up: most commands,
+  // and the one-shot `yomikai ask`, never need it.
+  let sdk: Promise<{ client: OpenAI; errors: SdkErrors }> | undefined;
+  const load = () =>
+    (sdk ??= import('openai').then((module) => ({
+      client: new module.default({
+        apiKey: config.apiKey,
+        // Given explicitly so the SDK does not read OPENAI_* from the environment itself (config.ts is the one reader).
+        baseURL: config.baseURL ?? DEFAULT_BASE_URL,
+        organization: null,
+        project: null,
+        timeout: config.timeoutMs,
+        maxRetries: config.maxRetries,
+      }),
+      errors: module,
+    })));
   return async (messages, maxTokens) => {
     const deadline = AbortSignal.timeout(config.timeoutMs);
+    const { client, errors } = await load();
     try {
       const response = await client.chat.completions.create({ model: config.model, messages, max_tokens: maxTokens }, { signal: deadline });
       return readCompletion(response, messages);
     } catch (error) {
       // Our deadline surfaces as the SDK's user-abort error or as the body's AbortError, depending on where it struck.
       if (deadline.aborted) return { ok: false, failure: 'timeout', detail: `no complete answer within ${config.timeoutMs} ms` };
-      return { ok: false, ...classify(error) };
+      return { ok: false, ...classify(error, errors) };
     }
   };
 }
+
+type SdkErrors = Pick<typeof import('openai'), 'APIConnectionError' | 'APIConnectionTimeoutError' | 'APIError' | 'RateLimitError'>;
 
 /** The text, or why there is none, from a response we cannot take on trust (any server may answer). */
 export function readCompletion(response: unknown, messages: readonly ChatMessage[]): Completion {
@@ -93,7 +103,7 @@ function reportedTokens(usage: Usage | undefined): number | undefined {
   return undefined;
 }
 
-function classify(error: unknown): { failure: Failure; detail: string } {
+function classify(error: unknown, { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError }: SdkErrors): { failure: Failure; detail: string } {
   const detail = error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300);
   if (error instanceof APIConnectionTimeoutError) return { failure: 'timeout', detail };
   if (error instanceof APIConnectionError) return { failure: 'unreachable', detail };

@@ -13,7 +13,7 @@ export const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
   { name: 'config', paths: ['src/config.ts'] },
   { name: 'adapters', paths: ['src/adapters/'] },
   // Entry points and the composition of features: the only files that know every room.
-  { name: 'app', paths: ['src/app.ts', 'src/start.ts', 'src/cli.ts', 'src/main.ts', 'src/adapters/discord/deploy-cli.ts', 'src/adapters/slack/manifest-cli.ts', 'src/quiz/bank/check-cli.ts', 'src/doctor/', 'src/health-probe.ts', 'src/metrics.ts'] },
+  { name: 'app', paths: ['src/app.ts', 'src/bootstrap.ts', 'src/start.ts', 'src/cli.ts', 'src/main.ts', 'src/adapters/discord/deploy-cli.ts', 'src/adapters/slack/manifest-cli.ts', 'src/quiz/bank/check-cli.ts', 'src/doctor/', 'src/health-probe.ts', 'src/metrics.ts'] },
 ];
 
 /** Folders that are one feature each: imports between two of them must be type-only. */

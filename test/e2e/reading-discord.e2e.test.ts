@@ -46,7 +46,7 @@ describe('reading sessions on Discord (loopback)', () => {
 
   it('registers /reading with its verbs as subcommands and presenter as Discord’s member picker', () => {
     const definition = commandDefinitions(commands).find((c) => c.name === 'reading') as { options: { name: string; type: number; options?: { name: string; type: number }[] }[] };
-    expect(definition.options.map((o) => [o.name, o.type])).toEqual([['add', 1], ['list', 1], ['edit', 1], ['skip', 1], ['cancel', 1], ['ics', 1], ['reminders', 1]]);
+    expect(definition.options.map((o) => [o.name, o.type])).toEqual([['add', 1], ['list', 1], ['edit', 1], ['skip', 1], ['cancel', 1], ['ics', 1], ['reminders', 1], ['events', 1], ['feed', 1], ['nominate', 1], ['nominations', 1], ['withdraw', 1], ['vote', 1]]);
     const add = definition.options.find((o) => o.name === 'add');
     expect(add?.options?.find((o) => o.name === 'presenter')?.type).toBe(6);
     expect(add?.options?.find((o) => o.name === 'title')?.type).toBe(3);

@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { systemClock, type Clock } from '../../src/core/clock.js';
 import { Faults } from './faults.js';
+import { BOT_ROLE_ID, FakeScheduledEvents } from './discord-events.js';
 import { APP_ID, BOT, CHANNEL_ID, GUILD_ID, USER, message, nextId, snowflakeAt, type FakeAuthor } from './discord-payloads.js';
 
 export * from './discord-payloads.js';
+export { BOT_ROLE_ID, MANAGE_EVENTS } from './discord-events.js';
 
 /** How long a wait may take before it fails with what was seen instead: a hang detector, not a deadline. */
 const WAIT_LIMIT_MS = 15_000;
@@ -60,6 +62,8 @@ export class FakeDiscord {
   readonly commands = new Map<string, any[]>();
   /** Channel messages as Discord holds them now (after edits), by id. */
   readonly messages = new Map<string, Record<string, unknown>>();
+  /** The server's scheduled events, and the bot role's permissions that allow them (./discord-events.ts). */
+  readonly scheduledEvents = new FakeScheduledEvents();
   /** Enforced nonces → the message first created with them; Discord keeps them a few minutes (see NONCE_MEMORY_MS). */
   private readonly nonces = new Map<string, Record<string, unknown>>();
   private readonly events = new EventEmitter();
@@ -288,7 +292,8 @@ export class FakeDiscord {
     return page.map(({ nonce: _nonce, ...rest }) => rest);
   }
 
-  private route({ method, path, query, body }: RestCall): [number, unknown] {
+  private route(call: RestCall): [number, unknown] {
+    const { method, path, query, body } = call;
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/v10/gateway/bot') {
       return [200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
@@ -304,8 +309,13 @@ export class FakeDiscord {
       const deny = this.forbiddenChannels.has(channel) ? [{ id: BOT.id, type: 1, allow: '0', deny: String(1 << 11) }] : [];
       return [200, { id: channel, type: 0, guild_id: GUILD_ID, name: 'reading-group', permission_overwrites: deny }];
     }
-    if (method === 'GET' && path === `/v10/guilds/${GUILD_ID}`) return [200, { id: GUILD_ID, name: 'Study group', owner_id: USER.id, roles: [{ id: GUILD_ID, name: '@everyone', permissions: EVERYONE_PERMISSIONS }] }];
-    if (method === 'GET' && path === `/v10/guilds/${GUILD_ID}/members/${BOT.id}`) return [200, { user: BOT, roles: [], joined_at: '2024-01-01T00:00:00.000Z' }];
+    if (method === 'GET' && path === `/v10/guilds/${GUILD_ID}`) {
+      const roles = [{ id: GUILD_ID, name: '@everyone', permissions: EVERYONE_PERMISSIONS }, this.scheduledEvents.role()];
+      return [200, { id: GUILD_ID, name: 'Study group', owner_id: USER.id, roles }];
+    }
+    if (method === 'GET' && path === `/v10/guilds/${GUILD_ID}/members/${BOT.id}`) return [200, { user: BOT, roles: [BOT_ROLE_ID], joined_at: '2024-01-01T00:00:00.000Z' }];
+    const scheduled = this.scheduledEvents.route(call);
+    if (scheduled) return scheduled;
     if (method === 'POST' && (m = /^\/v10\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path))) {
       if (query.get('with_response') !== 'true') return [204, undefined];
       // With `with_response`, Discord answers the callback and the message a public reply became, now in the channel.

@@ -9,6 +9,7 @@ import { CONSOLE_PLACE, ConsoleSession } from './session.js';
 import { placeKey } from '../../core/invocation.js';
 import { completeLine } from './complete.js';
 import { splitCommandLine } from '../../core/parse-text.js';
+import { BALLOT_BUTTON_PATTERN } from '../../reading/ballot/buttons.js';
 
 /**
  * The interactive terminal chat `npm start` opens when no chat tokens are set.
@@ -42,7 +43,9 @@ export async function runRepl(
       if (reply.buttons?.some((b) => !b.disabled)) {
         session.offer(reply.buttons);
         const hint = hintT();
-        write(reply.kind === 'reading' ? hint('reading.console.rsvp') : hint('quiz.console.round'));
+        const ballot = reply.buttons.find((b) => BALLOT_BUTTON_PATTERN.test(b.id));
+        if (ballot) write(hint(ballot.id.startsWith('b1:v:') ? 'ballot.console.vote' : 'ballot.console.schedule'));
+        else write(reply.kind === 'reading' ? hint('reading.console.rsvp') : hint('quiz.console.round'));
       }
       rl.prompt(true);
     }, style),

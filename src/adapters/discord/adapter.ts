@@ -7,6 +7,7 @@ import { afterHistoryCheck, WarnOncePerChannel } from '../history-check.js';
 import { findPosted } from './find-posted.js';
 import { handleInteraction } from './interactions.js';
 import { renderReply, type DiscordMessage } from './render.js';
+import { DiscordScheduledEvents } from './scheduled-events.js';
 
 export type DiscordConfig = NonNullable<Config['discord']>;
 
@@ -39,6 +40,8 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly client: Client;
   private readonly overallDeadlineMs: number;
   private readonly blindRetry: WarnOncePerChannel;
+  /** Sessions in a server's Events list (the reading feature keeps them in step where the bot has Manage Events). */
+  readonly events: DiscordScheduledEvents;
 
   constructor(
     private readonly services: DispatchServices,
@@ -68,6 +71,7 @@ export class DiscordAdapter implements ChatAdapter {
         rejectOnRateLimit: (limit: RateLimitData) => Math.max(limit.retryAfter, limit.timeToReset) > maxWait,
       },
     });
+    this.events = new DiscordScheduledEvents(this.client, services.logger);
     this.client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, this.services));
     this.client.on(Events.Error, (error) => this.services.logger.error({ err: error }, 'discord client error'));
     this.client.on(Events.ShardDisconnect, (event, shard) => this.services.logger.warn({ shard, code: event.code }, 'discord gateway disconnected'));

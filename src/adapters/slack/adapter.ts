@@ -59,7 +59,7 @@ export class SlackAdapter implements ChatAdapter {
           // The features' own routes (src/core/feature.ts) share this server.
           customRoutes: [
             { path: '/health', method: ['GET'], handler: health },
-            ...app.routes.map((route) => ({ path: route.path, method: [route.method], handler: (request: IncomingMessage, response: ServerResponse) => void route.handle(request, response) })),
+            ...app.routes.map((route) => ({ path: route.prefix ? `${route.path}/:segment` : route.path, method: [route.method], handler: (request: IncomingMessage, response: ServerResponse) => void route.handle(request, response) })),
           ],
         });
     const people = new SlackDisplayNames(app.clock, app.logger, options.displayNames);

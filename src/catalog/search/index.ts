@@ -59,15 +59,27 @@ export class SearchIndex {
   private readonly docs: readonly SearchDoc[];
   private readonly names: NameTable;
   private readonly words: WordTable;
-  private readonly text: TextIndex;
+  private textIndex: TextIndex | undefined;
+  private readonly textOnFirstUse: boolean;
   private docIndexById: Map<string, number> | undefined;
 
-  constructor(docs: readonly SearchDoc[]) {
+  /**
+   * `descriptionsOnFirstUse`: build the description index when a query first
+   * needs it. Lookups by name never do, and the one-shot CLI answers
+   * `/model X3D` without paying for it.
+   */
+  constructor(docs: readonly SearchDoc[], options: { descriptionsOnFirstUse?: boolean } = {}) {
     this.docs = [...docs];
     const text = new TextRows(this.docs); // every name and keyword split into words once, for both tables
     this.names = new NameTable(text);
     this.words = new WordTable(text);
-    this.text = new TextIndex(this.docs);
+    this.textOnFirstUse = options.descriptionsOnFirstUse ?? false;
+    if (!this.textOnFirstUse) this.textIndex = new TextIndex(this.docs);
+  }
+
+  private get text(): TextIndex {
+    this.textIndex ??= new TextIndex(this.docs);
+    return this.textIndex;
   }
 
   /** Ranked hits, best first, one per id; default limit 10. */

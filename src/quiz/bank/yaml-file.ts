@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlParser } from '../../catalog/yaml.js';
 
 /**
  * A YAML file kept with its line positions, so any value inside it can be
@@ -16,6 +17,7 @@ export interface YamlFile {
 export type ReadYaml = { file: YamlFile; problems: [] } | { file?: undefined; problems: string[] };
 
 export function readYamlFile(path: string): ReadYaml {
+  const { LineCounter, parseDocument } = yamlParser();
   const lines = new LineCounter();
   const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -35,6 +37,7 @@ export function locate(file: YamlFile, path: readonly PropertyKey[]): string {
  * than on the first item of the list below it.
  */
 export function lineAt(file: YamlFile, path: readonly PropertyKey[]): number {
+  const { isNode } = yamlParser();
   let offset = 0;
   for (let depth = path.length; depth >= 0; depth--) {
     const key = depth === 0 ? undefined : keyNode(file, path.slice(0, depth));
@@ -50,6 +53,7 @@ export function lineAt(file: YamlFile, path: readonly PropertyKey[]): number {
 
 /** The key node of the last step of `path` when that step is a field of a map. */
 function keyNode(file: YamlFile, path: readonly PropertyKey[]): unknown {
+  const { isMap, isScalar } = yamlParser();
   const parent = path.length === 1 ? file.doc.contents : file.doc.getIn(path.slice(0, -1) as unknown[], true);
   if (!isMap(parent)) return undefined;
   return parent.items.find((pair) => isScalar(pair.key) && pair.key.value === path[path.length - 1])?.key;

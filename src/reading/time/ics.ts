@@ -1,4 +1,4 @@
-import ical, { ICalEventRepeatingFreq, ICalWeekday } from 'ical-generator';
+import ical, { ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Repeat } from './repeat.js';
 import { buildVTimezone } from './vtimezone.js';
@@ -18,6 +18,12 @@ export interface IcsEvent {
   repeat?: Repeat;
   /** Skipped sessions of a series (their original instants). Ignored without `repeat`. */
   exdates?: Date[];
+  /** RFC 5545 SEQUENCE: how many times the session changed; calendar apps keep the highest. */
+  sequence?: number;
+  /** DTSTAMP: when the session last changed (without METHOD it means LAST-MODIFIED); `now` when absent. */
+  stamp?: Date;
+  /** A cancelled session, kept in a subscribed feed for a while so calendars drop it. */
+  cancelled?: boolean;
 }
 
 /** How far past the last dated session the zone's offset changes are listed, for open-ended series. */
@@ -30,8 +36,8 @@ const BYDAY: Record<number, ICalWeekday> = {
 /**
  * An RFC 5545 calendar of sessions: DTSTART/DTEND with TZID and a VTIMEZONE
  * per zone, RRULE for series, EXDATE for skipped sessions, and DTSTAMP from
- * the injected clock (`now`), so two exports of the same sessions at the same
- * moment are byte-identical.
+ * each event's last change (else the injected clock's `now`), so the same
+ * sessions give the same bytes — a feed's ETag depends on it.
  */
 export function buildCalendar(name: string, events: IcsEvent[], now: Date): string {
   const calendar = ical({ name: escapeText(name), prodId: { company: 'yomikai', product: 'reading-sessions', language: 'EN' } });
@@ -50,7 +56,9 @@ export function buildCalendar(name: string, events: IcsEvent[], now: Date): stri
       start,
       end: start.plus({ minutes: event.durationMinutes }),
       timezone: event.zone,
-      stamp: now,
+      stamp: event.stamp ?? now,
+      ...(event.sequence !== undefined ? { sequence: event.sequence } : {}),
+      ...(event.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
       ...(event.repeat ? { repeating: repeating(event.repeat, event.zone, event.exdates ?? []) } : {}),
     });
   }
@@ -79,10 +87,15 @@ function repeating(repeat: Repeat, zone: string, exdates: Date[]) {
   };
 }
 
-/** From the first session to ten years past the later of now and the last dated start or end. */
+/**
+ * From the first session to ten years past the later of this year and the last
+ * dated start or end. "Now" counts only by its year, so the calendar of unchanged
+ * sessions keeps the same bytes from one request to the next (a feed's ETag).
+ */
 function zoneSpan(events: IcsEvent[], now: Date): { from: Date; to: Date } {
-  let from = now.getTime();
-  let last = now.getTime();
+  const thisYear = DateTime.fromJSDate(now, { zone: 'UTC' }).startOf('year').toMillis();
+  let from = events.length > 0 ? Number.POSITIVE_INFINITY : thisYear;
+  let last = thisYear;
   for (const event of events) {
     from = Math.min(from, event.start.getTime());
     last = Math.max(last, event.start.getTime());

@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import { UserError } from '../../core/errors.js';
 import { isTimeZone } from '../../core/timezone.js';
@@ -97,6 +98,16 @@ export function formatWhen(at: Date, zone: string, lang: 'ja' | 'en'): string {
   return formatLocal(at, zone, lang);
 }
 
+// chrono-node's full ESM entry is ≈270 modules (every locale); only English and Japanese are
+// read, and only when someone schedules something, so their two locale builds are required
+// on the first parse instead of at start-up (`yomikai ask "/model X3D"` never parses a time).
+const requireModule = createRequire(import.meta.url);
+let parsers: readonly chrono.Chrono[] | undefined;
+function casualParsers(): readonly chrono.Chrono[] {
+  parsers ??= [(requireModule('chrono-node/en') as typeof chrono.en).casual, (requireModule('chrono-node/ja') as typeof chrono.ja).casual];
+  return parsers;
+}
+
 interface Pieces {
   date?: chrono.ParsedComponents;
   time?: chrono.ParsedComponents;
@@ -111,7 +122,7 @@ interface Pieces {
  */
 function readPieces(text: string, now: Date, offsetMinutes: number): Pieces | undefined {
   let best: Pieces | undefined;
-  for (const parser of [chrono.en.casual, chrono.ja.casual]) {
+  for (const parser of casualParsers()) {
     const results = parser.parse(text, { instant: now, timezone: offsetMinutes }, { forwardDate: true });
     if (results.length === 0) continue;
     const pieces = combine(text, results);
