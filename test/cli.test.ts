@@ -117,6 +117,17 @@ describe('yomikai ask beside a running bot', () => {
   });
 });
 
+describe('yomikai ask with a file in the answer', () => {
+  it('writes it into the folder it was run from and prints its path', async () => {
+    const folder = mkdtempSync(join(work, 'here-'));
+    const env = { PATH: process.env['PATH'] ?? '', HOME: work, YOMIKAI_DB: join(work, 'ics.db') };
+    const { stdout } = await exec(process.execPath, [join(process.cwd(), 'bin/yomikai.js'), 'ask', '/reading ics'], { env, cwd: folder, timeout: 15_000 });
+    expect(stdout).toContain('This channel has no sessions yet');
+    expect(stdout).toContain(`File written: ${join(folder, 'yomikai-reading.ics')}`);
+    expect(readFileSync(join(folder, 'yomikai-reading.ics'), 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  });
+});
+
 describe('yomikai ask and the quiz bank', () => {
   const env = { PATH: process.env['PATH'] ?? '', HOME: work, YOMIKAI_DB: join(work, 'bank.db'), YOMIKAI_QUIZ_DIR: 'test/fixtures/quiz/bad' };
   const run = (line: string) =>

@@ -15,7 +15,7 @@ export const ics: Subcommand<ReadingServices> = {
     const content = channelCalendar(sessions, reading, catalog, lang, clock.now());
     return {
       kind: 'reading',
-      text: t('reading.ics.ready', { count: sessions.length }),
+      text: sessions.length === 0 ? t('reading.ics.readyNone') : sessions.length === 1 ? t('reading.ics.readyOne') : t('reading.ics.ready', { count: sessions.length }),
       attachments: [{ name: 'yomikai-reading.ics', content, type: 'text/calendar' }],
     };
   },

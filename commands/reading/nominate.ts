@@ -25,7 +25,7 @@ export const nominate: Subcommand<ReadingServices> = {
     const zone = settings.get(placeKey(place)).timezone ?? defaults.timezone;
     return {
       kind: 'reading',
-      text: t('ballot.nominated', { paper: paperView(nomination.paper, catalog, lang).name, id: nomination.id, count: open }),
+      text: t(open === 1 ? 'ballot.nominatedOne' : 'ballot.nominated', { paper: paperView(nomination.paper, catalog, lang).name, id: nomination.id, count: open }),
       fields: [nominationField(nomination, zone, context)],
       inChannel: true,
     };

@@ -24,6 +24,7 @@ export const ballotEn = {
   'cmd.reading.vote.example': '/reading vote closes:"Friday 18:00"',
   'cmd.reading.vote.closes': 'When voting ends, e.g. "Friday 18:00" or "in 48 hours" (default: in 48 hours)',
   'ballot.nominated': 'Nominated {paper} (#{id}). {count} candidates are open; a manager starts the vote with /reading vote.',
+  'ballot.nominatedOne': 'Nominated {paper} (#{id}), the only open candidate so far; a manager starts the vote with /reading vote.',
   'ballot.field.nominatedBy': 'Nominated by {name} on {date}',
   'ballot.field.note': 'Note: {note}',
   'ballot.nominations.title': 'Candidates for the next reading ({count})',

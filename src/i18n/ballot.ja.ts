@@ -26,6 +26,7 @@ export const ballotJa: { readonly [K in keyof typeof ballotEn]: string } = {
   'cmd.reading.vote.example': '/reading vote closes:"金曜 18時"',
   'cmd.reading.vote.closes': '投票の締切。例: "金曜 18時"(既定: 48 時間後)',
   'ballot.nominated': '{paper} を推薦しました(#{id})。受付中の候補は {count} 件です。マネージャーが /reading vote で投票を始めます。',
+  'ballot.nominatedOne': '{paper} を推薦しました(#{id})。受付中の候補はまだこの 1 件です。マネージャーが /reading vote で投票を始めます。',
   'ballot.field.nominatedBy': '{date} に {name} さんが推薦',
   'ballot.field.note': 'メモ: {note}',
   'ballot.nominations.title': '次に読む論文の候補({count} 件)',

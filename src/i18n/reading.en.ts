@@ -69,6 +69,8 @@ export const readingEn = {
   'reading.cancelled': 'Session #{id} "{title}" is cancelled; no more reminders will go out.',
   'reading.skipped': 'Skipped the meeting of #{id} "{title}" on {when}. The rotation continues at the next one.',
   'reading.ics.ready': 'The calendar of this channel’s {count} sessions is attached.',
+  'reading.ics.readyOne': 'The calendar of this channel’s session is attached.',
+  'reading.ics.readyNone': 'This channel has no sessions yet: the calendar attached is empty. Add one with /reading add.',
   'console.fileWritten': 'File written: {path}',
   'reading.reminders.saved': 'Reminders in this channel now go out at: {offsets} before each session.',
   'reading.reminder.before': 'In {offset}: {title}',

@@ -71,6 +71,8 @@ export const readingJa: { readonly [K in keyof typeof readingEn]: string } = {
   'reading.cancelled': 'セッション #{id}「{title}」を中止しました。今後リマインダーは送られません。',
   'reading.skipped': '#{id}「{title}」の {when} の回を休みにしました。発表の順番は次の回に持ち越します。',
   'reading.ics.ready': 'このチャンネルの {count} 件の読み会のカレンダーを添付しました。',
+  'reading.ics.readyOne': 'このチャンネルの読み会のカレンダーを添付しました。',
+  'reading.ics.readyNone': 'このチャンネルにはまだ読み会がありません。添付のカレンダーは空です。/reading add で追加できます。',
   'console.fileWritten': 'ファイルを書き出しました: {path}',
   'reading.reminders.saved': 'このチャンネルのリマインダーは各回の {offsets} 前に送られます。',
   'reading.reminder.before': 'あと {offset}: {title}',

@@ -1,9 +1,16 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { runRepl } from '../../src/adapters/console/repl.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { testApp } from '../helpers/app.js';
 import { Transcript } from '../helpers/transcript.js';
+
+// The console writes a reply's files into the folder it is told (the current one in `npm start`).
+const filesDir = mkdtempSync(join(tmpdir(), 'yomikai-console-files-'));
+afterAll(() => rmSync(filesDir, { recursive: true, force: true }));
 
 describe('reading sessions in the console chat', () => {
   it('add in Japanese, confirmed time, list, RSVP by number, reminders in the terminal at their time, ics file', async () => {
@@ -13,7 +20,7 @@ describe('reading sessions in the console chat', () => {
     const input = new PassThrough();
     const output = new PassThrough();
     const screen = new Transcript(output);
-    const done = runRepl(app, { input, output }, 'ja');
+    const done = runRepl(app, { input, output, filesDir }, 'ja');
     onTestFailed(() => console.error(screen.explain()));
     const say = async (line: string, expectText: string | RegExp) => {
       const from = screen.text.length;
@@ -54,7 +61,8 @@ describe('reading sessions in the console chat', () => {
     expect(screen.text.slice(from)).not.toContain('あと 1d');
 
     const ics = await say('/reading ics', 'ファイルを書き出しました');
-    expect(ics).toMatch(/yomikai-reading\.ics/);
+    expect(ics).toContain(join(filesDir, 'yomikai-reading.ics'));
+    expect(existsSync(join(filesDir, 'yomikai-reading.ics'))).toBe(true);
 
     input.end();
     await done;
@@ -67,7 +75,7 @@ describe('reading sessions in the console chat', () => {
     const input = new PassThrough();
     const output = new PassThrough();
     const screen = new Transcript(output);
-    const done = runRepl(app, { input, output }, 'en');
+    const done = runRepl(app, { input, output, filesDir }, 'en');
     onTestFailed(() => console.error(screen.explain()));
     const say = async (line: string, expectText: string | RegExp) => {
       const from = screen.text.length;

@@ -17,7 +17,8 @@ import { BALLOT_BUTTON_PATTERN } from '../../reading/ballot/buttons.js';
  */
 export async function runRepl(
   services: AdapterHost,
-  io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream & { isTTY?: boolean } },
+  /** `filesDir`: where a reply's files are written (default: the current folder). */
+  io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream & { isTTY?: boolean }; filesDir?: string },
   lang?: Lang,
 ): Promise<void> {
   const session = new ConsoleSession(services, lang);
@@ -75,7 +76,7 @@ export async function runRepl(
         }
         if (outcome.type === 'not-a-command') write(t('console.notCommand'));
         if (outcome.type === 'result') {
-          const files = writeAttachments(outcome.result.reply, translator(outcome.result.lang));
+          const files = writeAttachments(outcome.result.reply, translator(outcome.result.lang), io.filesDir);
           write([renderText(outcome.result.reply, style), ...files].join('\n') + '\n');
         }
         rl.prompt();
