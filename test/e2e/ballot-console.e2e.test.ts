@@ -1,26 +1,14 @@
-import { PassThrough } from 'node:stream';
-import { describe, expect, it, onTestFailed } from 'vitest';
-import { runRepl } from '../../src/adapters/console/repl.js';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { testApp } from '../helpers/app.js';
-import { Transcript } from '../helpers/transcript.js';
+import { consoleChat } from '../helpers/console-chat.js';
 
 describe('nominate and vote in the console chat', () => {
   it('nominate in Japanese, open a vote, vote by number, the result at the close', async () => {
     // Tuesday 2026-12-01 09:00 in Tokyo.
     const clock = new ManualClock('2026-12-01T00:00:00Z');
     const app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo' }, clock);
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const screen = new Transcript(output);
-    const done = runRepl(app, { input, output }, 'ja');
-    onTestFailed(() => console.error(screen.explain()));
-    const say = async (line: string, expectText: string | RegExp) => {
-      const from = screen.text.length;
-      input.write(`${line}\n`);
-      await screen.waitFor(expectText, from);
-      return screen.text.slice(from);
-    };
+    const { input, screen, done, say } = consoleChat(app, { lang: 'ja' });
 
     expect(await say('/reading nominate paper:X3D note:"動画の効率化"', '推薦しました')).toContain('メモ: 動画の効率化');
     await say('/reading nominate paper:2104.00680', 'arXiv:2104.00680');

@@ -1,25 +1,13 @@
-import { PassThrough } from 'node:stream';
-import { describe, expect, it, onTestFailed } from 'vitest';
-import { runRepl } from '../../src/adapters/console/repl.js';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { testApp } from '../helpers/app.js';
-import { Transcript } from '../helpers/transcript.js';
+import { consoleChat } from '../helpers/console-chat.js';
 
 describe('the daily quiz in the console chat', () => {
   it('schedule, round, answer by number, reveal, leaderboard and stats', async () => {
     const clock = new ManualClock('2026-12-01T08:58:00Z');
     const app = testApp({ YOMIKAI_TIMEZONE: 'Europe/Berlin' }, clock);
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const screen = new Transcript(output);
-    const done = runRepl(app, { input, output });
-    onTestFailed(() => console.error(screen.explain()));
-    const say = async (line: string, expectText: string | RegExp) => {
-      const from = screen.text.length;
-      input.write(`${line}\n`);
-      await screen.waitFor(expectText, from);
-      return screen.text.slice(from);
-    };
+    const { input, screen, done, say } = consoleChat(app);
 
     const scheduled = await say('/quiz schedule time:10:00', 'Next rounds');
     expect(scheduled).toContain('10:00 (Europe/Berlin)');
@@ -63,18 +51,11 @@ describe('the daily quiz in the console chat', () => {
   it('a console set to Japanese hears the round’s hint in Japanese', async () => {
     const clock = new ManualClock('2026-12-01T08:58:00Z');
     const app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo' }, clock);
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const screen = new Transcript(output);
-    const done = runRepl(app, { input, output });
-    onTestFailed(() => console.error(screen.explain()));
-    let from = screen.text.length;
-    input.write('/settings language:ja\n');
-    await screen.waitFor('保存しました', from);
-    input.write('/quiz schedule time:18:00\n');
-    await screen.waitFor('18:00', screen.text.length);
+    const { input, screen, done, say } = consoleChat(app);
+    await say('/settings language:ja', '保存しました');
+    await say('/quiz schedule time:18:00', '18:00');
     clock.set('2026-12-01T09:00:00Z'); // 18:00 in Tokyo
-    from = screen.text.length;
+    const from = screen.text.length;
     await app.quizRunner.tick();
     await screen.waitFor('選択肢の番号を入力すると回答できます', from);
     input.end();

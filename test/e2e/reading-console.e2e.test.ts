@@ -1,12 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
-import { runRepl } from '../../src/adapters/console/repl.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { testApp } from '../helpers/app.js';
-import { Transcript } from '../helpers/transcript.js';
+import { consoleChat } from '../helpers/console-chat.js';
 
 // The console writes a reply's files into the folder it is told (the current one in `npm start`).
 const filesDir = mkdtempSync(join(tmpdir(), 'yomikai-console-files-'));
@@ -17,17 +15,7 @@ describe('reading sessions in the console chat', () => {
     // Tuesday 2026-12-01 09:00 in Tokyo.
     const clock = new ManualClock('2026-12-01T00:00:00Z');
     const app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo' }, clock);
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const screen = new Transcript(output);
-    const done = runRepl(app, { input, output, filesDir }, 'ja');
-    onTestFailed(() => console.error(screen.explain()));
-    const say = async (line: string, expectText: string | RegExp) => {
-      const from = screen.text.length;
-      input.write(`${line}\n`);
-      await screen.waitFor(expectText, from);
-      return screen.text.slice(from);
-    };
+    const { input, screen, done, say } = consoleChat(app, { lang: 'ja', filesDir });
 
     const added = await say('/reading add title:"X3D" when:"金曜 20時" paper:X3D presenter:Aiko', 'セッション #1');
     expect(added).toContain('2026-12-04 (金) 20:00 Asia/Tokyo');
@@ -72,17 +60,7 @@ describe('reading sessions in the console chat', () => {
   it('/reading list turns its pages with buttons, pressed by number', async () => {
     const clock = new ManualClock('2026-12-01T00:00:00Z');
     const app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo' }, clock);
-    const input = new PassThrough();
-    const output = new PassThrough();
-    const screen = new Transcript(output);
-    const done = runRepl(app, { input, output, filesDir }, 'en');
-    onTestFailed(() => console.error(screen.explain()));
-    const say = async (line: string, expectText: string | RegExp) => {
-      const from = screen.text.length;
-      input.write(`${line}\n`);
-      await screen.waitFor(expectText, from);
-      return screen.text.slice(from);
-    };
+    const { input, done, say } = consoleChat(app, { lang: 'en' });
     for (let day = 10; day <= 18; day++) await say(`/reading add title:"Paper ${day}" when:"2026-12-${day} 20:00"`, `Session #${day - 9}`);
 
     const first = await say('/reading list', 'Reading sessions (9)');
