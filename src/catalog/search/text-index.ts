@@ -1,6 +1,5 @@
 import { grow } from './grams.js';
-import { forEachRun, termsOfRun, type Script } from './text-tokens.js';
-import { foldWidthAndCase } from './normalize.js';
+import { TermStream } from './term-stream.js';
 import type { SearchDoc } from './types.js';
 
 /**
@@ -39,16 +38,17 @@ export class TextIndex {
 
   constructor(docs: readonly SearchDoc[]) {
     // Pass 1: every field's term ids in one flat array; field f of doc d is ids[fieldEnd[3d+f-1] .. fieldEnd[3d+f]).
-    const runs = new RunTerms(this.termIds);
+    const runs = new TermStream(this.termIds);
     const fieldEnd = new Int32Array(3 * docs.length + 1);
     const totals = [0, 0, 0];
     for (let doc = 0; doc < docs.length; doc++) {
-      const { names, keywords = [], descriptions = [] } = docs[doc]!;
-      [names, keywords, descriptions].forEach((texts, field) => {
-        for (const text of texts) runs.add(text);
+      const { names, keywords, descriptions } = docs[doc]!;
+      for (let field = 0; field < 3; field++) {
+        const texts = field === 0 ? names : field === 1 ? keywords : descriptions;
+        if (texts) for (const text of texts) runs.add(text);
         fieldEnd[3 * doc + field + 1] = runs.size;
         totals[field]! += fieldEnd[3 * doc + field + 1]! - fieldEnd[3 * doc + field]!;
-      });
+      }
     }
     const ids = runs.ids;
     const averages = totals.map((total) => Math.max(1, total / Math.max(1, docs.length)));
@@ -158,41 +158,5 @@ export class TextIndex {
       hits[place] = { doc, score };
     }
     return hits;
-  }
-}
-
-/**
- * Term ids of many texts, in one growing array. A run of one script ("scaling",
- * "物体検出", "トランスフォーマー") is turned into term ids once and remembered:
- * notes repeat their words, so most runs cost one map lookup.
- */
-class RunTerms {
-  ids: Int32Array = new Int32Array(1 << 16);
-  size = 0;
-  private readonly byRun = new Map<string, Int32Array>();
-  private readonly scratch: string[] = [];
-
-  constructor(private readonly termIds: Map<string, number>) {}
-
-  add(text: string): void {
-    const folded = foldWidthAndCase(text);
-    forEachRun(folded, (start, end, script) => this.addRun(folded.slice(start, end), script));
-  }
-
-  private addRun(run: string, script: Script): void {
-    let ids = this.byRun.get(run);
-    if (!ids) {
-      this.scratch.length = 0;
-      termsOfRun(run, script, this.scratch);
-      ids = Int32Array.from(this.scratch, (term) => {
-        let id = this.termIds.get(term);
-        if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
-        return id;
-      });
-      this.byRun.set(run, ids);
-    }
-    if (this.size + ids.length > this.ids.length) this.ids = grow(this.ids, this.size + ids.length);
-    this.ids.set(ids, this.size);
-    this.size += ids.length;
   }
 }
