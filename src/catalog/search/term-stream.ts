@@ -90,10 +90,13 @@ export class TermStream {
     let start = 0;
     let current: Script = Script.Other;
     let hash = 0;
-    for (let at = 0; at <= text.length; at++) {
+    // Read once: notes come as every kind of V8 string (flat, concatenated, one- or two-byte), and a
+    // `.length` read in the loop would be a megamorphic property load on every character.
+    const length = text.length;
+    for (let at = 0; at <= length; at++) {
       let code = 0;
       let script: Script = Script.Other;
-      if (at < text.length) {
+      if (at < length) {
         code = text.charCodeAt(at);
         const entry = table[code]!;
         if (unfolded && entry >= FOLDS) return false;
@@ -175,8 +178,9 @@ export class TermStream {
 
 /** Whether text[start, end), ASCII capitals lowered, is `run`. */
 function sameRun(run: string, text: string, start: number, end: number): boolean {
-  if (run.length !== end - start) return false;
-  for (let at = 0; at < run.length; at++) {
+  const length = run.length;
+  if (length !== end - start) return false;
+  for (let at = 0; at < length; at++) {
     let code = text.charCodeAt(start + at);
     if (code >= 65 && code <= 90) code += 32;
     if (run.charCodeAt(at) !== code) return false;
