@@ -1,4 +1,3 @@
-import { grow } from './grams.js';
 import { TermStream } from './term-stream.js';
 import type { SearchDoc } from './types.js';
 
@@ -37,66 +36,19 @@ export class TextIndex {
   private readonly touched: Int32Array;
 
   constructor(docs: readonly SearchDoc[]) {
-    // Pass 1: every field's term ids in one flat array; field f of doc d is ids[fieldEnd[3d+f-1] .. fieldEnd[3d+f]).
-    const runs = new TermStream(this.termIds);
-    const fieldEnd = new Int32Array(3 * docs.length + 1);
-    const totals = [0, 0, 0];
-    for (let doc = 0; doc < docs.length; doc++) {
-      const { names, keywords, descriptions } = docs[doc]!;
-      for (let field = 0; field < 3; field++) {
-        const texts = field === 0 ? names : field === 1 ? keywords : descriptions;
-        if (texts) for (const text of texts) runs.add(text);
-        fieldEnd[3 * doc + field + 1] = runs.size;
-        totals[field]! += fieldEnd[3 * doc + field + 1]! - fieldEnd[3 * doc + field]!;
-      }
-    }
-    const ids = runs.ids;
-    const averages = totals.map((total) => Math.max(1, total / Math.max(1, docs.length)));
-
-    // Pass 2: per doc, each term's weighted frequency (BM25F), as (term, doc, weight) triples.
-    const accumulated = new Float64Array(this.termIds.size);
-    const docTerms: number[] = [];
-    let pairTerm: Int32Array = new Int32Array(Math.max(16, runs.size));
-    let pairDoc: Int32Array = new Int32Array(pairTerm.length);
-    let pairWeight = new Float32Array(pairTerm.length);
-    let pairs = 0;
-    for (let doc = 0; doc < docs.length; doc++) {
-      docTerms.length = 0;
-      for (let field = 0; field < 3; field++) {
-        const from = fieldEnd[3 * doc + field]!;
-        const to = fieldEnd[3 * doc + field + 1]!;
-        const norm = FIELD_WEIGHTS[field]! / (1 - B + (B * (to - from)) / averages[field]!);
-        for (let at = from; at < to; at++) {
-          const id = ids[at]!;
-          if (accumulated[id] === 0) docTerms.push(id);
-          accumulated[id]! += norm;
-        }
-      }
-      if (pairs + docTerms.length > pairTerm.length) {
-        pairTerm = grow(pairTerm, pairs + docTerms.length);
-        pairDoc = grow(pairDoc, pairs + docTerms.length);
-        const wider = new Float32Array(pairTerm.length);
-        wider.set(pairWeight);
-        pairWeight = wider;
-      }
-      for (const id of docTerms) {
-        pairTerm[pairs] = id;
-        pairDoc[pairs] = doc;
-        pairWeight[pairs++] = accumulated[id]!;
-        accumulated[id] = 0;
-      }
-    }
+    const fields = tokenizeFields(docs, this.termIds);
+    const pairs = weighTerms(fields, docs.length, this.termIds.size);
     const termCount = this.termIds.size;
     this.postingStart = new Int32Array(termCount + 1);
-    for (let at = 0; at < pairs; at++) this.postingStart[pairTerm[at]! + 1]!++;
+    for (let at = 0; at < pairs.count; at++) this.postingStart[pairs.term[at]! + 1]!++;
     for (let term = 0; term < termCount; term++) this.postingStart[term + 1]! += this.postingStart[term]!;
-    this.postingDoc = new Int32Array(pairs);
-    this.postingWeight = new Float32Array(pairs);
+    this.postingDoc = new Int32Array(pairs.count);
+    this.postingWeight = new Float32Array(pairs.count);
     const next = this.postingStart.slice(0, termCount);
-    for (let at = 0; at < pairs; at++) {
-      const slot = next[pairTerm[at]!]!++;
-      this.postingDoc[slot] = pairDoc[at]!;
-      this.postingWeight[slot] = pairWeight[at]!;
+    for (let at = 0; at < pairs.count; at++) {
+      const slot = next[pairs.term[at]!]!++;
+      this.postingDoc[slot] = pairs.doc[at]!;
+      this.postingWeight[slot] = pairs.weight[at]!;
     }
     this.idf = new Float64Array(termCount);
     for (let term = 0; term < termCount; term++) {
@@ -159,4 +111,66 @@ export class TextIndex {
     }
     return hits;
   }
+}
+
+/** Every field's term ids in one flat array: field f of doc d is ids[fieldEnd[3d + f] .. fieldEnd[3d + f + 1]). */
+interface Fields {
+  ids: Int32Array;
+  fieldEnd: Int32Array;
+  /** Average length of each field over the docs. */
+  averages: number[];
+}
+
+function tokenizeFields(docs: readonly SearchDoc[], termIds: Map<string, number>): Fields {
+  const stream = new TermStream(termIds);
+  const fieldEnd = new Int32Array(3 * docs.length + 1);
+  const totals = [0, 0, 0];
+  for (let doc = 0; doc < docs.length; doc++) {
+    const { names, keywords, descriptions } = docs[doc]!;
+    for (let field = 0; field < 3; field++) {
+      const texts = field === 0 ? names : field === 1 ? keywords : descriptions;
+      if (texts) for (const text of texts) stream.add(text);
+      fieldEnd[3 * doc + field + 1] = stream.size;
+      totals[field]! += fieldEnd[3 * doc + field + 1]! - fieldEnd[3 * doc + field]!;
+    }
+  }
+  const averages = totals.map((total) => Math.max(1, total / Math.max(1, docs.length)));
+  return { ids: stream.ids, fieldEnd, averages };
+}
+
+/** (term, doc, weight) triples in doc order. */
+interface Pairs {
+  term: Int32Array;
+  doc: Int32Array;
+  weight: Float32Array;
+  count: number;
+}
+
+/** Per doc, each term's weighted frequency (BM25F): field counts length-normalised and weighted, summed. */
+function weighTerms({ ids, fieldEnd, averages }: Fields, docCount: number, termCount: number): Pairs {
+  const accumulated = new Float64Array(termCount);
+  const docTerms = new Int32Array(termCount);
+  const capacity = Math.max(16, fieldEnd[3 * docCount]!); // a doc has no more distinct terms than terms
+  const pairs: Pairs = { term: new Int32Array(capacity), doc: new Int32Array(capacity), weight: new Float32Array(capacity), count: 0 };
+  for (let doc = 0; doc < docCount; doc++) {
+    let distinct = 0;
+    for (let field = 0; field < 3; field++) {
+      const from = fieldEnd[3 * doc + field]!;
+      const to = fieldEnd[3 * doc + field + 1]!;
+      const norm = FIELD_WEIGHTS[field]! / (1 - B + (B * (to - from)) / averages[field]!);
+      for (let at = from; at < to; at++) {
+        const id = ids[at]!;
+        if (accumulated[id] === 0) docTerms[distinct++] = id;
+        accumulated[id]! += norm;
+      }
+    }
+    for (let at = 0; at < distinct; at++) {
+      const id = docTerms[at]!;
+      pairs.term[pairs.count] = id;
+      pairs.doc[pairs.count] = doc;
+      pairs.weight[pairs.count++] = accumulated[id]!;
+      accumulated[id] = 0;
+    }
+  }
+  return pairs;
 }
