@@ -26,14 +26,20 @@ export interface TextHit {
 
 export class TextIndex {
   private readonly termIds = new Map<string, number>();
-  /** Term t's postings are postingDoc/postingWeight[postingStart[t] .. postingStart[t + 1]). */
+  /**
+   * Term t's postings are postingDoc/postingScore[postingStart[t] .. postingStart[t + 1]). A posting
+   * holds what it adds to a doc's score — the term's idf times the saturated weight, computed once
+   * here by the same expression a query would evaluate, so scores are the same to the last bit.
+   */
   private readonly postingStart: Int32Array;
   private readonly postingDoc: Int32Array;
-  private readonly postingWeight: Float32Array;
+  private readonly postingScore: Float64Array;
   private readonly idf: Float64Array;
   private readonly scores: Float64Array;
   private readonly matchedTerms: Uint8Array;
   private readonly touched: Int32Array;
+  /** rank(): 1 for docs of the terms after the spared list (sparedList), 0 between queries. */
+  private readonly laterTerm: Uint8Array;
 
   constructor(docs: readonly SearchDoc[]) {
     const fields = tokenizeFields(docs, this.termIds);
@@ -43,21 +49,26 @@ export class TextIndex {
     for (let at = 0; at < pairs.count; at++) this.postingStart[pairs.term[at]! + 1]!++;
     for (let term = 0; term < termCount; term++) this.postingStart[term + 1]! += this.postingStart[term]!;
     this.postingDoc = new Int32Array(pairs.count);
-    this.postingWeight = new Float32Array(pairs.count);
+    this.postingScore = new Float64Array(pairs.count);
     const next = this.postingStart.slice(0, termCount);
     for (let at = 0; at < pairs.count; at++) {
       const slot = next[pairs.term[at]!]!++;
       this.postingDoc[slot] = pairs.doc[at]!;
-      this.postingWeight[slot] = pairs.weight[at]!;
+      this.postingScore[slot] = pairs.weight[at]!; // the weight (a float32) for now; scored below
     }
     this.idf = new Float64Array(termCount);
     for (let term = 0; term < termCount; term++) {
       const df = this.postingStart[term + 1]! - this.postingStart[term]!;
-      this.idf[term] = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5));
+      const idf = (this.idf[term] = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5)));
+      for (let at = this.postingStart[term]!; at < this.postingStart[term + 1]!; at++) {
+        const weight = this.postingScore[at]!;
+        this.postingScore[at] = (idf * weight * (K1 + 1)) / (weight + K1);
+      }
     }
     this.scores = new Float64Array(docs.length);
     this.matchedTerms = new Uint8Array(docs.length);
     this.touched = new Int32Array(docs.length);
+    this.laterTerm = new Uint8Array(docs.length);
   }
 
   /** Whether a term occurs anywhere (queries use it to tell a loanword typed in hiragana from a particle). */
@@ -77,18 +88,32 @@ export class TextIndex {
    * business (the name index answers it), not evidence that a description was meant.
    */
   rank(queryTerms: readonly string[], limit: number, wants: (doc: number) => boolean): TextHit[] {
-    let touchedCount = 0;
+    const { postingStart, postingDoc, postingScore, matchedTerms, touched, scores, laterTerm } = this; // locals for the hot loops
+    const ids: number[] = [];
     for (const term of new Set(queryTerms)) {
       const id = this.termIds.get(term);
-      if (id === undefined) continue;
-      const idf = this.idf[id]!;
-      for (let at = this.postingStart[id]!, end = this.postingStart[id + 1]!; at < end; at++) {
-        const doc = this.postingDoc[at]!;
-        const weight = this.postingWeight[at]!;
-        if (this.matchedTerms[doc] === 0) this.touched[touchedCount++] = doc;
-        if (this.matchedTerms[doc]! < 255) this.matchedTerms[doc]!++;
-        this.scores[doc]! += (idf * weight * (K1 + 1)) / (weight + K1);
+      if (id !== undefined) ids.push(id);
+    }
+    if (ids.length < MIN_MATCHED_TERMS) return [];
+    const longest = this.sparedList(ids);
+    for (let at = longest + 1; longest >= 0 && at < ids.length; at++) {
+      for (let p = postingStart[ids[at]!]!, end = postingStart[ids[at]! + 1]!; p < end; p++) laterTerm[postingDoc[p]!] = 1;
+    }
+    let touchedCount = 0;
+    for (let term = 0; term < ids.length; term++) {
+      const id = ids[term]!;
+      const spared = term === longest;
+      for (let at = postingStart[id]!, end = postingStart[id + 1]!; at < end; at++) {
+        const doc = postingDoc[at]!;
+        const matched = matchedTerms[doc]!;
+        if (spared && matched === 0 && laterTerm[doc] === 0) continue; // this term alone: fewer than MIN_MATCHED_TERMS
+        if (matched === 0) touched[touchedCount++] = doc;
+        if (matched < 255) matchedTerms[doc] = matched + 1;
+        scores[doc]! += postingScore[at]!; // in query order, as every doc's sum always is
       }
+    }
+    for (let at = longest + 1; longest >= 0 && at < ids.length; at++) {
+      for (let p = postingStart[ids[at]!]!, end = postingStart[ids[at]! + 1]!; p < end; p++) laterTerm[postingDoc[p]!] = 0;
     }
     const hits: TextHit[] = [];
     // Keep only the best `limit` while reading the touched docs: a sorted small array beats sorting thousands.
@@ -110,6 +135,21 @@ export class TextIndex {
       hits[place] = { doc, score };
     }
     return hits;
+  }
+
+  /**
+   * The term whose postings rank() reads only for docs another term also has: the longest list,
+   * when it is longer than the lists after it together (they are read once more to mark their
+   * docs). A common word ("dataset", 学習) would otherwise touch most of the catalog for nothing:
+   * a doc it alone matches has one term, fewer than MIN_MATCHED_TERMS. -1 when none pays.
+   */
+  private sparedList(ids: readonly number[]): number {
+    const length = (id: number) => this.postingStart[id + 1]! - this.postingStart[id]!;
+    let longest = 0;
+    for (let at = 1; at < ids.length; at++) if (length(ids[at]!) > length(ids[longest]!)) longest = at;
+    let later = 0;
+    for (let at = longest + 1; at < ids.length; at++) later += length(ids[at]!);
+    return length(ids[longest]!) > later ? longest : -1;
   }
 }
 
