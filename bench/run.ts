@@ -35,7 +35,7 @@ if (wanted('descriptive')) {
   console.log(formatDescriptiveTable(runDescriptiveBench(docs)));
   console.log('\n## /model and /dataset: the "clearly ahead" margin on the descriptive table\n');
   console.log(formatMarginTable(runMarginBench(docs)));
-  const timing = runDescriptiveTiming(generateCatalog(100_000, docs));
+  const timing = await runDescriptiveTiming(generateCatalog(100_000, docs));
   console.log('\n## yomikai /search (60 hits) with descriptive queries, generated 100k catalog with notes\n');
   const memory = timing.memoryMB === undefined ? '–' : `${timing.memoryMB.toFixed(1)} MB`;
   console.log(`| build (names + descriptions) | memory | median | p99 | samples |\n| ---: | ---: | ---: | ---: | ---: |`);

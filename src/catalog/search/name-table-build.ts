@@ -132,7 +132,7 @@ function countGrams(keys: readonly string[], gramIds: GramIds): { occurrences: I
   for (let entry = 0; entry < keys.length; entry++) {
     const key = keys[entry]!;
     let previous = key.charCodeAt(0);
-    for (let at = 1; at < key.length; at++) {
+    for (let at = 1, keyLength = key.length; at < keyLength; at++) {
       const current = key.charCodeAt(at);
       const gram = gramIds.add(previous, current);
       if (gram >= entriesWith.length) {

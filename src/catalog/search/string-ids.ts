@@ -14,7 +14,7 @@ export const HASH_SEED = 0x811c9dc5 | 0;
 
 export function hashString(text: string): number {
   let hash = HASH_SEED;
-  for (let at = 0; at < text.length; at++) hash = hashStep(hash, text.charCodeAt(at));
+  for (let at = 0, length = text.length; at < length; at++) hash = hashStep(hash, text.charCodeAt(at));
   return hash;
 }
 

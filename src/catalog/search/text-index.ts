@@ -1,6 +1,4 @@
-import { grow } from './grams.js';
-import { forEachRun, termsOfRun, type Script } from './text-tokens.js';
-import { foldWidthAndCase } from './normalize.js';
+import { TermStream } from './term-stream.js';
 import type { SearchDoc } from './types.js';
 
 /**
@@ -28,84 +26,49 @@ export interface TextHit {
 
 export class TextIndex {
   private readonly termIds = new Map<string, number>();
-  /** Term t's postings are postingDoc/postingWeight[postingStart[t] .. postingStart[t + 1]). */
+  /**
+   * Term t's postings are postingDoc/postingScore[postingStart[t] .. postingStart[t + 1]). A posting
+   * holds what it adds to a doc's score — the term's idf times the saturated weight, computed once
+   * here by the same expression a query would evaluate, so scores are the same to the last bit.
+   */
   private readonly postingStart: Int32Array;
   private readonly postingDoc: Int32Array;
-  private readonly postingWeight: Float32Array;
+  private readonly postingScore: Float64Array;
   private readonly idf: Float64Array;
   private readonly scores: Float64Array;
   private readonly matchedTerms: Uint8Array;
   private readonly touched: Int32Array;
+  /** rank(): 1 for docs of the terms after the spared list (sparedList), 0 between queries. */
+  private readonly laterTerm: Uint8Array;
 
   constructor(docs: readonly SearchDoc[]) {
-    // Pass 1: every field's term ids in one flat array; field f of doc d is ids[fieldEnd[3d+f-1] .. fieldEnd[3d+f]).
-    const runs = new RunTerms(this.termIds);
-    const fieldEnd = new Int32Array(3 * docs.length + 1);
-    const totals = [0, 0, 0];
-    for (let doc = 0; doc < docs.length; doc++) {
-      const { names, keywords = [], descriptions = [] } = docs[doc]!;
-      [names, keywords, descriptions].forEach((texts, field) => {
-        for (const text of texts) runs.add(text);
-        fieldEnd[3 * doc + field + 1] = runs.size;
-        totals[field]! += fieldEnd[3 * doc + field + 1]! - fieldEnd[3 * doc + field]!;
-      });
-    }
-    const ids = runs.ids;
-    const averages = totals.map((total) => Math.max(1, total / Math.max(1, docs.length)));
-
-    // Pass 2: per doc, each term's weighted frequency (BM25F), as (term, doc, weight) triples.
-    const accumulated = new Float64Array(this.termIds.size);
-    const docTerms: number[] = [];
-    let pairTerm: Int32Array = new Int32Array(Math.max(16, runs.size));
-    let pairDoc: Int32Array = new Int32Array(pairTerm.length);
-    let pairWeight = new Float32Array(pairTerm.length);
-    let pairs = 0;
-    for (let doc = 0; doc < docs.length; doc++) {
-      docTerms.length = 0;
-      for (let field = 0; field < 3; field++) {
-        const from = fieldEnd[3 * doc + field]!;
-        const to = fieldEnd[3 * doc + field + 1]!;
-        const norm = FIELD_WEIGHTS[field]! / (1 - B + (B * (to - from)) / averages[field]!);
-        for (let at = from; at < to; at++) {
-          const id = ids[at]!;
-          if (accumulated[id] === 0) docTerms.push(id);
-          accumulated[id]! += norm;
-        }
-      }
-      if (pairs + docTerms.length > pairTerm.length) {
-        pairTerm = grow(pairTerm, pairs + docTerms.length);
-        pairDoc = grow(pairDoc, pairs + docTerms.length);
-        const wider = new Float32Array(pairTerm.length);
-        wider.set(pairWeight);
-        pairWeight = wider;
-      }
-      for (const id of docTerms) {
-        pairTerm[pairs] = id;
-        pairDoc[pairs] = doc;
-        pairWeight[pairs++] = accumulated[id]!;
-        accumulated[id] = 0;
-      }
-    }
+    const fields = tokenizeFields(docs, this.termIds);
+    const pairs = weighTerms(fields, docs.length, this.termIds.size);
     const termCount = this.termIds.size;
     this.postingStart = new Int32Array(termCount + 1);
-    for (let at = 0; at < pairs; at++) this.postingStart[pairTerm[at]! + 1]!++;
+    for (let at = 0; at < pairs.count; at++) this.postingStart[pairs.term[at]! + 1]!++;
     for (let term = 0; term < termCount; term++) this.postingStart[term + 1]! += this.postingStart[term]!;
-    this.postingDoc = new Int32Array(pairs);
-    this.postingWeight = new Float32Array(pairs);
+    this.postingDoc = new Int32Array(pairs.count);
+    this.postingScore = new Float64Array(pairs.count);
     const next = this.postingStart.slice(0, termCount);
-    for (let at = 0; at < pairs; at++) {
-      const slot = next[pairTerm[at]!]!++;
-      this.postingDoc[slot] = pairDoc[at]!;
-      this.postingWeight[slot] = pairWeight[at]!;
+    for (let at = 0; at < pairs.count; at++) {
+      const slot = next[pairs.term[at]!]!++;
+      this.postingDoc[slot] = pairs.doc[at]!;
+      this.postingScore[slot] = pairs.weight[at]!; // the weight (a float32) for now; scored below
     }
     this.idf = new Float64Array(termCount);
     for (let term = 0; term < termCount; term++) {
       const df = this.postingStart[term + 1]! - this.postingStart[term]!;
-      this.idf[term] = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5));
+      const idf = (this.idf[term] = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5)));
+      for (let at = this.postingStart[term]!; at < this.postingStart[term + 1]!; at++) {
+        const weight = this.postingScore[at]!;
+        this.postingScore[at] = (idf * weight * (K1 + 1)) / (weight + K1);
+      }
     }
     this.scores = new Float64Array(docs.length);
     this.matchedTerms = new Uint8Array(docs.length);
     this.touched = new Int32Array(docs.length);
+    this.laterTerm = new Uint8Array(docs.length);
   }
 
   /** Whether a term occurs anywhere (queries use it to tell a loanword typed in hiragana from a particle). */
@@ -125,18 +88,32 @@ export class TextIndex {
    * business (the name index answers it), not evidence that a description was meant.
    */
   rank(queryTerms: readonly string[], limit: number, wants: (doc: number) => boolean): TextHit[] {
-    let touchedCount = 0;
+    const { postingStart, postingDoc, postingScore, matchedTerms, touched, scores, laterTerm } = this; // locals for the hot loops
+    const ids: number[] = [];
     for (const term of new Set(queryTerms)) {
       const id = this.termIds.get(term);
-      if (id === undefined) continue;
-      const idf = this.idf[id]!;
-      for (let at = this.postingStart[id]!, end = this.postingStart[id + 1]!; at < end; at++) {
-        const doc = this.postingDoc[at]!;
-        const weight = this.postingWeight[at]!;
-        if (this.matchedTerms[doc] === 0) this.touched[touchedCount++] = doc;
-        if (this.matchedTerms[doc]! < 255) this.matchedTerms[doc]!++;
-        this.scores[doc]! += (idf * weight * (K1 + 1)) / (weight + K1);
+      if (id !== undefined) ids.push(id);
+    }
+    if (ids.length < MIN_MATCHED_TERMS) return [];
+    const longest = this.sparedList(ids);
+    for (let at = longest + 1; longest >= 0 && at < ids.length; at++) {
+      for (let p = postingStart[ids[at]!]!, end = postingStart[ids[at]! + 1]!; p < end; p++) laterTerm[postingDoc[p]!] = 1;
+    }
+    let touchedCount = 0;
+    for (let term = 0; term < ids.length; term++) {
+      const id = ids[term]!;
+      const spared = term === longest;
+      for (let at = postingStart[id]!, end = postingStart[id + 1]!; at < end; at++) {
+        const doc = postingDoc[at]!;
+        const matched = matchedTerms[doc]!;
+        if (spared && matched === 0 && laterTerm[doc] === 0) continue; // this term alone: fewer than MIN_MATCHED_TERMS
+        if (matched === 0) touched[touchedCount++] = doc;
+        if (matched < 255) matchedTerms[doc] = matched + 1;
+        scores[doc]! += postingScore[at]!; // in query order, as every doc's sum always is
       }
+    }
+    for (let at = longest + 1; longest >= 0 && at < ids.length; at++) {
+      for (let p = postingStart[ids[at]!]!, end = postingStart[ids[at]! + 1]!; p < end; p++) laterTerm[postingDoc[p]!] = 0;
     }
     const hits: TextHit[] = [];
     // Keep only the best `limit` while reading the touched docs: a sorted small array beats sorting thousands.
@@ -159,40 +136,81 @@ export class TextIndex {
     }
     return hits;
   }
+
+  /**
+   * The term whose postings rank() reads only for docs another term also has: the longest list,
+   * when it is longer than the lists after it together (they are read once more to mark their
+   * docs). A common word ("dataset", 学習) would otherwise touch most of the catalog for nothing:
+   * a doc it alone matches has one term, fewer than MIN_MATCHED_TERMS. -1 when none pays.
+   */
+  private sparedList(ids: readonly number[]): number {
+    const length = (id: number) => this.postingStart[id + 1]! - this.postingStart[id]!;
+    let longest = 0;
+    for (let at = 1; at < ids.length; at++) if (length(ids[at]!) > length(ids[longest]!)) longest = at;
+    let later = 0;
+    for (let at = longest + 1; at < ids.length; at++) later += length(ids[at]!);
+    return length(ids[longest]!) > later ? longest : -1;
+  }
 }
 
-/**
- * Term ids of many texts, in one growing array. A run of one script ("scaling",
- * "物体検出", "トランスフォーマー") is turned into term ids once and remembered:
- * notes repeat their words, so most runs cost one map lookup.
- */
-class RunTerms {
-  ids: Int32Array = new Int32Array(1 << 16);
-  size = 0;
-  private readonly byRun = new Map<string, Int32Array>();
-  private readonly scratch: string[] = [];
+/** Every field's term ids in one flat array: field f of doc d is ids[fieldEnd[3d + f] .. fieldEnd[3d + f + 1]). */
+interface Fields {
+  ids: Int32Array;
+  fieldEnd: Int32Array;
+  /** Average length of each field over the docs. */
+  averages: number[];
+}
 
-  constructor(private readonly termIds: Map<string, number>) {}
-
-  add(text: string): void {
-    const folded = foldWidthAndCase(text);
-    forEachRun(folded, (start, end, script) => this.addRun(folded.slice(start, end), script));
-  }
-
-  private addRun(run: string, script: Script): void {
-    let ids = this.byRun.get(run);
-    if (!ids) {
-      this.scratch.length = 0;
-      termsOfRun(run, script, this.scratch);
-      ids = Int32Array.from(this.scratch, (term) => {
-        let id = this.termIds.get(term);
-        if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
-        return id;
-      });
-      this.byRun.set(run, ids);
+function tokenizeFields(docs: readonly SearchDoc[], termIds: Map<string, number>): Fields {
+  const stream = new TermStream(termIds);
+  const fieldEnd = new Int32Array(3 * docs.length + 1);
+  const totals = [0, 0, 0];
+  for (let doc = 0; doc < docs.length; doc++) {
+    const { names, keywords, descriptions } = docs[doc]!;
+    for (let field = 0; field < 3; field++) {
+      const texts = field === 0 ? names : field === 1 ? keywords : descriptions;
+      if (texts) for (const text of texts) stream.add(text);
+      fieldEnd[3 * doc + field + 1] = stream.size;
+      totals[field]! += fieldEnd[3 * doc + field + 1]! - fieldEnd[3 * doc + field]!;
     }
-    if (this.size + ids.length > this.ids.length) this.ids = grow(this.ids, this.size + ids.length);
-    this.ids.set(ids, this.size);
-    this.size += ids.length;
   }
+  const averages = totals.map((total) => Math.max(1, total / Math.max(1, docs.length)));
+  return { ids: stream.ids, fieldEnd, averages };
+}
+
+/** (term, doc, weight) triples in doc order. */
+interface Pairs {
+  term: Int32Array;
+  doc: Int32Array;
+  weight: Float32Array;
+  count: number;
+}
+
+/** Per doc, each term's weighted frequency (BM25F): field counts length-normalised and weighted, summed. */
+function weighTerms({ ids, fieldEnd, averages }: Fields, docCount: number, termCount: number): Pairs {
+  const accumulated = new Float64Array(termCount);
+  const docTerms = new Int32Array(termCount);
+  const capacity = Math.max(16, fieldEnd[3 * docCount]!); // a doc has no more distinct terms than terms
+  const pairs: Pairs = { term: new Int32Array(capacity), doc: new Int32Array(capacity), weight: new Float32Array(capacity), count: 0 };
+  for (let doc = 0; doc < docCount; doc++) {
+    let distinct = 0;
+    for (let field = 0; field < 3; field++) {
+      const from = fieldEnd[3 * doc + field]!;
+      const to = fieldEnd[3 * doc + field + 1]!;
+      const norm = FIELD_WEIGHTS[field]! / (1 - B + (B * (to - from)) / averages[field]!);
+      for (let at = from; at < to; at++) {
+        const id = ids[at]!;
+        if (accumulated[id] === 0) docTerms[distinct++] = id;
+        accumulated[id]! += norm;
+      }
+    }
+    for (let at = 0; at < distinct; at++) {
+      const id = docTerms[at]!;
+      pairs.term[pairs.count] = id;
+      pairs.doc[pairs.count] = doc;
+      pairs.weight[pairs.count++] = accumulated[id]!;
+      accumulated[id] = 0;
+    }
+  }
+  return pairs;
 }

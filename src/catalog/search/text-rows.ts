@@ -120,8 +120,11 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
     let wordHash = HASH_SEED;
     let hash = HASH_SEED;
     let length = 0;
-    for (let at = 0; at <= text.length; at++) {
-      let code = at < text.length ? text.charCodeAt(at) : 32;
+    // The length read once: catalog strings come in several V8 representations, and `.length` in
+    // the loop condition would be a megamorphic property load on every character.
+    const textLength = text.length;
+    for (let at = 0; at <= textLength; at++) {
+      let code = at < textLength ? text.charCodeAt(at) : 32;
       let isNameCharacter = false;
       if (code < 128) {
         if (code >= 65 && code <= 90) code += 32;
@@ -165,7 +168,7 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
       length = 0;
       for (const word of folded) {
         let own = HASH_SEED;
-        for (let at = 0; at < word.length; at++) {
+        for (let at = 0, wordLength = word.length; at < wordLength; at++) {
           own = hashStep(own, word.charCodeAt(at));
           hash = hashStep(hash, word.charCodeAt(at));
         }

@@ -24,7 +24,7 @@ import { ENGLISH_STOP_WORDS } from './stop-words.js';
 export const Script = { Other: 0, Latin: 1, Kanji: 2, Katakana: 3, Hiragana: 4 } as const;
 export type Script = (typeof Script)[keyof typeof Script];
 
-function scriptOf(code: number): Script {
+export function scriptOf(code: number): Script {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) ? Script.Latin : Script.Other;
   if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3005) return Script.Kanji;
   if ((code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc) return Script.Katakana;
