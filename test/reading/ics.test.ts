@@ -53,10 +53,15 @@ describe('/reading ics', () => {
     const result = await run(h.app, '/reading ics');
     const { writeAttachments } = await import('../../src/adapters/console/attachments.js');
     const { translator } = await import('../../src/i18n/index.js');
-    const dir = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'yk-ics-'));
-    const [line] = writeAttachments(result.reply, translator('en'), dir);
-    const path = line?.replace('File written: ', '') ?? '';
-    expect(readFileSync(path, 'utf8')).toContain('SUMMARY:X3D');
-    h.app.close();
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const dir = mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'yk-ics-'));
+    try {
+      const [line] = writeAttachments(result.reply, translator('en'), dir);
+      const path = line?.replace('File written: ', '') ?? '';
+      expect(readFileSync(path, 'utf8')).toContain('SUMMARY:X3D');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      h.app.close();
+    }
   });
 });
