@@ -52,7 +52,7 @@ const INITIAL_SLOTS = 1 << 14;
  * repeat their words, so new runs are few.
  */
 export class TermStream {
-  ids: Int32Array = new Int32Array(1 << 16);
+  ids: Int32Array;
   size = 0;
   /** Slot i: slots[2i] = the run's hash, slots[2i + 1] = its number + 1 (0 = empty). Side by side: one cache line per probe. */
   private slots = new Int32Array(2 * INITIAL_SLOTS);
@@ -70,7 +70,13 @@ export class TermStream {
   private runTermCount = 0;
   private readonly scratch: string[] = [];
 
-  constructor(private readonly termIds: Map<string, number>) {}
+  /** `expectedTerms` sizes the id array up front (it grows if too small). */
+  constructor(
+    private readonly termIds: Map<string, number>,
+    expectedTerms = 1 << 16,
+  ) {
+    this.ids = new Int32Array(Math.max(16, expectedTerms));
+  }
 
   /** Appends the text's terms (repeats kept). */
   add(text: string): void {
