@@ -78,6 +78,13 @@ export class TermStream {
     this.ids = new Int32Array(Math.max(16, expectedTerms));
   }
 
+  /** Appends again the `count` term ids appended from position `start` on. */
+  repeat(start: number, count: number): void {
+    if (this.size + count > this.ids.length) this.ids = grow(this.ids, this.size + count);
+    this.ids.copyWithin(this.size, start, start + count);
+    this.size += count;
+  }
+
   /** Appends the text's terms (repeats kept). */
   add(text: string): void {
     // Text made only of characters folding leaves alone folds to its lower case. toLowerCase() is also

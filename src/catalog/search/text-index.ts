@@ -1,4 +1,6 @@
+import { RowTerms } from './row-terms.js';
 import { TermStream } from './term-stream.js';
+import type { TextRows } from './text-rows.js';
 import type { SearchDoc } from './types.js';
 
 /**
@@ -41,8 +43,9 @@ export class TextIndex {
   /** rank(): 1 for docs of the terms after the spared list (sparedList), 0 between queries. */
   private readonly laterTerm: Uint8Array;
 
-  constructor(docs: readonly SearchDoc[]) {
-    const fields = tokenizeFields(docs, this.termIds);
+  /** `rows`, when given, must be TextRows of the same docs: their names and titles are not split again. */
+  constructor(docs: readonly SearchDoc[], rows?: TextRows) {
+    const fields = tokenizeFields(docs, this.termIds, rows);
     const termCount = this.termIds.size;
     this.postingStart = countPostings(fields, docs.length, termCount);
     const postingCount = this.postingStart[termCount]!;
@@ -154,19 +157,21 @@ interface Fields {
   averages: number[];
 }
 
-function tokenizeFields(docs: readonly SearchDoc[], termIds: Map<string, number>): Fields {
+function tokenizeFields(docs: readonly SearchDoc[], termIds: Map<string, number>, rows: TextRows | undefined): Fields {
   let characters = 0;
   for (const { names, keywords = [], descriptions = [] } of docs) {
     for (const texts of [names, keywords, descriptions]) for (const text of texts) characters += text.length;
   }
   const stream = new TermStream(termIds, characters >>> 2); // about one term per six characters in the catalog
+  const rowTerms = rows && new RowTerms(rows, stream);
   const fieldEnd = new Int32Array(3 * docs.length + 1);
   const totals = [0, 0, 0];
   for (let doc = 0; doc < docs.length; doc++) {
     const { names, keywords, descriptions } = docs[doc]!;
     for (let field = 0; field < 3; field++) {
       const texts = field === 0 ? names : field === 1 ? keywords : descriptions;
-      if (texts) for (const text of texts) stream.add(text);
+      if (rowTerms && field < 2) rowTerms.add(rows.docFirstRow[doc]!, rows.docFirstRow[doc + 1]!, field);
+      else if (texts) for (const text of texts) stream.add(text);
       fieldEnd[3 * doc + field + 1] = stream.size;
       totals[field]! += fieldEnd[3 * doc + field + 1]! - fieldEnd[3 * doc + field]!;
     }

@@ -28,6 +28,11 @@ export class TextRows {
   readonly rowKeyLength: Int32Array;
   /** hashString(normalize(text)). */
   readonly rowKeyHash: Int32Array;
+  /**
+   * 1 where the row was split by the scanner (only ASCII and katakana, no "+" or "--"): its text
+   * lower-cased is its words with separators between them, which the text index relies on (row-terms.ts).
+   */
+  readonly rowPlain: Uint8Array;
   /** Row r's word ids are wordIds[wordStart[r] .. wordStart[r + 1]). */
   readonly wordStart: Int32Array;
   readonly wordIds: Int32Array;
@@ -75,6 +80,7 @@ export class TextRows {
     this.rowKeyHash = split.keyHash;
     this.wordStart = split.wordStart;
     this.wordIds = split.wordIds;
+    this.rowPlain = split.plain;
   }
 
   /** normalize() of the row's text, rebuilt from its words. */
@@ -91,6 +97,7 @@ export class TextRows {
 }
 
 interface SplitRows {
+  plain: Uint8Array;
   keyLength: Int32Array;
   keyHash: Int32Array;
   wordStart: Int32Array;
@@ -103,6 +110,7 @@ interface SplitRows {
  * row would run slowly for the first few thousand rows.
  */
 function splitRows(texts: readonly string[], words: StringIds, expectedWords: number): SplitRows {
+  const plainRows = new Uint8Array(texts.length);
   const keyLength = new Int32Array(texts.length);
   const keyHash = new Int32Array(texts.length);
   const wordStart = new Int32Array(texts.length + 1);
@@ -154,6 +162,7 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
       }
     }
     if (plain) {
+      plainRows[row] = 1;
       if (wordCount + rowWords > wordIds.length) wordIds = grow(wordIds, wordCount + rowWords);
       for (let word = 0; word < rowWords; word++) {
         const base = 3 * word;
@@ -181,5 +190,5 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
   }
   wordStart[texts.length] = wordCount;
   // A copy of just the used part: the word table keeps this array for the index's lifetime.
-  return { keyLength, keyHash, wordStart, wordIds: wordIds.slice(0, wordCount) };
+  return { plain: plainRows, keyLength, keyHash, wordStart, wordIds: wordIds.slice(0, wordCount) };
 }
