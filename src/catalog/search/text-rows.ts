@@ -120,7 +120,11 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
   let ranges: Int32Array = new Int32Array(3 * 64);
 
   for (let row = 0; row < texts.length; row++) {
-    const text = texts[row]!;
+    const original = texts[row]!;
+    // A flat copy to scan: catalog text is often a concatenated string, several times slower to read
+    // char by char. Lower case too, which the scan would do for ASCII (for any other character the
+    // row is not plain and is split from the original below; a test checks every character).
+    const text = original.toLowerCase();
     wordStart[row] = wordCount;
     let plain = true;
     let rowWords = 0;
@@ -171,7 +175,7 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
     } else {
       // Through the same interning call and hashing as the fast path, so the optimized
       // loop meets no code it has not seen run (which would cost a deoptimization).
-      const folded = splitWords(text);
+      const folded = splitWords(original);
       if (wordCount + folded.length > wordIds.length) wordIds = grow(wordIds, wordCount + folded.length);
       hash = HASH_SEED;
       length = 0;
