@@ -81,8 +81,7 @@ export class TermStream {
   /** Appends again the `count` term ids appended from position `start` on. */
   repeat(start: number, count: number): void {
     if (this.size + count > this.ids.length) this.ids = grow(this.ids, this.size + count);
-    this.ids.copyWithin(this.size, start, start + count);
-    this.size += count;
+    for (let at = 0; at < count; at++) this.ids[this.size++] = this.ids[start + at]!;
   }
 
   /** Appends the text's terms (repeats kept). */
@@ -99,25 +98,21 @@ export class TermStream {
    */
   private scan(text: string): void {
     const table = charTable();
-    let start = 0;
-    let current: Script = Script.Other;
-    let hash = 0;
     // Read once: a `.length` read in the loop would be a property load on every character.
     const length = text.length;
-    for (let at = 0; at <= length; at++) {
-      let code = 0;
-      let script: Script = Script.Other;
-      if (at < length) {
-        code = text.charCodeAt(at);
-        script = table[code]! as Script;
+    let at = 0;
+    while (at < length) {
+      const start = at;
+      let code = text.charCodeAt(at);
+      const script = table[code]! as Script;
+      if (script === Script.Other) {
+        at++;
+        continue;
       }
-      if (script !== current) {
-        if (current !== Script.Other) this.addRun(text, start, at, current, hash);
-        current = script;
-        start = at;
-        hash = 0x811c9dc5;
-      }
-      hash = Math.imul(hash ^ code, 0x01000193); // FNV-1a over the char codes
+      // The run: every following char of the same script, hashed on the way (FNV-1a over the char codes).
+      let hash = Math.imul(0x811c9dc5 ^ code, 0x01000193);
+      while (++at < length && table[(code = text.charCodeAt(at))] === script) hash = Math.imul(hash ^ code, 0x01000193);
+      this.addRun(text, start, at, script, hash);
     }
   }
 
