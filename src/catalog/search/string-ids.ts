@@ -42,14 +42,18 @@ export class StringIds {
   private chars: Uint16Array;
   private charStart: Int32Array;
 
-  constructor(expected = 16) {
+  /** `packed`: keep the characters packed (for internLowerRange(); other tables need not pay for them). */
+  constructor(
+    expected = 16,
+    private readonly packed = false,
+  ) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
     this.table = new Int32Array(2 * capacity);
     this.mask = capacity - 1;
     this.hashes = new Int32Array(Math.max(16, expected));
-    this.chars = new Uint16Array(Math.max(64, 8 * expected));
-    this.charStart = new Int32Array(Math.max(16, expected) + 1);
+    this.chars = new Uint16Array(packed ? Math.max(64, 4 * expected) : 0);
+    this.charStart = new Int32Array(packed ? Math.max(16, expected) + 1 : 0);
   }
 
   get size(): number {
@@ -81,6 +85,7 @@ export class StringIds {
    * `hash` must be hashString() of that lower-cased range.
    */
   internLowerRange(text: string, start: number, end: number, hash: number): number {
+    if (!this.packed) throw new Error('internLowerRange needs a packed StringIds');
     const length = end - start;
     const { chars, charStart } = this;
     let slot = this.home(hash);
@@ -111,7 +116,7 @@ export class StringIds {
       this.hashes = grown;
     }
     this.hashes[id] = hash;
-    this.pack(id, text);
+    if (this.packed) this.pack(id, text);
     this.table[2 * slot] = hash;
     this.table[2 * slot + 1] = id + 1;
     if (this.strings.length * 2 > this.mask + 1) this.rehash();

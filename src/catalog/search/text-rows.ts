@@ -74,7 +74,7 @@ export class TextRows {
       }
     }
     this.docFirstRow[docs.length] = row;
-    this.words = new StringIds(Math.max(16, textLength >>> 5));
+    this.words = new StringIds(Math.max(16, textLength >>> 5), true);
     const split = splitRows(this.texts, this.words, Math.max(16, textLength >>> 2));
     this.rowKeyLength = split.keyLength;
     this.rowKeyHash = split.keyHash;
