@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { buildSearchDocs } from '../../src/catalog/search-docs.js';
 import { foldWidthAndCase } from '../../src/catalog/search/normalize.js';
-import { foldsToItself, TermStream } from '../../src/catalog/search/term-stream.js';
+import { FOLDS_TO_ITSELF, foldsToItself, TermStream } from '../../src/catalog/search/term-stream.js';
 import { textTerms } from '../../src/catalog/search/text-tokens.js';
 
 /**
@@ -63,6 +63,12 @@ describe('foldsToItself', () => {
       if (!foldsToItself(code) || (code >= 0xd800 && code <= 0xdfff)) continue;
       const char = String.fromCharCode(code);
       if (foldWidthAndCase(char) !== char.toLowerCase() || /\p{M}/u.test(char)) expect.fail(`U+${code.toString(16)} changes when folded`);
+    }
+  });
+
+  it('is what FOLDS_TO_ITSELF (the whole-text test the stream uses) accepts, character by character', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      if (FOLDS_TO_ITSELF.test(String.fromCharCode(code)) !== foldsToItself(code)) expect.fail(`U+${code.toString(16)} disagrees`);
     }
   });
 });

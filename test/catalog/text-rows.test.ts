@@ -54,6 +54,18 @@ describe('TextRows', () => {
     expectAgreement(texts);
   });
 
+  it('agrees with splitWords() around every UTF-16 code unit (the scanner reads the text lower-cased)', () => {
+    const texts: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (code < 0xd800 || code > 0xdfff) texts.push(`Ab${String.fromCharCode(code)}Cd ${String.fromCharCode(code)}-x`);
+    }
+    const docs: SearchDoc[] = texts.map((text, at) => ({ id: `d${at}`, kind: 'model', names: [text] }));
+    const rows = new TextRows(docs);
+    const actual = texts.map((_, row) => [wordsOf(rows, row).join(' '), rows.keyOf(row)]);
+    const expected = texts.map((text) => [splitWords(text).join(' '), normalize(text)]);
+    expect(actual).toEqual(expected); // one comparison: sixty thousand expect() calls take seconds
+  });
+
   it('numbers each distinct word once and keeps docs contiguous', () => {
     const rows = new TextRows([
       { id: 'a', kind: 'model', names: ['Video Swin', 'video-swin'], keywords: ['Video Swin Transformer'] },

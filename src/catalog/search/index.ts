@@ -74,7 +74,7 @@ export class SearchIndex {
     this.names = new NameTable(text);
     this.words = new WordTable(text);
     this.textOnFirstUse = options.descriptionsOnFirstUse ?? false;
-    if (!this.textOnFirstUse) this.textIndex = new TextIndex(this.docs);
+    if (!this.textOnFirstUse) this.textIndex = new TextIndex(this.docs, text); // names and titles not split again
   }
 
   private get text(): TextIndex {

@@ -34,13 +34,26 @@ export class StringIds {
    */
   private table: Int32Array;
   private mask: number;
+  /**
+   * Every string's characters, packed: id i's are chars[charStart[i] .. charStart[i + 1]). A lookup
+   * by range compares against these, next to the ones compared before, rather than load a string
+   * from anywhere on the heap.
+   */
+  private chars: Uint16Array;
+  private charStart: Int32Array;
 
-  constructor(expected = 16) {
+  /** `packed`: keep the characters packed (for internLowerRange(); other tables need not pay for them). */
+  constructor(
+    expected = 16,
+    private readonly packed = false,
+  ) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
     this.table = new Int32Array(2 * capacity);
     this.mask = capacity - 1;
     this.hashes = new Int32Array(Math.max(16, expected));
+    this.chars = new Uint16Array(packed ? Math.max(64, 4 * expected) : 0);
+    this.charStart = new Int32Array(packed ? Math.max(16, expected) + 1 : 0);
   }
 
   get size(): number {
@@ -72,16 +85,18 @@ export class StringIds {
    * `hash` must be hashString() of that lower-cased range.
    */
   internLowerRange(text: string, start: number, end: number, hash: number): number {
+    if (!this.packed) throw new Error('internLowerRange needs a packed StringIds');
     const length = end - start;
+    const { chars, charStart } = this;
     let slot = this.home(hash);
     probing: for (; ; slot = (slot + 1) & this.mask) {
       const stored = this.table[2 * slot + 1]!;
       if (stored === 0) break;
       if (this.table[2 * slot] !== hash) continue;
-      const known = this.strings[stored - 1]!;
-      if (known.length !== length) continue;
+      const from = charStart[stored - 1]!;
+      if (charStart[stored]! - from !== length) continue;
       for (let at = 0; at < length; at++) {
-        if (known.charCodeAt(at) !== lowerAscii(text.charCodeAt(start + at))) continue probing;
+        if (chars[from + at] !== lowerAscii(text.charCodeAt(start + at))) continue probing;
       }
       return stored - 1;
     }
@@ -101,10 +116,27 @@ export class StringIds {
       this.hashes = grown;
     }
     this.hashes[id] = hash;
+    if (this.packed) this.pack(id, text);
     this.table[2 * slot] = hash;
     this.table[2 * slot + 1] = id + 1;
     if (this.strings.length * 2 > this.mask + 1) this.rehash();
     return id;
+  }
+
+  private pack(id: number, text: string): void {
+    if (id + 2 > this.charStart.length) {
+      const grown = new Int32Array(this.charStart.length * 2);
+      grown.set(this.charStart);
+      this.charStart = grown;
+    }
+    const from = this.charStart[id]!;
+    if (from + text.length > this.chars.length) {
+      const grown = new Uint16Array(Math.max(this.chars.length * 2, from + text.length));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    for (let at = 0; at < text.length; at++) this.chars[from + at] = text.charCodeAt(at);
+    this.charStart[id + 1] = from + text.length;
   }
 
   private rehash(): void {

@@ -24,22 +24,16 @@ export function foldsToItself(code: number): boolean {
   );
 }
 
-const SCRIPT_BITS = 7;
-/** Set in a char's table entry when foldWidthAndCase() may change it (foldsToItself() is false). */
-const FOLDS = 8;
+/** A whole text of characters for which foldsToItself() holds (the same ranges; a test checks both agree). */
+export const FOLDS_TO_ITSELF = /^[\u0000-\u007f\u3001-\u3029\u3041-\u3096\u309d\u309e\u30a0-\u30fe\u3400-\u9fff]*$/;
+
 let table: Uint8Array | undefined;
 
-/**
- * Every UTF-16 code unit's script (as scriptOf() gives it after folding: ASCII
- * capitals count as Latin) and FOLDS: one lookup per character in the scan.
- */
+/** Every UTF-16 code unit's script (scriptOf()) in folded text: one lookup per character in the scan. */
 function charTable(): Uint8Array {
   if (table) return table;
   table = new Uint8Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) {
-    const lowered = code >= 65 && code <= 90 ? code + 32 : code;
-    table[code] = scriptOf(lowered) | (foldsToItself(code) ? 0 : FOLDS);
-  }
+  for (let code = 0; code < 0x10000; code++) table[code] = scriptOf(code);
   return table;
 }
 
@@ -58,132 +52,134 @@ const INITIAL_SLOTS = 1 << 14;
  * repeat their words, so new runs are few.
  */
 export class TermStream {
-  ids: Int32Array = new Int32Array(1 << 16);
+  ids: Int32Array;
   size = 0;
-  private slotRun: (string | undefined)[] = new Array<string | undefined>(INITIAL_SLOTS);
-  private slotHash = new Int32Array(INITIAL_SLOTS);
-  /** A run's term ids are runTermIds[slotStart[slot] .. slotStart[slot] + slotLength[slot]). */
-  private slotStart = new Int32Array(INITIAL_SLOTS);
-  private slotLength = new Int32Array(INITIAL_SLOTS);
-  private runs = 0;
+  /** Slot i: slots[2i] = the run's hash, slots[2i + 1] = its number + 1 (0 = empty). Side by side: one cache line per probe. */
+  private slots = new Int32Array(2 * INITIAL_SLOTS);
+  private mask = INITIAL_SLOTS - 1;
+  /**
+   * Run r (numbered as first seen): its characters are chars[runs[4r] .. + runs[4r + 1]), its term ids
+   * runTermIds[runs[4r + 2] .. + runs[4r + 3]). Characters in one packed array rather than a string
+   * per run: comparing a run reads memory next to the runs compared before, not a string anywhere on the heap.
+   */
+  private runs: Int32Array = new Int32Array(4 * 1024);
+  private runCount = 0;
+  private chars: Uint16Array = new Uint16Array(1 << 16);
+  private charCount = 0;
   private runTermIds: Int32Array = new Int32Array(1 << 12);
   private runTermCount = 0;
   private readonly scratch: string[] = [];
 
-  constructor(private readonly termIds: Map<string, number>) {}
+  /** `expectedTerms` sizes the id array up front (it grows if too small). */
+  constructor(
+    private readonly termIds: Map<string, number>,
+    expectedTerms = 1 << 16,
+  ) {
+    this.ids = new Int32Array(Math.max(16, expectedTerms));
+  }
+
+  /** Appends again the `count` term ids appended from position `start` on. */
+  repeat(start: number, count: number): void {
+    if (this.size + count > this.ids.length) this.ids = grow(this.ids, this.size + count);
+    for (let at = 0; at < count; at++) this.ids[this.size++] = this.ids[start + at]!;
+  }
 
   /** Appends the text's terms (repeats kept). */
   add(text: string): void {
-    const mark = this.size;
-    if (this.scan(text, true)) return;
-    this.size = mark; // a character that folding changes: start again on the folded text
-    this.scan(foldWidthAndCase(text), false);
+    // Text made only of characters folding leaves alone folds to its lower case. toLowerCase() is also
+    // a flat copy: the catalog's notes are often concatenated strings, and reading one of those
+    // char by char costs several times what a flat string costs.
+    this.scan(FOLDS_TO_ITSELF.test(text) ? text.toLowerCase() : foldWidthAndCase(text));
   }
 
   /**
-   * One pass over the text: each char's script from a table, runs cut where
-   * the script changes, each run's hash computed on the way. With `unfolded`,
-   * gives up (false) at the first character that folding would change.
+   * One pass over folded text: each char's script from a table, runs cut where
+   * the script changes, each run's hash computed on the way.
    */
-  private scan(text: string, unfolded: boolean): boolean {
+  private scan(text: string): void {
     const table = charTable();
-    let start = 0;
-    let current: Script = Script.Other;
-    let hash = 0;
-    // Read once: notes come as every kind of V8 string (flat, concatenated, one- or two-byte), and a
-    // `.length` read in the loop would be a megamorphic property load on every character.
+    // Read once: a `.length` read in the loop would be a property load on every character.
     const length = text.length;
-    for (let at = 0; at <= length; at++) {
-      let code = 0;
-      let script: Script = Script.Other;
-      if (at < length) {
-        code = text.charCodeAt(at);
-        const entry = table[code]!;
-        if (unfolded && entry >= FOLDS) return false;
-        script = (entry & SCRIPT_BITS) as Script;
-        if (code >= 65 && code <= 90) code += 32; // ASCII capitals, which folding lower-cases
+    let at = 0;
+    while (at < length) {
+      const start = at;
+      let code = text.charCodeAt(at);
+      const script = table[code]! as Script;
+      if (script === Script.Other) {
+        at++;
+        continue;
       }
-      if (script !== current) {
-        if (current !== Script.Other) this.addRun(text, start, at, current, hash);
-        current = script;
-        start = at;
-        hash = 0x811c9dc5;
-      }
-      hash = Math.imul(hash ^ code, 0x01000193); // FNV-1a over the lower-cased char codes
+      // The run: every following char of the same script, hashed on the way (FNV-1a over the char codes).
+      let hash = Math.imul(0x811c9dc5 ^ code, 0x01000193);
+      while (++at < length && table[(code = text.charCodeAt(at))] === script) hash = Math.imul(hash ^ code, 0x01000193);
+      this.addRun(text, start, at, script, hash);
     }
-    return true;
   }
 
   private addRun(text: string, start: number, end: number, script: Script, hash: number): void {
-    const mask = this.slotHash.length - 1;
-    let slot = hash & mask;
-    for (let run = this.slotRun[slot]; run !== undefined; run = this.slotRun[slot]) {
-      if (this.slotHash[slot] === hash && sameRun(run, text, start, end)) break;
-      slot = (slot + 1) & mask;
+    const { slots, runs, chars } = this;
+    const mask = this.mask;
+    const length = end - start;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    let run = -1;
+    probing: for (; ; slot = (slot + 1) & mask) {
+      const stored = slots[2 * slot + 1]!;
+      if (stored === 0) break;
+      if (slots[2 * slot] !== hash || runs[4 * (stored - 1) + 1] !== length) continue;
+      const from = runs[4 * (stored - 1)]!;
+      for (let at = 0; at < length; at++) if (chars[from + at] !== text.charCodeAt(start + at)) continue probing;
+      run = stored - 1;
+      break;
     }
-    if (this.slotRun[slot] === undefined) slot = this.remember(text.slice(start, end).toLowerCase(), script, hash, slot);
-    const from = this.slotStart[slot]!;
-    const count = this.slotLength[slot]!;
+    if (run < 0) run = this.remember(text, start, end, script, hash, slot);
+    const from = this.runs[4 * run + 2]!;
+    const count = this.runs[4 * run + 3]!;
     if (this.size + count > this.ids.length) this.ids = grow(this.ids, this.size + count);
     for (let at = 0; at < count; at++) this.ids[this.size++] = this.runTermIds[from + at]!;
   }
 
-  /** A run not seen before: its terms, as ids, stored in `slot`; returns the slot (which moves when the table grows). */
-  private remember(run: string, script: Script, hash: number, slot: number): number {
+  /** A run not seen before, to store in the empty `slot`: its terms, as ids; returns its number. */
+  private remember(text: string, start: number, end: number, script: Script, hash: number, slot: number): number {
     this.scratch.length = 0;
-    termsOfRun(run, script, this.scratch);
+    termsOfRun(text.slice(start, end), script, this.scratch);
     if (this.runTermCount + this.scratch.length > this.runTermIds.length) {
       this.runTermIds = grow(this.runTermIds, this.runTermCount + this.scratch.length);
     }
-    this.slotRun[slot] = run;
-    this.slotHash[slot] = hash;
-    this.slotStart[slot] = this.runTermCount;
-    this.slotLength[slot] = this.scratch.length;
+    if (this.charCount + end - start > this.chars.length) {
+      const grown = new Uint16Array(Math.max(2 * this.chars.length, this.charCount + end - start));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    if (4 * this.runCount + 4 > this.runs.length) this.runs = grow(this.runs);
+    const run = this.runCount++;
+    this.runs[4 * run] = this.charCount;
+    this.runs[4 * run + 1] = end - start;
+    this.runs[4 * run + 2] = this.runTermCount;
+    this.runs[4 * run + 3] = this.scratch.length;
+    for (let at = start; at < end; at++) this.chars[this.charCount++] = text.charCodeAt(at);
     for (const term of this.scratch) {
       let id = this.termIds.get(term);
       if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
       this.runTermIds[this.runTermCount++] = id;
     }
-    if (++this.runs * 2 <= this.slotHash.length) return slot;
-    this.rehash();
-    return this.find(run, hash);
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = run + 1;
+    if (this.runCount * 2 > this.mask + 1) this.rehash();
+    return run;
   }
 
   private rehash(): void {
-    const { slotRun, slotHash, slotStart, slotLength } = this;
-    const slots = slotHash.length * 2;
-    this.slotRun = new Array<string | undefined>(slots);
-    this.slotHash = new Int32Array(slots);
-    this.slotStart = new Int32Array(slots);
-    this.slotLength = new Int32Array(slots);
-    for (let old = 0; old < slotRun.length; old++) {
-      const run = slotRun[old];
-      if (run === undefined) continue;
-      let slot = slotHash[old]! & (slots - 1);
-      while (this.slotRun[slot] !== undefined) slot = (slot + 1) & (slots - 1);
-      this.slotRun[slot] = run;
-      this.slotHash[slot] = slotHash[old]!;
-      this.slotStart[slot] = slotStart[old]!;
-      this.slotLength[slot] = slotLength[old]!;
+    const old = this.slots;
+    this.slots = new Int32Array(2 * old.length);
+    this.mask = old.length - 1; // twice the slots: old.length / 2 slots before
+    for (let slot = 0; slot < old.length / 2; slot++) {
+      const stored = old[2 * slot + 1]!;
+      if (stored === 0) continue;
+      const hash = old[2 * slot]!;
+      let to = (hash ^ (hash >>> 15)) & this.mask;
+      while (this.slots[2 * to + 1] !== 0) to = (to + 1) & this.mask;
+      this.slots[2 * to] = hash;
+      this.slots[2 * to + 1] = stored;
     }
   }
-
-  private find(run: string, hash: number): number {
-    const mask = this.slotHash.length - 1;
-    let slot = hash & mask;
-    while (this.slotRun[slot] !== run) slot = (slot + 1) & mask;
-    return slot;
-  }
-}
-
-/** Whether text[start, end), ASCII capitals lowered, is `run`. */
-function sameRun(run: string, text: string, start: number, end: number): boolean {
-  const length = run.length;
-  if (length !== end - start) return false;
-  for (let at = 0; at < length; at++) {
-    let code = text.charCodeAt(start + at);
-    if (code >= 65 && code <= 90) code += 32;
-    if (run.charCodeAt(at) !== code) return false;
-  }
-  return true;
 }

@@ -1,4 +1,6 @@
+import { RowTerms } from './row-terms.js';
 import { TermStream } from './term-stream.js';
+import type { TextRows } from './text-rows.js';
 import type { SearchDoc } from './types.js';
 
 /**
@@ -41,21 +43,15 @@ export class TextIndex {
   /** rank(): 1 for docs of the terms after the spared list (sparedList), 0 between queries. */
   private readonly laterTerm: Uint8Array;
 
-  constructor(docs: readonly SearchDoc[]) {
-    const fields = tokenizeFields(docs, this.termIds);
-    const pairs = weighTerms(fields, docs.length, this.termIds.size);
+  /** `rows`, when given, must be TextRows of the same docs: their names and titles are not split again. */
+  constructor(docs: readonly SearchDoc[], rows?: TextRows) {
+    const fields = tokenizeFields(docs, this.termIds, rows);
     const termCount = this.termIds.size;
-    this.postingStart = new Int32Array(termCount + 1);
-    for (let at = 0; at < pairs.count; at++) this.postingStart[pairs.term[at]! + 1]!++;
-    for (let term = 0; term < termCount; term++) this.postingStart[term + 1]! += this.postingStart[term]!;
-    this.postingDoc = new Int32Array(pairs.count);
-    this.postingScore = new Float64Array(pairs.count);
-    const next = this.postingStart.slice(0, termCount);
-    for (let at = 0; at < pairs.count; at++) {
-      const slot = next[pairs.term[at]!]!++;
-      this.postingDoc[slot] = pairs.doc[at]!;
-      this.postingScore[slot] = pairs.weight[at]!; // the weight (a float32) for now; scored below
-    }
+    this.postingStart = countPostings(fields, docs.length, termCount);
+    const postingCount = this.postingStart[termCount]!;
+    this.postingDoc = new Int32Array(postingCount);
+    this.postingScore = new Float64Array(postingCount);
+    weighTerms(fields, docs.length, termCount, this.postingStart, this.postingDoc, this.postingScore);
     this.idf = new Float64Array(termCount);
     for (let term = 0; term < termCount; term++) {
       const df = this.postingStart[term + 1]! - this.postingStart[term]!;
@@ -161,15 +157,21 @@ interface Fields {
   averages: number[];
 }
 
-function tokenizeFields(docs: readonly SearchDoc[], termIds: Map<string, number>): Fields {
-  const stream = new TermStream(termIds);
+function tokenizeFields(docs: readonly SearchDoc[], termIds: Map<string, number>, rows: TextRows | undefined): Fields {
+  let characters = 0;
+  for (const { names, keywords = [], descriptions = [] } of docs) {
+    for (const texts of [names, keywords, descriptions]) for (const text of texts) characters += text.length;
+  }
+  const stream = new TermStream(termIds, characters >>> 2); // about one term per six characters in the catalog
+  const rowTerms = rows && new RowTerms(rows, stream);
   const fieldEnd = new Int32Array(3 * docs.length + 1);
   const totals = [0, 0, 0];
   for (let doc = 0; doc < docs.length; doc++) {
     const { names, keywords, descriptions } = docs[doc]!;
     for (let field = 0; field < 3; field++) {
       const texts = field === 0 ? names : field === 1 ? keywords : descriptions;
-      if (texts) for (const text of texts) stream.add(text);
+      if (rowTerms && field < 2) rowTerms.add(rows.docFirstRow[doc]!, rows.docFirstRow[doc + 1]!, field);
+      else if (texts) for (const text of texts) stream.add(text);
       fieldEnd[3 * doc + field + 1] = stream.size;
       totals[field]! += fieldEnd[3 * doc + field + 1]! - fieldEnd[3 * doc + field]!;
     }
@@ -178,20 +180,31 @@ function tokenizeFields(docs: readonly SearchDoc[], termIds: Map<string, number>
   return { ids: stream.ids, fieldEnd, averages };
 }
 
-/** (term, doc, weight) triples in doc order. */
-interface Pairs {
-  term: Int32Array;
-  doc: Int32Array;
-  weight: Float32Array;
-  count: number;
+/** Where each term's postings start: one per doc that has the term (the end of the last list at termCount). */
+function countPostings({ ids, fieldEnd }: Fields, docCount: number, termCount: number): Int32Array {
+  const starts = new Int32Array(termCount + 1);
+  const lastDoc = new Int32Array(termCount).fill(-1);
+  for (let doc = 0; doc < docCount; doc++) {
+    for (let at = fieldEnd[3 * doc]!, end = fieldEnd[3 * doc + 3]!; at < end; at++) {
+      const id = ids[at]!;
+      if (lastDoc[id] === doc) continue;
+      lastDoc[id] = doc;
+      starts[id + 1]!++;
+    }
+  }
+  for (let term = 0; term < termCount; term++) starts[term + 1]! += starts[term]!;
+  return starts;
 }
 
-/** Per doc, each term's weighted frequency (BM25F): field counts length-normalised and weighted, summed. */
-function weighTerms({ ids, fieldEnd, averages }: Fields, docCount: number, termCount: number): Pairs {
+/**
+ * Per doc, each term's weighted frequency (BM25F): field counts length-normalised and weighted,
+ * summed, rounded to a float32 (as the index has always stored it), written straight into the
+ * term's posting list — docs arrive in order, so every list comes out sorted by doc.
+ */
+function weighTerms({ ids, fieldEnd, averages }: Fields, docCount: number, termCount: number, starts: Int32Array, postingDoc: Int32Array, postingWeight: Float64Array): void {
   const accumulated = new Float64Array(termCount);
   const docTerms = new Int32Array(termCount);
-  const capacity = Math.max(16, fieldEnd[3 * docCount]!); // a doc has no more distinct terms than terms
-  const pairs: Pairs = { term: new Int32Array(capacity), doc: new Int32Array(capacity), weight: new Float32Array(capacity), count: 0 };
+  const next = starts.slice(0, termCount);
   for (let doc = 0; doc < docCount; doc++) {
     let distinct = 0;
     for (let field = 0; field < 3; field++) {
@@ -206,11 +219,10 @@ function weighTerms({ ids, fieldEnd, averages }: Fields, docCount: number, termC
     }
     for (let at = 0; at < distinct; at++) {
       const id = docTerms[at]!;
-      pairs.term[pairs.count] = id;
-      pairs.doc[pairs.count] = doc;
-      pairs.weight[pairs.count++] = accumulated[id]!;
+      const slot = next[id]!++;
+      postingDoc[slot] = doc;
+      postingWeight[slot] = Math.fround(accumulated[id]!);
       accumulated[id] = 0;
     }
   }
-  return pairs;
 }

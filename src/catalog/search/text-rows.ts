@@ -28,6 +28,11 @@ export class TextRows {
   readonly rowKeyLength: Int32Array;
   /** hashString(normalize(text)). */
   readonly rowKeyHash: Int32Array;
+  /**
+   * 1 where the row was split by the scanner (only ASCII and katakana, no "+" or "--"): its text
+   * lower-cased is its words with separators between them, which the text index relies on (row-terms.ts).
+   */
+  readonly rowPlain: Uint8Array;
   /** Row r's word ids are wordIds[wordStart[r] .. wordStart[r + 1]). */
   readonly wordStart: Int32Array;
   readonly wordIds: Int32Array;
@@ -69,12 +74,13 @@ export class TextRows {
       }
     }
     this.docFirstRow[docs.length] = row;
-    this.words = new StringIds(Math.max(16, textLength >>> 5));
+    this.words = new StringIds(Math.max(16, textLength >>> 5), true);
     const split = splitRows(this.texts, this.words, Math.max(16, textLength >>> 2));
     this.rowKeyLength = split.keyLength;
     this.rowKeyHash = split.keyHash;
     this.wordStart = split.wordStart;
     this.wordIds = split.wordIds;
+    this.rowPlain = split.plain;
   }
 
   /** normalize() of the row's text, rebuilt from its words. */
@@ -91,6 +97,7 @@ export class TextRows {
 }
 
 interface SplitRows {
+  plain: Uint8Array;
   keyLength: Int32Array;
   keyHash: Int32Array;
   wordStart: Int32Array;
@@ -103,6 +110,7 @@ interface SplitRows {
  * row would run slowly for the first few thousand rows.
  */
 function splitRows(texts: readonly string[], words: StringIds, expectedWords: number): SplitRows {
+  const plainRows = new Uint8Array(texts.length);
   const keyLength = new Int32Array(texts.length);
   const keyHash = new Int32Array(texts.length);
   const wordStart = new Int32Array(texts.length + 1);
@@ -112,7 +120,11 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
   let ranges: Int32Array = new Int32Array(3 * 64);
 
   for (let row = 0; row < texts.length; row++) {
-    const text = texts[row]!;
+    const original = texts[row]!;
+    // A flat copy to scan: catalog text is often a concatenated string, several times slower to read
+    // char by char. Lower case too, which the scan would do for ASCII (for any other character the
+    // row is not plain and is split from the original below; a test checks every character).
+    const text = original.toLowerCase();
     wordStart[row] = wordCount;
     let plain = true;
     let rowWords = 0;
@@ -154,6 +166,7 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
       }
     }
     if (plain) {
+      plainRows[row] = 1;
       if (wordCount + rowWords > wordIds.length) wordIds = grow(wordIds, wordCount + rowWords);
       for (let word = 0; word < rowWords; word++) {
         const base = 3 * word;
@@ -162,7 +175,7 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
     } else {
       // Through the same interning call and hashing as the fast path, so the optimized
       // loop meets no code it has not seen run (which would cost a deoptimization).
-      const folded = splitWords(text);
+      const folded = splitWords(original);
       if (wordCount + folded.length > wordIds.length) wordIds = grow(wordIds, wordCount + folded.length);
       hash = HASH_SEED;
       length = 0;
@@ -181,5 +194,5 @@ function splitRows(texts: readonly string[], words: StringIds, expectedWords: nu
   }
   wordStart[texts.length] = wordCount;
   // A copy of just the used part: the word table keeps this array for the index's lifetime.
-  return { keyLength, keyHash, wordStart, wordIds: wordIds.slice(0, wordCount) };
+  return { plain: plainRows, keyLength, keyHash, wordStart, wordIds: wordIds.slice(0, wordCount) };
 }
