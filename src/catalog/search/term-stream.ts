@@ -24,17 +24,27 @@ export function foldsToItself(code: number): boolean {
   );
 }
 
-/** A whole text of characters for which foldsToItself() holds (the same ranges; a test checks both agree). */
-export const FOLDS_TO_ITSELF = /^[\u0000-\u007f\u3001-\u3029\u3041-\u3096\u309d\u309e\u30a0-\u30fe\u3400-\u9fff]*$/;
+/** A table entry: the character changes when folded, so the text must be folded before it is scanned. */
+const NEEDS_FOLD = 0xff;
 
-let table: Uint8Array | undefined;
+let rawTable: Uint8Array | undefined;
+let foldedTable: Uint8Array | undefined;
 
-/** Every UTF-16 code unit's script (scriptOf()) in folded text: one lookup per character in the scan. */
-function charTable(): Uint8Array {
-  if (table) return table;
-  table = new Uint8Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) table[code] = scriptOf(code);
-  return table;
+/**
+ * Every UTF-16 code unit's script as a table, one lookup per character in the scan.
+ * The folded table is scriptOf() of every char, for foldWidthAndCase() output; the raw
+ * table, for text only lower-cased, marks every char that folding would change NEEDS_FOLD.
+ */
+function scriptTables(): { raw: Uint8Array; folded: Uint8Array } {
+  if (!rawTable || !foldedTable) {
+    rawTable = new Uint8Array(0x10000);
+    foldedTable = new Uint8Array(0x10000);
+    for (let code = 0; code < 0x10000; code++) {
+      foldedTable[code] = scriptOf(code);
+      rawTable[code] = foldsToItself(code) ? scriptOf(code) : NEEDS_FOLD;
+    }
+  }
+  return { raw: rawTable, folded: foldedTable };
 }
 
 /** Initial slots of the run table (a power of two; it doubles at half full). */
@@ -86,56 +96,65 @@ export class TermStream {
 
   /** Appends the text's terms (repeats kept). */
   add(text: string): void {
-    // Text made only of characters folding leaves alone folds to its lower case. toLowerCase() is also
-    // a flat copy: the catalog's notes are often concatenated strings, and reading one of those
-    // char by char costs several times what a flat string costs.
-    this.scan(FOLDS_TO_ITSELF.test(text) ? text.toLowerCase() : foldWidthAndCase(text));
+    const tables = scriptTables();
+    const mark = this.size;
+    // Most text (English notes, Japanese in kana and kanji) folds to its lower case, and
+    // toLowerCase() is also the cheapest flat copy: catalog text is often a concatenated string,
+    // which V8 reads char by char several times slower. The first char that folding would change
+    // sends the whole text through foldWidthAndCase() instead, and what it appended is dropped.
+    if (this.scan(text.toLowerCase(), tables.raw)) return;
+    this.size = mark;
+    this.scan(foldWidthAndCase(text), tables.folded);
   }
 
   /**
-   * One pass over folded text: each char's script from a table, runs cut where
-   * the script changes, each run's hash computed on the way.
+   * One pass over the text: each char's script from the table, runs cut where the script
+   * changes, each run's hash (FNV-1a over its char codes) computed on the way and looked up
+   * in the run table. False, with nothing remembered of the run it stopped in, at the first
+   * NEEDS_FOLD char. A run that ended before that char is the same run in the folded text:
+   * every char up to there is its own NFKC form and a starter, so folding changes none of them.
+   * The table and arrays are held in locals: this loop runs once per character of the catalog.
    */
-  private scan(text: string): void {
-    const table = charTable();
+  private scan(text: string, table: Uint8Array): boolean {
     // Read once: a `.length` read in the loop would be a property load on every character.
     const length = text.length;
+    let { ids, size, slots, runs, chars, runTermIds, mask } = this;
     let at = 0;
     while (at < length) {
       const start = at;
       let code = text.charCodeAt(at);
-      const script = table[code]! as Script;
+      const script = table[code]!;
       if (script === Script.Other) {
         at++;
         continue;
       }
-      // The run: every following char of the same script, hashed on the way (FNV-1a over the char codes).
+      if (script === NEEDS_FOLD) return false;
       let hash = Math.imul(0x811c9dc5 ^ code, 0x01000193);
       while (++at < length && table[(code = text.charCodeAt(at))] === script) hash = Math.imul(hash ^ code, 0x01000193);
-      this.addRun(text, start, at, script, hash);
+      if (at < length && table[code] === NEEDS_FOLD) return false; // the run may not end here once folded ("e" + U+0301)
+      const runLength = at - start;
+      let slot = (hash ^ (hash >>> 15)) & mask;
+      let run = -1;
+      probing: for (; ; slot = (slot + 1) & mask) {
+        const stored = slots[2 * slot + 1]!;
+        if (stored === 0) break;
+        if (slots[2 * slot] !== hash || runs[4 * (stored - 1) + 1] !== runLength) continue;
+        const from = runs[4 * (stored - 1)]!;
+        for (let offset = 0; offset < runLength; offset++) if (chars[from + offset] !== text.charCodeAt(start + offset)) continue probing;
+        run = stored - 1;
+        break;
+      }
+      if (run < 0) {
+        run = this.remember(text, start, at, script as Script, hash, slot);
+        ({ slots, runs, chars, runTermIds, mask } = this); // remembering may have grown them
+      }
+      const from = runs[4 * run + 2]!;
+      const count = runs[4 * run + 3]!;
+      if (size + count > ids.length) ids = this.ids = grow(ids, size + count);
+      for (let offset = 0; offset < count; offset++) ids[size++] = runTermIds[from + offset]!;
     }
-  }
-
-  private addRun(text: string, start: number, end: number, script: Script, hash: number): void {
-    const { slots, runs, chars } = this;
-    const mask = this.mask;
-    const length = end - start;
-    let slot = (hash ^ (hash >>> 15)) & mask;
-    let run = -1;
-    probing: for (; ; slot = (slot + 1) & mask) {
-      const stored = slots[2 * slot + 1]!;
-      if (stored === 0) break;
-      if (slots[2 * slot] !== hash || runs[4 * (stored - 1) + 1] !== length) continue;
-      const from = runs[4 * (stored - 1)]!;
-      for (let at = 0; at < length; at++) if (chars[from + at] !== text.charCodeAt(start + at)) continue probing;
-      run = stored - 1;
-      break;
-    }
-    if (run < 0) run = this.remember(text, start, end, script, hash, slot);
-    const from = this.runs[4 * run + 2]!;
-    const count = this.runs[4 * run + 3]!;
-    if (this.size + count > this.ids.length) this.ids = grow(this.ids, this.size + count);
-    for (let at = 0; at < count; at++) this.ids[this.size++] = this.runTermIds[from + at]!;
+    this.size = size;
+    return true;
   }
 
   /** A run not seen before, to store in the empty `slot`: its terms, as ids; returns its number. */
