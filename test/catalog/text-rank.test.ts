@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TextIndex } from '../../src/catalog/search/text-index.js';
+import { buildTextIndexHere } from '../../src/catalog/search/text-index-job.js';
 import { textTerms } from '../../src/catalog/search/text-tokens.js';
 import type { SearchDoc } from '../../src/catalog/search/types.js';
 
@@ -20,7 +21,7 @@ const docs: SearchDoc[] = [
   { id: 'chest', kind: 'dataset', names: ['PadChest'], descriptions: ['A chest x-ray dataset with reports.', '胸部X線のデータセット。'] },
   { id: 'lung', kind: 'dataset', names: ['LUNA'], descriptions: ['Chest CT scans with lung nodules; not a dataset of x-rays.'] },
 ];
-const index = new TextIndex(docs);
+const index = new TextIndex(buildTextIndexHere(docs));
 const ids = (terms: string[], limit = 10) => index.rank(terms, limit, () => true).map((hit) => docs[hit.doc]!.id);
 
 describe('TextIndex.rank with a common word in the query', () => {

@@ -2,8 +2,10 @@ import { typoAllowance } from './distance.js';
 import { NameTable } from './name-table.js';
 import { normalize, splitWords } from './normalize.js';
 import { clearlyAhead, HitCollector, type RankedHit, Tier } from './ranking.js';
+import { nameTerms } from './row-terms.js';
 import { matchExact, matchPrefix, matchSubstring, matchTypos, matchWords } from './stages.js';
 import { TextIndex } from './text-index.js';
+import { buildTextIndexHere, startTextIndex } from './text-index-job.js';
 import { bestExcerpt, type Excerpt, queryTerms } from './text-query.js';
 import { TextRows } from './text-rows.js';
 import type { SearchDoc, SearchHit, SearchOptions } from './types.js';
@@ -59,6 +61,7 @@ export class SearchIndex {
   private readonly docs: readonly SearchDoc[];
   private readonly names: NameTable;
   private readonly words: WordTable;
+  private readonly rows: TextRows;
   private textIndex: TextIndex | undefined;
   private readonly textOnFirstUse: boolean;
   private docIndexById: Map<string, number> | undefined;
@@ -70,15 +73,19 @@ export class SearchIndex {
    */
   constructor(docs: readonly SearchDoc[], options: { descriptionsOnFirstUse?: boolean } = {}) {
     this.docs = [...docs];
-    const text = new TextRows(this.docs); // every name and keyword split into words once, for both tables
-    this.names = new NameTable(text);
-    this.words = new WordTable(text);
     this.textOnFirstUse = options.descriptionsOnFirstUse ?? false;
-    if (!this.textOnFirstUse) this.textIndex = new TextIndex(this.docs, text); // names and titles not split again
+    // Started first: for a large catalog a second thread cuts the descriptions into terms meanwhile.
+    const textIndex = this.textOnFirstUse ? undefined : startTextIndex(this.docs);
+    this.rows = new TextRows(this.docs); // every name and keyword split into words once, for all three indexes
+    // Given to the thread before the name tables are built here, so that it builds the postings meanwhile.
+    textIndex?.give(nameTerms(this.rows));
+    this.names = new NameTable(this.rows);
+    this.words = new WordTable(this.rows);
+    if (textIndex) this.textIndex = new TextIndex(textIndex.wait().parts);
   }
 
   private get text(): TextIndex {
-    this.textIndex ??= new TextIndex(this.docs);
+    this.textIndex ??= new TextIndex(buildTextIndexHere(this.docs, this.rows));
     return this.textIndex;
   }
 

@@ -1,5 +1,30 @@
-import type { TermStream } from './term-stream.js';
+import { TermStream } from './term-stream.js';
+import { scriptOf, termsOfRun } from './text-tokens.js';
 import type { TextRows } from './text-rows.js';
+
+/** The terms of every doc's names (field 0) and titles (field 1). */
+export interface NameTerms {
+  /** Id i of `ids` is the term terms[i]. */
+  terms: string[];
+  ids: Int32Array;
+  /** Field f of doc d is ids[fieldEnd[2d + f] .. fieldEnd[2d + f + 1]). */
+  fieldEnd: Int32Array;
+}
+
+/** NameTerms of the docs TextRows was built from. */
+export function nameTerms(rows: TextRows): NameTerms {
+  const termIds = new Map<string, number>();
+  const stream = new TermStream(termIds, rows.wordIds.length);
+  const rowTerms = new RowTerms(rows, stream);
+  const fieldEnd = new Int32Array(2 * rows.docCount + 1);
+  for (let doc = 0; doc < rows.docCount; doc++) {
+    for (let field = 0; field < 2; field++) {
+      rowTerms.add(rows.docFirstRow[doc]!, rows.docFirstRow[doc + 1]!, field);
+      fieldEnd[2 * doc + field + 1] = stream.size;
+    }
+  }
+  return { terms: [...termIds.keys()], ids: stream.ids.subarray(0, stream.size), fieldEnd };
+}
 
 /**
  * The text index's terms of the catalog's names and titles, taken from the
@@ -15,6 +40,7 @@ export class RowTerms {
   /** Where a word's terms were first appended to the stream (-1: not yet), and how many. */
   private readonly wordTermStart: Int32Array;
   private readonly wordTermCount: Int32Array;
+  private readonly scratch: string[] = [];
 
   constructor(
     private readonly rows: TextRows,
@@ -22,6 +48,21 @@ export class RowTerms {
   ) {
     this.wordTermStart = new Int32Array(rows.words.size).fill(-1);
     this.wordTermCount = new Int32Array(rows.words.size);
+  }
+
+  /**
+   * A word seen for the first time. Most are one run of one script ("efficientnet", "v2",
+   * "ビデオ"), cut into terms directly; the rest ("x線" never is: kanji makes a row not plain)
+   * go through the stream.
+   */
+  private addWord(word: string): void {
+    const script = scriptOf(word.charCodeAt(0));
+    for (let at = 1; at < word.length; at++) {
+      if (scriptOf(word.charCodeAt(at)) !== script) return this.stream.add(word);
+    }
+    this.scratch.length = 0;
+    termsOfRun(word, script, this.scratch);
+    this.stream.addTerms(this.scratch);
   }
 
   /** Appends the terms of rows from .. to - 1 that are names (keywords = 0) or keywords (keywords = 1). */
@@ -41,7 +82,7 @@ export class RowTerms {
           continue;
         }
         wordTermStart[word] = stream.size;
-        stream.add(rows.words.strings[word]!);
+        this.addWord(rows.words.strings[word]!);
         wordTermCount[word] = stream.size - wordTermStart[word]!;
       }
     }

@@ -32,8 +32,9 @@ let foldedTable: Uint8Array | undefined;
 
 /**
  * Every UTF-16 code unit's script as a table, one lookup per character in the scan.
- * The folded table is scriptOf() of every char, for foldWidthAndCase() output; the raw
- * table, for text only lower-cased, marks every char that folding would change NEEDS_FOLD.
+ * The folded table is scriptOf() of every char, for foldWidthAndCase() output. The raw
+ * table reads text as written: ASCII capitals are Latin (the scan lower-cases them as it
+ * goes), and every char that folding would change is NEEDS_FOLD.
  */
 function scriptTables(): { raw: Uint8Array; folded: Uint8Array } {
   if (!rawTable || !foldedTable) {
@@ -41,51 +42,46 @@ function scriptTables(): { raw: Uint8Array; folded: Uint8Array } {
     foldedTable = new Uint8Array(0x10000);
     for (let code = 0; code < 0x10000; code++) {
       foldedTable[code] = scriptOf(code);
-      rawTable[code] = foldsToItself(code) ? scriptOf(code) : NEEDS_FOLD;
+      rawTable[code] = foldsToItself(code) ? scriptOf(lowerAscii(code)) : NEEDS_FOLD;
     }
   }
   return { raw: rawTable, folded: foldedTable };
 }
 
-/** Initial slots of the run table (a power of two; it doubles at half full). */
-const INITIAL_SLOTS = 1 << 14;
+/** ASCII capitals to lower case, any other code unit as it is: what folding does to a char foldsToItself() accepts. */
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
 
 /**
  * The term ids of many texts, in one growing array, as textTerms() would cut
  * them. Built for the 100,000-entry catalog, whose notes hold tens of millions
  * of characters: each text is scanned once by char code (folded first only
  * when it holds a character that folding changes), and every run of one
- * script ("scaling", "物体検出", "トランスフォーマー") is looked up in an
- * open-addressing table by a hash computed during the scan and compared char
- * by char — no substring, no string hashing, no garbage for a run seen
- * before. A new run is cut into terms once (termsOfRun) and remembered; notes
- * repeat their words, so new runs are few.
+ * script ("scaling", "物体検出", "トランスフォーマー") is looked up in a
+ * RunMemo by a hash computed during the scan and compared char by char — no
+ * substring, no string hashing, no garbage for a run seen before. A new run is
+ * cut into terms once (termsOfRun) and remembered; notes repeat their words,
+ * so new runs are few.
+ *
+ * Each kind of text gets its own memo (`memo` below): names are mostly words
+ * seen once, notes a small vocabulary seen millions of times, and a memo of
+ * notes alone stays in the processor's cache where one shared with 100,000
+ * made-up names would not.
  */
 export class TermStream {
   ids: Int32Array;
   size = 0;
-  /** Slot i: slots[2i] = the run's hash, slots[2i + 1] = its number + 1 (0 = empty). Side by side: one cache line per probe. */
-  private slots = new Int32Array(2 * INITIAL_SLOTS);
-  private mask = INITIAL_SLOTS - 1;
-  /**
-   * Run r (numbered as first seen): its characters are chars[runs[4r] .. + runs[4r + 1]), its term ids
-   * runTermIds[runs[4r + 2] .. + runs[4r + 3]). Characters in one packed array rather than a string
-   * per run: comparing a run reads memory next to the runs compared before, not a string anywhere on the heap.
-   */
-  private runs: Int32Array = new Int32Array(4 * 1024);
-  private runCount = 0;
-  private chars: Uint16Array = new Uint16Array(1 << 16);
-  private charCount = 0;
-  private runTermIds: Int32Array = new Int32Array(1 << 12);
-  private runTermCount = 0;
-  private readonly scratch: string[] = [];
+  private readonly memos: RunMemo[];
 
-  /** `expectedTerms` sizes the id array up front (it grows if too small). */
+  /** `expectedTerms` sizes the id array up front (it grows if too small); `memos`: kinds of text kept apart. */
   constructor(
     private readonly termIds: Map<string, number>,
     expectedTerms = 1 << 16,
+    memos = 1,
   ) {
     this.ids = new Int32Array(Math.max(16, expectedTerms));
+    this.memos = Array.from({ length: memos }, () => new RunMemo(termIds));
   }
 
   /** Appends again the `count` term ids appended from position `start` on. */
@@ -94,34 +90,52 @@ export class TermStream {
     for (let at = 0; at < count; at++) this.ids[this.size++] = this.ids[start + at]!;
   }
 
+  /** Appends these terms, numbering those not seen before. */
+  addTerms(terms: readonly string[]): void {
+    if (this.size + terms.length > this.ids.length) this.ids = grow(this.ids, this.size + terms.length);
+    for (const term of terms) {
+      let id = this.termIds.get(term);
+      if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+      this.ids[this.size++] = id;
+    }
+  }
+
   /** Appends the text's terms (repeats kept). */
-  add(text: string): void {
-    const tables = scriptTables();
-    const mark = this.size;
-    // Most text (English notes, Japanese in kana and kanji) folds to its lower case, and
-    // toLowerCase() is also the cheapest flat copy: catalog text is often a concatenated string,
-    // which V8 reads char by char several times slower. The first char that folding would change
-    // sends the whole text through foldWidthAndCase() instead, and what it appended is dropped.
-    if (this.scan(text.toLowerCase(), tables.raw)) return;
-    this.size = mark;
-    this.scan(foldWidthAndCase(text), tables.folded);
+  add(text: string, memo = 0): void {
+    this.addRange(text, 0, text.length, memo);
   }
 
   /**
-   * One pass over the text: each char's script from the table, runs cut where the script
-   * changes, each run's hash (FNV-1a over its char codes) computed on the way and looked up
-   * in the run table. False, with nothing remembered of the run it stopped in, at the first
-   * NEEDS_FOLD char. A run that ended before that char is the same run in the folded text:
-   * every char up to there is its own NFKC form and a starter, so folding changes none of them.
-   * The table and arrays are held in locals: this loop runs once per character of the catalog.
+   * Appends the terms of text[start, end), which must not cut a run short (the
+   * index passes whole texts joined by line breaks, text-fields.ts). Most text —
+   * English notes, Japanese in kana and kanji — folds to its lower case and is
+   * scanned as written; at the first char folding would change, what the range
+   * appended is dropped and it is scanned again, folded.
    */
-  private scan(text: string, table: Uint8Array): boolean {
-    // Read once: a `.length` read in the loop would be a property load on every character.
-    const length = text.length;
-    let { ids, size, slots, runs, chars, runTermIds, mask } = this;
-    let at = 0;
-    while (at < length) {
-      const start = at;
+  addRange(text: string, start: number, end: number, memo = 0): void {
+    const tables = scriptTables();
+    const mark = this.size;
+    const runMemo = this.memos[memo]!;
+    if (this.scan(text, start, end, tables.raw, runMemo)) return;
+    this.size = mark;
+    const folded = foldWidthAndCase(text.slice(start, end));
+    this.scan(folded, 0, folded.length, tables.folded, runMemo);
+  }
+
+  /**
+   * One pass over text[start, end): each char's script from the table, runs cut where the
+   * script changes, each run's hash (FNV-1a over its lower-cased char codes) computed on the
+   * way and looked up in the memo. False, with nothing remembered of the run it stopped in,
+   * at the first NEEDS_FOLD char. A run that ended before that char is the same run in the
+   * folded text: every char up to there is its own NFKC form and a starter, so folding changes
+   * none of them. Arrays are held in locals: this loop runs once per character of the catalog.
+   */
+  private scan(text: string, start: number, end: number, table: Uint8Array, memo: RunMemo): boolean {
+    let { ids, size } = this;
+    let { slots, runs, chars, runTermIds, mask } = memo;
+    let at = start;
+    while (at < end) {
+      const runStart = at;
       let code = text.charCodeAt(at);
       const script = table[code]!;
       if (script === Script.Other) {
@@ -129,10 +143,16 @@ export class TermStream {
         continue;
       }
       if (script === NEEDS_FOLD) return false;
-      let hash = Math.imul(0x811c9dc5 ^ code, 0x01000193);
-      while (++at < length && table[(code = text.charCodeAt(at))] === script) hash = Math.imul(hash ^ code, 0x01000193);
-      if (at < length && table[code] === NEEDS_FOLD) return false; // the run may not end here once folded ("e" + U+0301)
-      const runLength = at - start;
+      if (script === Script.Hiragana) {
+        // Particles and endings, never a term (termsOfRun): a quarter of a Japanese note's runs, skipped
+        // unhashed. A char after the run that folding would change is met as the next run's start.
+        while (++at < end && table[text.charCodeAt(at)] === Script.Hiragana);
+        continue;
+      }
+      let hash = Math.imul(0x811c9dc5 ^ lowerAscii(code), 0x01000193);
+      while (++at < end && table[(code = text.charCodeAt(at))] === script) hash = Math.imul(hash ^ lowerAscii(code), 0x01000193);
+      if (at < end && table[code] === NEEDS_FOLD) return false; // the run may not end here once folded ("e" + U+0301)
+      const runLength = at - runStart;
       let slot = (hash ^ (hash >>> 15)) & mask;
       let run = -1;
       probing: for (; ; slot = (slot + 1) & mask) {
@@ -140,13 +160,15 @@ export class TermStream {
         if (stored === 0) break;
         if (slots[2 * slot] !== hash || runs[4 * (stored - 1) + 1] !== runLength) continue;
         const from = runs[4 * (stored - 1)]!;
-        for (let offset = 0; offset < runLength; offset++) if (chars[from + offset] !== text.charCodeAt(start + offset)) continue probing;
+        for (let offset = 0; offset < runLength; offset++) {
+          if (chars[from + offset] !== lowerAscii(text.charCodeAt(runStart + offset))) continue probing;
+        }
         run = stored - 1;
         break;
       }
       if (run < 0) {
-        run = this.remember(text, start, at, script as Script, hash, slot);
-        ({ slots, runs, chars, runTermIds, mask } = this); // remembering may have grown them
+        run = memo.remember(text, runStart, at, script as Script, hash, slot);
+        ({ slots, runs, chars, runTermIds, mask } = memo); // remembering may have grown them
       }
       const from = runs[4 * run + 2]!;
       const count = runs[4 * run + 3]!;
@@ -156,11 +178,35 @@ export class TermStream {
     this.size = size;
     return true;
   }
+}
+
+/** Initial slots of a memo's table (a power of two; it doubles at half full). */
+const INITIAL_SLOTS = 1 << 12;
+
+/** Runs seen before and their term ids, in an open-addressing table (TermStream.scan reads it). */
+class RunMemo {
+  /** Slot i: slots[2i] = the run's hash, slots[2i + 1] = its number + 1 (0 = empty). Side by side: one cache line per probe. */
+  slots = new Int32Array(2 * INITIAL_SLOTS);
+  mask = INITIAL_SLOTS - 1;
+  /**
+   * Run r (numbered as first seen): its characters, lower-cased, are chars[runs[4r] .. + runs[4r + 1]), its term ids
+   * runTermIds[runs[4r + 2] .. + runs[4r + 3]). Characters in one packed array rather than a string
+   * per run: comparing a run reads memory next to the runs compared before, not a string anywhere on the heap.
+   */
+  runs: Int32Array = new Int32Array(4 * 1024);
+  chars: Uint16Array = new Uint16Array(1 << 14);
+  runTermIds: Int32Array = new Int32Array(1 << 12);
+  private runCount = 0;
+  private charCount = 0;
+  private runTermCount = 0;
+  private readonly scratch: string[] = [];
+
+  constructor(private readonly termIds: Map<string, number>) {}
 
   /** A run not seen before, to store in the empty `slot`: its terms, as ids; returns its number. */
-  private remember(text: string, start: number, end: number, script: Script, hash: number, slot: number): number {
+  remember(text: string, start: number, end: number, script: Script, hash: number, slot: number): number {
     this.scratch.length = 0;
-    termsOfRun(text.slice(start, end), script, this.scratch);
+    termsOfRun(text.slice(start, end).toLowerCase(), script, this.scratch);
     if (this.runTermCount + this.scratch.length > this.runTermIds.length) {
       this.runTermIds = grow(this.runTermIds, this.runTermCount + this.scratch.length);
     }
@@ -175,7 +221,7 @@ export class TermStream {
     this.runs[4 * run + 1] = end - start;
     this.runs[4 * run + 2] = this.runTermCount;
     this.runs[4 * run + 3] = this.scratch.length;
-    for (let at = start; at < end; at++) this.chars[this.charCount++] = text.charCodeAt(at);
+    for (let at = start; at < end; at++) this.chars[this.charCount++] = lowerAscii(text.charCodeAt(at));
     for (const term of this.scratch) {
       let id = this.termIds.get(term);
       if (id === undefined) this.termIds.set(term, (id = this.termIds.size));

@@ -1,23 +1,13 @@
-import { RowTerms } from './row-terms.js';
-import { TermStream } from './term-stream.js';
-import type { TextRows } from './text-rows.js';
-import type { SearchDoc } from './types.js';
+import type { TextIndexParts } from './text-index-build.js';
 
 /**
  * BM25F over what the catalog says about each entry: its names, its titles
  * (paper title, full name, a section's key terms) and its descriptions (notes
- * in both languages, a dataset's remarks, a section's overview).
- *
- * Per term, one posting list of (doc, weighted term frequency): each field's
- * count is normalised by that field's length against the field's average
- * (b = 0.75), weighted (names 3, titles 2, descriptions 1), and summed, then
- * saturated once with k1 = 1.2 and multiplied by the term's idf — Robertson &
- * Zaragoza's BM25F. A name word weighs three note words, so a query that
- * names an entry in passing ("the NeRF with …") leans towards NeRFs.
+ * in both languages, a dataset's remarks, a section's overview). Built by
+ * text-index-build.ts (on a second thread for a large catalog,
+ * text-index-job.ts); this file answers queries.
  */
-const FIELD_WEIGHTS = [3, 2, 1] as const;
-const B = 0.75;
-const K1 = 1.2;
+
 /** Distinct query terms a doc must match to be a description hit (see rank()). */
 const MIN_MATCHED_TERMS = 2;
 
@@ -27,12 +17,8 @@ export interface TextHit {
 }
 
 export class TextIndex {
-  private readonly termIds = new Map<string, number>();
-  /**
-   * Term t's postings are postingDoc/postingScore[postingStart[t] .. postingStart[t + 1]). A posting
-   * holds what it adds to a doc's score — the term's idf times the saturated weight, computed once
-   * here by the same expression a query would evaluate, so scores are the same to the last bit.
-   */
+  private readonly termIds: Map<string, number>;
+  /** See TextIndexParts. */
   private readonly postingStart: Int32Array;
   private readonly postingDoc: Int32Array;
   private readonly postingScore: Float64Array;
@@ -43,28 +29,13 @@ export class TextIndex {
   /** rank(): 1 for docs of the terms after the spared list (sparedList), 0 between queries. */
   private readonly laterTerm: Uint8Array;
 
-  /** `rows`, when given, must be TextRows of the same docs: their names and titles are not split again. */
-  constructor(docs: readonly SearchDoc[], rows?: TextRows) {
-    const fields = tokenizeFields(docs, this.termIds, rows);
-    const termCount = this.termIds.size;
-    this.postingStart = countPostings(fields, docs.length, termCount);
-    const postingCount = this.postingStart[termCount]!;
-    this.postingDoc = new Int32Array(postingCount);
-    this.postingScore = new Float64Array(postingCount);
-    weighTerms(fields, docs.length, termCount, this.postingStart, this.postingDoc, this.postingScore);
-    this.idf = new Float64Array(termCount);
-    for (let term = 0; term < termCount; term++) {
-      const df = this.postingStart[term + 1]! - this.postingStart[term]!;
-      const idf = (this.idf[term] = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5)));
-      for (let at = this.postingStart[term]!; at < this.postingStart[term + 1]!; at++) {
-        const weight = this.postingScore[at]!;
-        this.postingScore[at] = (idf * weight * (K1 + 1)) / (weight + K1);
-      }
-    }
-    this.scores = new Float64Array(docs.length);
-    this.matchedTerms = new Uint8Array(docs.length);
-    this.touched = new Int32Array(docs.length);
-    this.laterTerm = new Uint8Array(docs.length);
+  constructor(parts: TextIndexParts) {
+    this.termIds = new Map(parts.terms.map((term, id) => [term, id]));
+    ({ postingStart: this.postingStart, postingDoc: this.postingDoc, postingScore: this.postingScore, idf: this.idf } = parts);
+    this.scores = new Float64Array(parts.docCount);
+    this.matchedTerms = new Uint8Array(parts.docCount);
+    this.touched = new Int32Array(parts.docCount);
+    this.laterTerm = new Uint8Array(parts.docCount);
   }
 
   /** Whether a term occurs anywhere (queries use it to tell a loanword typed in hiragana from a particle). */
@@ -146,83 +117,5 @@ export class TextIndex {
     let later = 0;
     for (let at = longest + 1; at < ids.length; at++) later += length(ids[at]!);
     return length(ids[longest]!) > later ? longest : -1;
-  }
-}
-
-/** Every field's term ids in one flat array: field f of doc d is ids[fieldEnd[3d + f] .. fieldEnd[3d + f + 1]). */
-interface Fields {
-  ids: Int32Array;
-  fieldEnd: Int32Array;
-  /** Average length of each field over the docs. */
-  averages: number[];
-}
-
-function tokenizeFields(docs: readonly SearchDoc[], termIds: Map<string, number>, rows: TextRows | undefined): Fields {
-  let characters = 0;
-  for (const { names, keywords = [], descriptions = [] } of docs) {
-    for (const texts of [names, keywords, descriptions]) for (const text of texts) characters += text.length;
-  }
-  const stream = new TermStream(termIds, characters >>> 2); // about one term per six characters in the catalog
-  const rowTerms = rows && new RowTerms(rows, stream);
-  const fieldEnd = new Int32Array(3 * docs.length + 1);
-  const totals = [0, 0, 0];
-  for (let doc = 0; doc < docs.length; doc++) {
-    const { names, keywords, descriptions } = docs[doc]!;
-    for (let field = 0; field < 3; field++) {
-      const texts = field === 0 ? names : field === 1 ? keywords : descriptions;
-      if (rowTerms && field < 2) rowTerms.add(rows.docFirstRow[doc]!, rows.docFirstRow[doc + 1]!, field);
-      else if (texts) for (const text of texts) stream.add(text);
-      fieldEnd[3 * doc + field + 1] = stream.size;
-      totals[field]! += fieldEnd[3 * doc + field + 1]! - fieldEnd[3 * doc + field]!;
-    }
-  }
-  const averages = totals.map((total) => Math.max(1, total / Math.max(1, docs.length)));
-  return { ids: stream.ids, fieldEnd, averages };
-}
-
-/** Where each term's postings start: one per doc that has the term (the end of the last list at termCount). */
-function countPostings({ ids, fieldEnd }: Fields, docCount: number, termCount: number): Int32Array {
-  const starts = new Int32Array(termCount + 1);
-  const lastDoc = new Int32Array(termCount).fill(-1);
-  for (let doc = 0; doc < docCount; doc++) {
-    for (let at = fieldEnd[3 * doc]!, end = fieldEnd[3 * doc + 3]!; at < end; at++) {
-      const id = ids[at]!;
-      if (lastDoc[id] === doc) continue;
-      lastDoc[id] = doc;
-      starts[id + 1]!++;
-    }
-  }
-  for (let term = 0; term < termCount; term++) starts[term + 1]! += starts[term]!;
-  return starts;
-}
-
-/**
- * Per doc, each term's weighted frequency (BM25F): field counts length-normalised and weighted,
- * summed, rounded to a float32 (as the index has always stored it), written straight into the
- * term's posting list — docs arrive in order, so every list comes out sorted by doc.
- */
-function weighTerms({ ids, fieldEnd, averages }: Fields, docCount: number, termCount: number, starts: Int32Array, postingDoc: Int32Array, postingWeight: Float64Array): void {
-  const accumulated = new Float64Array(termCount);
-  const docTerms = new Int32Array(termCount);
-  const next = starts.slice(0, termCount);
-  for (let doc = 0; doc < docCount; doc++) {
-    let distinct = 0;
-    for (let field = 0; field < 3; field++) {
-      const from = fieldEnd[3 * doc + field]!;
-      const to = fieldEnd[3 * doc + field + 1]!;
-      const norm = FIELD_WEIGHTS[field]! / (1 - B + (B * (to - from)) / averages[field]!);
-      for (let at = from; at < to; at++) {
-        const id = ids[at]!;
-        if (accumulated[id] === 0) docTerms[distinct++] = id;
-        accumulated[id]! += norm;
-      }
-    }
-    for (let at = 0; at < distinct; at++) {
-      const id = docTerms[at]!;
-      const slot = next[id]!++;
-      postingDoc[slot] = doc;
-      postingWeight[slot] = Math.fround(accumulated[id]!);
-      accumulated[id] = 0;
-    }
   }
 }
