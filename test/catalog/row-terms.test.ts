@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameTerms } from '../../src/catalog/search/row-terms.js';
+import { nameTerms, rowWords } from '../../src/catalog/search/row-terms.js';
 import { TextRows } from '../../src/catalog/search/text-rows.js';
 import { textTerms } from '../../src/catalog/search/text-tokens.js';
 import type { SearchDoc } from '../../src/catalog/search/types.js';
@@ -25,7 +25,7 @@ const docs: SearchDoc[] = NAMES.map((name, at) => ({
 
 describe('nameTerms (the text index terms of names and titles)', () => {
   it('are each text cut by textTerms, field by field, on mixed-script names', () => {
-    const terms = nameTerms(new TextRows(docs));
+    const terms = nameTerms(rowWords(new TextRows(docs)));
     const field = (doc: number, which: number) =>
       [...terms.ids.subarray(terms.fieldEnd[2 * doc + which]!, terms.fieldEnd[2 * doc + which + 1]!)].map((id) => terms.terms[id]!);
     docs.forEach((doc, at) => {

@@ -2,7 +2,7 @@ import { typoAllowance } from './distance.js';
 import { NameTable } from './name-table.js';
 import { normalize, splitWords } from './normalize.js';
 import { clearlyAhead, HitCollector, type RankedHit, Tier } from './ranking.js';
-import { nameTerms } from './row-terms.js';
+import { rowWords } from './row-terms.js';
 import { matchExact, matchPrefix, matchSubstring, matchTypos, matchWords } from './stages.js';
 import { TextIndex } from './text-index.js';
 import { buildTextIndexHere, startTextIndex } from './text-index-job.js';
@@ -78,7 +78,7 @@ export class SearchIndex {
     const textIndex = this.textOnFirstUse ? undefined : startTextIndex(this.docs);
     this.rows = new TextRows(this.docs); // every name and keyword split into words once, for all three indexes
     // Given to the thread before the name tables are built here, so that it builds the postings meanwhile.
-    textIndex?.give(nameTerms(this.rows));
+    textIndex?.give(rowWords(this.rows));
     this.names = new NameTable(this.rows);
     this.words = new WordTable(this.rows);
     if (textIndex) this.textIndex = new TextIndex(textIndex.wait().parts);

@@ -11,8 +11,33 @@ export interface NameTerms {
   fieldEnd: Int32Array;
 }
 
-/** NameTerms of the docs TextRows was built from. */
-export function nameTerms(rows: TextRows): NameTerms {
+/**
+ * What nameTerms() reads of TextRows, as plain data: typed arrays and the
+ * distinct words, which cross to another thread for a small copy, where the
+ * rows' own texts (half a million strings on the generated catalog) would not.
+ */
+export interface RowWords {
+  docCount: number;
+  /** A doc's rows are docFirstRow[d] .. docFirstRow[d + 1]. */
+  docFirstRow: Int32Array;
+  rowIsKeyword: Uint8Array;
+  /** Row r's word ids are wordIds[wordStart[r] .. wordStart[r + 1]); word w is words[w]. */
+  wordStart: Int32Array;
+  wordIds: Int32Array;
+  words: string[];
+  /** The text of each row that is not plain (rowPlain 0): cut into terms whole. */
+  otherTexts: Map<number, string>;
+}
+
+export function rowWords(rows: TextRows): RowWords {
+  const otherTexts = new Map<number, string>();
+  for (let row = 0; row < rows.rowCount; row++) if (rows.rowPlain[row] === 0) otherTexts.set(row, rows.texts[row]!);
+  const { docCount, docFirstRow, rowIsKeyword, wordStart, wordIds } = rows;
+  return { docCount, docFirstRow, rowIsKeyword, wordStart, wordIds, words: rows.words.strings, otherTexts };
+}
+
+/** NameTerms of the rows' docs. */
+export function nameTerms(rows: RowWords): NameTerms {
   const termIds = new Map<string, number>();
   const stream = new TermStream(termIds, rows.wordIds.length);
   const rowTerms = new RowTerms(rows, stream);
@@ -43,11 +68,11 @@ export class RowTerms {
   private readonly scratch: string[] = [];
 
   constructor(
-    private readonly rows: TextRows,
+    private readonly rows: RowWords,
     private readonly stream: TermStream,
   ) {
-    this.wordTermStart = new Int32Array(rows.words.size).fill(-1);
-    this.wordTermCount = new Int32Array(rows.words.size);
+    this.wordTermStart = new Int32Array(rows.words.length).fill(-1);
+    this.wordTermCount = new Int32Array(rows.words.length);
   }
 
   /**
@@ -70,8 +95,9 @@ export class RowTerms {
     const { rows, stream, wordTermStart, wordTermCount } = this;
     for (let row = from; row < to; row++) {
       if (rows.rowIsKeyword[row] !== keywords) continue;
-      if (rows.rowPlain[row] === 0) {
-        stream.add(rows.texts[row]!);
+      const other = rows.otherTexts.get(row);
+      if (other !== undefined) {
+        stream.add(other);
         continue;
       }
       for (let at = rows.wordStart[row]!, end = rows.wordStart[row + 1]!; at < end; at++) {
@@ -82,7 +108,7 @@ export class RowTerms {
           continue;
         }
         wordTermStart[word] = stream.size;
-        this.addWord(rows.words.strings[word]!);
+        this.addWord(rows.words[word]!);
         wordTermCount[word] = stream.size - wordTermStart[word]!;
       }
     }

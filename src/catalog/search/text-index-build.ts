@@ -1,7 +1,9 @@
 import type { DescriptionTerms } from './description-terms.js';
 import type { NameTerms } from './row-terms.js';
+import { termTable, termTableBuffers, type TermTable } from './term-table.js';
 
 export { descriptionTerms } from './description-terms.js';
+export { nameTerms } from './row-terms.js';
 
 /**
  * The text index (text-index.ts) from the terms of each doc's fields: BM25F
@@ -19,10 +21,10 @@ const FIELD_WEIGHTS = [3, 2, 1] as const;
 const B = 0.75;
 const K1 = 1.2;
 
-/** A built text index. Term t is terms[t]; its postings are postingDoc/postingScore[postingStart[t] .. postingStart[t + 1]). */
+/** A built text index. Term t is the one termId() finds t for in `terms`; its postings are postingDoc/postingScore[postingStart[t] .. postingStart[t + 1]). */
 export interface TextIndexParts {
   docCount: number;
-  terms: string[];
+  terms: TermTable;
   postingStart: Int32Array;
   postingDoc: Int32Array;
   /**
@@ -36,7 +38,7 @@ export interface TextIndexParts {
 
 /** The buffers of TextIndexParts, to hand to another thread without a copy. */
 export function partsBuffers(parts: TextIndexParts): ArrayBuffer[] {
-  return [parts.postingStart.buffer, parts.postingDoc.buffer, parts.postingScore.buffer, parts.idf.buffer] as ArrayBuffer[];
+  return [...termTableBuffers(parts.terms), ...([parts.postingStart.buffer, parts.postingDoc.buffer, parts.postingScore.buffer, parts.idf.buffer] as ArrayBuffer[])];
 }
 
 /** The description terms keep their ids; name terms not among them are numbered after them. */
@@ -65,7 +67,7 @@ export function combineTextIndex(names: NameTerms, descriptions: DescriptionTerm
       postingScore[at] = (termIdf * weight * (K1 + 1)) / (weight + K1);
     }
   }
-  return { docCount, terms, postingStart, postingDoc, postingScore, idf };
+  return { docCount, terms: termTable(terms), postingStart, postingDoc, postingScore, idf };
 }
 
 /**

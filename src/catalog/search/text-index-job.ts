@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { descriptionTerms } from './description-terms.js';
-import { nameTerms, type NameTerms } from './row-terms.js';
-import { packDescriptions, packedCharacters } from './text-fields.js';
+import { nameTerms, rowWords, type RowWords } from './row-terms.js';
+import { packDescriptions } from './text-fields.js';
 import { combineTextIndex, type TextIndexParts } from './text-index-build.js';
 import { TextRows } from './text-rows.js';
 import type { SearchDoc } from './types.js';
@@ -27,15 +27,16 @@ const THREAD_WAIT_MS = 120_000;
 const BUILD_MODULE = new URL('./text-index-build.js', import.meta.url);
 
 /**
- * The thread's whole program: cut the descriptions into terms, then, once the
- * names' terms arrive, build the index. It imports the module itself, so that
+ * The thread's whole program: load the build module while the descriptions are
+ * packed, cut them into terms when they arrive, then, once the names' words
+ * arrive, cut those and build the index. It imports the module itself, so that
  * a module that fails to load is reported like any other failure: every
  * outcome ends with a message on the port and the flag set, which is all the
  * waiting thread can see (blocked in Atomics.wait, its event loop stands still).
  */
 const THREAD_PROGRAM = `
 const { workerData } = require('node:worker_threads');
-const { port, flag, moduleUrl, packed } = workerData;
+const { port, flag, moduleUrl } = workerData;
 const finish = (message, transfer, state) => {
   if (Atomics.load(flag, 0) !== 0) return;
   port.postMessage(message, transfer);
@@ -45,19 +46,16 @@ const finish = (message, transfer, state) => {
 };
 const fail = (error) => finish({ error: String((error && error.stack) || error) }, [], 2);
 process.on('exit', () => fail('the thread ended without a result'));
-import(moduleUrl)
-  .then((build) => {
-    const descriptions = build.descriptionTerms(packed);
-    port.once('message', (names) => {
-      try {
-        const parts = build.combineTextIndex(names, descriptions);
-        finish(parts, build.partsBuffers(parts), 1);
-      } catch (error) {
-        fail(error);
-      }
-    });
-  })
-  .catch(fail);
+const arrived = [];
+const waiting = [];
+port.on('message', (message) => (waiting.length > 0 ? waiting.shift()(message) : arrived.push(message)));
+const next = () => (arrived.length > 0 ? Promise.resolve(arrived.shift()) : new Promise((resolve) => waiting.push(resolve)));
+(async () => {
+  const build = await import(moduleUrl);
+  const descriptions = build.descriptionTerms(await next());
+  const parts = build.combineTextIndex(build.nameTerms(await next()), descriptions);
+  finish(parts, build.partsBuffers(parts), 1);
+})().catch(fail);
 `;
 
 export interface TextIndexJobOptions {
@@ -67,9 +65,9 @@ export interface TextIndexJobOptions {
   buildModule?: URL;
 }
 
-/** A text index being built: give it the names' terms (once), then wait for it. */
+/** A text index being built: give it the names' words (once), then wait for it. */
 export interface TextIndexJob {
-  give(names: NameTerms): void;
+  give(rows: RowWords): void;
   /** The index, and whether the second thread built it (false: this one did, from the start or after a failure). */
   wait(): { parts: TextIndexParts; thread: boolean };
 }
@@ -77,54 +75,64 @@ export interface TextIndexJob {
 /**
  * Starts building the text index of these docs. For a large catalog a worker
  * thread cuts the descriptions into terms while the caller goes on (SearchIndex
- * cuts the names into terms meanwhile); give() hands it those, and it builds
- * the postings while the caller builds its name tables; wait() then waits for
+ * splits the names into words meanwhile); give() hands it those, and it cuts
+ * them into terms and builds the postings while the caller builds its name tables; wait() then waits for
  * it — synchronously, so SearchIndex's constructor stays synchronous. If the thread cannot start or
  * fails, the index is built here instead: the same index, only later.
  */
 export function startTextIndex(docs: readonly SearchDoc[], options: TextIndexJobOptions = {}): TextIndexJob {
-  const packed = packDescriptions(docs);
-  let given: NameTerms | undefined;
-  const give = (names: NameTerms) => void (given = names);
+  const worker = (options.thread ?? descriptionCharacters(docs) >= THREAD_MIN_CHARACTERS) ? startThread(options.buildModule ?? BUILD_MODULE) : undefined;
+  const packed = packDescriptions(docs); // while the thread starts
+  let given: RowWords | undefined;
   const buildHere = () => {
     if (!given) throw new Error('TextIndexJob.wait() before give()');
-    return { parts: combineTextIndex(given, descriptionTerms(packed)), thread: false };
+    return { parts: combineTextIndex(nameTerms(given), descriptionTerms(packed)), thread: false };
   };
-  const here: TextIndexJob = { give, wait: buildHere };
-  const buildModule = options.buildModule ?? BUILD_MODULE;
-  if (!(options.thread ?? packedCharacters(packed) >= THREAD_MIN_CHARACTERS)) return here;
-  if (!existsSync(fileURLToPath(buildModule))) return here;
-  const flag = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  let worker: Worker;
-  try {
-    worker = new Worker(THREAD_PROGRAM, { eval: true, workerData: { port: port2, flag, moduleUrl: buildModule.href, packed }, transferList: [port2] });
-  } catch {
-    port1.close();
-    return here;
-  }
-  worker.unref(); // never what keeps the process alive
-  worker.on('error', () => undefined); // the outcome is read from the flag; a failure means building here
+  if (!worker) return { give: (rows) => void (given = rows), wait: buildHere };
+  const { thread, flag, port } = worker;
+  if (Atomics.load(flag, 0) === 0) port.postMessage(packed);
   return {
-    give: (names) => {
-      given = names;
-      // Copied, not transferred: if the thread fails, the names are needed here.
-      if (Atomics.load(flag, 0) === 0) port1.postMessage(names);
+    give: (rows) => {
+      given = rows;
+      // Copied, not transferred: if the thread fails, the words are needed here.
+      if (Atomics.load(flag, 0) === 0) port.postMessage(rows);
     },
     wait: () => {
       const waited = Atomics.wait(flag, 0, 0, THREAD_WAIT_MS);
-      const received = waited === 'timed-out' ? undefined : receiveMessageOnPort(port1)?.message;
-      port1.close();
-      void worker.terminate().catch(() => undefined);
+      const received = waited === 'timed-out' ? undefined : receiveMessageOnPort(port)?.message;
+      port.close();
+      void thread.terminate().catch(() => undefined);
       const parts = received as TextIndexParts | { error: string } | undefined;
       return parts && !('error' in parts) ? { parts, thread: true } : buildHere();
     },
   };
 }
 
+/** The worker thread, started, with the flag it sets and the port it answers on; undefined if it cannot start. */
+function startThread(buildModule: URL): { thread: Worker; flag: Int32Array; port: MessagePort } | undefined {
+  if (!existsSync(fileURLToPath(buildModule))) return undefined;
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  try {
+    const thread = new Worker(THREAD_PROGRAM, { eval: true, workerData: { port: port2, flag, moduleUrl: buildModule.href }, transferList: [port2] });
+    thread.unref(); // never what keeps the process alive
+    thread.on('error', () => undefined); // the outcome is read from the flag; a failure means building here
+    return { thread, flag, port: port1 };
+  } catch {
+    port1.close();
+    return undefined;
+  }
+}
+
+function descriptionCharacters(docs: readonly SearchDoc[]): number {
+  let characters = 0;
+  for (const doc of docs) for (const description of doc.descriptions ?? []) characters += description.length;
+  return characters;
+}
+
 /** The text index of these docs, built on this thread (`rows`: TextRows of the same docs, if already made). */
 export function buildTextIndexHere(docs: readonly SearchDoc[], rows: TextRows = new TextRows(docs)): TextIndexParts {
   const job = startTextIndex(docs, { thread: false });
-  job.give(nameTerms(rows));
+  job.give(rowWords(rows));
   return job.wait().parts;
 }

@@ -1,3 +1,4 @@
+import { termId, type TermTable } from './term-table.js';
 import type { TextIndexParts } from './text-index-build.js';
 
 /**
@@ -17,7 +18,7 @@ export interface TextHit {
 }
 
 export class TextIndex {
-  private readonly termIds: Map<string, number>;
+  private readonly terms: TermTable;
   /** See TextIndexParts. */
   private readonly postingStart: Int32Array;
   private readonly postingDoc: Int32Array;
@@ -30,7 +31,7 @@ export class TextIndex {
   private readonly laterTerm: Uint8Array;
 
   constructor(parts: TextIndexParts) {
-    this.termIds = new Map(parts.terms.map((term, id) => [term, id]));
+    this.terms = parts.terms;
     ({ postingStart: this.postingStart, postingDoc: this.postingDoc, postingScore: this.postingScore, idf: this.idf } = parts);
     this.scores = new Float64Array(parts.docCount);
     this.matchedTerms = new Uint8Array(parts.docCount);
@@ -40,13 +41,13 @@ export class TextIndex {
 
   /** Whether a term occurs anywhere (queries use it to tell a loanword typed in hiragana from a particle). */
   has(term: string): boolean {
-    return this.termIds.has(term);
+    return termId(this.terms, term) >= 0;
   }
 
   /** The term's idf, 0 for an unknown term: how much a match on it says. */
   weightOf(term: string): number {
-    const id = this.termIds.get(term);
-    return id === undefined ? 0 : this.idf[id]!;
+    const id = termId(this.terms, term);
+    return id < 0 ? 0 : this.idf[id]!;
   }
 
   /**
@@ -58,8 +59,8 @@ export class TextIndex {
     const { postingStart, postingDoc, postingScore, matchedTerms, touched, scores, laterTerm } = this; // locals for the hot loops
     const ids: number[] = [];
     for (const term of new Set(queryTerms)) {
-      const id = this.termIds.get(term);
-      if (id !== undefined) ids.push(id);
+      const id = termId(this.terms, term);
+      if (id >= 0) ids.push(id);
     }
     if (ids.length < MIN_MATCHED_TERMS) return [];
     const longest = this.sparedList(ids);
