@@ -1,11 +1,12 @@
 import { TermStream } from './term-stream.js';
-import { packedCharacters, type PackedDescriptions } from './text-fields.js';
+import type { DescriptionChunk } from './text-fields.js';
 
 /**
  * The terms of every doc's descriptions (notes, remarks, overviews): the bulk
  * of the text index's work, 24 of the 31 million characters of the generated
- * 100,000-entry catalog. Strings in, numbers out, so that it can run on a
- * second thread (text-index-job.ts) while the name tables are built.
+ * 100,000-entry catalog. Strings in, numbers out, a chunk at a time, so that it
+ * can run on a second thread (text-index-job.ts) while the name tables are
+ * built, starting before all the descriptions are packed.
  */
 export interface DescriptionTerms {
   /** Id i of `ids` is the term terms[i]. */
@@ -16,25 +17,33 @@ export interface DescriptionTerms {
   docEnd: Int32Array;
 }
 
-export function descriptionTerms(packed: PackedDescriptions): DescriptionTerms {
-  const { docCount, chunks, chunkEnd, textLength } = packed;
-  const termIds = new Map<string, number>();
-  const stream = new TermStream(termIds, Math.ceil(packedCharacters(packed) / 5)); // notes: about one term per six characters
-  const docEnd = new Int32Array(docCount);
-  let chunk = 0;
-  let offset = 0;
-  let text = 0;
-  for (let doc = 0; doc < docCount; doc++) {
-    for (const last = packed.docEnd[doc]!; text < last; text++) {
-      while (text >= chunkEnd[chunk]!) {
-        chunk++;
-        offset = 0;
-      }
-      const length = textLength[text]!;
-      stream.addRange(chunks[chunk]!, offset, offset + length);
-      offset += length + 1; // and the line break
-    }
-    docEnd[doc] = stream.size;
+export class DescriptionCutter {
+  private readonly termIds = new Map<string, number>();
+  private readonly stream: TermStream;
+  private readonly docEnd: Int32Array;
+
+  /** `characters`: about how many the descriptions hold, to size the term array (it grows if short). */
+  constructor(docCount: number, characters: number) {
+    this.stream = new TermStream(this.termIds, Math.ceil(characters / 5)); // notes: about one term per six characters
+    this.docEnd = new Int32Array(docCount);
   }
-  return { terms: [...termIds.keys()], ids: stream.ids.subarray(0, stream.size), docEnd };
+
+  /** The chunks must come in doc order (packDescriptions). */
+  add({ text, firstDoc, textCount, textLength }: DescriptionChunk): void {
+    const { stream, docEnd } = this;
+    let offset = 0;
+    let at = 0;
+    for (let doc = 0; doc < textCount.length; doc++) {
+      for (let count = textCount[doc]!; count > 0; count--, at++) {
+        const length = textLength[at]!;
+        stream.addRange(text, offset, offset + length);
+        offset += length + 1; // and the line break
+      }
+      docEnd[firstDoc + doc] = stream.size;
+    }
+  }
+
+  result(): DescriptionTerms {
+    return { terms: [...this.termIds.keys()], ids: this.stream.ids.subarray(0, this.stream.size), docEnd: this.docEnd };
+  }
 }

@@ -1,64 +1,55 @@
 import type { SearchDoc } from './types.js';
 
 /**
- * Every doc's descriptions joined into a few long strings ("chunks"), one text
- * after another with a line break between them. A line break is never part of
- * a term, so scanning a text's range of its chunk gives the text's terms.
+ * Every doc's descriptions joined into long strings ("chunks"), one text after
+ * another with a line break between them, each chunk holding whole docs. A
+ * line break is never part of a term, so scanning a text's range of its chunk
+ * gives the text's terms.
  *
  * Why joined: the generated 100,000-entry catalog has 200,000 notes and 24
  * million characters. A few hundred flat strings reach a second thread
  * (text-index-job.ts) as a copy of their bytes, where 200,000 strings are
- * rebuilt one by one at several times the cost; and a concatenated string (a
- * note built with `+`) is read char by char several times slower than the
- * flat copy that joining makes.
+ * rebuilt one by one at several times the cost; the thread starts on the first
+ * chunk while the rest are joined; and a concatenated string (a note built
+ * with `+`) is read char by char several times slower than the flat copy that
+ * joining makes.
  */
-export interface PackedDescriptions {
-  docCount: number;
-  chunks: string[];
-  /** Texts in chunk c end at text number chunkEnd[c] (its first is chunkEnd[c - 1], 0 for the first chunk). */
-  chunkEnd: Int32Array;
-  /** Text t's length; the next text of its chunk starts one char (the line break) after it ends. */
+export interface DescriptionChunk {
+  /** The docs' descriptions, joined by line breaks. */
+  text: string;
+  /** The first doc of the chunk; doc firstDoc + i has textCount[i] texts, in order. */
+  firstDoc: number;
+  textCount: Int32Array;
+  /** Each text's length, in the order of the chunk. */
   textLength: Int32Array;
-  /** Doc d's descriptions are texts docEnd[d - 1] (0 for the first doc) .. docEnd[d]. */
-  docEnd: Int32Array;
 }
 
-/** Characters per chunk, about: texts are never split, so a chunk ends with the text that reaches it. */
+/** Characters per chunk, about: a chunk ends with the doc that reaches it. */
 const CHUNK_CHARACTERS = 1 << 16;
 
-export function packDescriptions(docs: readonly SearchDoc[]): PackedDescriptions {
-  let textCount = 0;
-  for (const doc of docs) textCount += doc.descriptions?.length ?? 0;
-  const textLength = new Int32Array(textCount);
-  const docEnd = new Int32Array(docs.length);
-  const chunks: string[] = [];
-  const chunkEnds: number[] = [];
-  let pending: string[] = [];
-  let pendingCharacters = 0;
-  let text = 0;
+/** Calls `emit` with every chunk of the docs' descriptions, in doc order, covering every doc. */
+export function packDescriptions(docs: readonly SearchDoc[], emit: (chunk: DescriptionChunk) => void): void {
+  let firstDoc = 0;
+  let texts: string[] = [];
+  let characters = 0;
   for (let doc = 0; doc < docs.length; doc++) {
     for (const description of docs[doc]!.descriptions ?? []) {
-      pending.push(description);
-      pendingCharacters += description.length + 1;
-      textLength[text++] = description.length;
-      if (pendingCharacters < CHUNK_CHARACTERS) continue;
-      chunks.push(pending.join('\n'));
-      chunkEnds.push(text);
-      pending = [];
-      pendingCharacters = 0;
+      texts.push(description);
+      characters += description.length + 1;
     }
-    docEnd[doc] = text;
+    if (characters < CHUNK_CHARACTERS && doc + 1 < docs.length) continue;
+    const textCount = new Int32Array(doc + 1 - firstDoc);
+    for (let at = firstDoc; at <= doc; at++) textCount[at - firstDoc] = docs[at]!.descriptions?.length ?? 0;
+    emit({ text: texts.join('\n'), firstDoc, textCount, textLength: Int32Array.from(texts, (text) => text.length) });
+    firstDoc = doc + 1;
+    texts = [];
+    characters = 0;
   }
-  if (pending.length > 0) {
-    chunks.push(pending.join('\n'));
-    chunkEnds.push(text);
-  }
-  return { docCount: docs.length, chunks, chunkEnd: Int32Array.from(chunkEnds), textLength, docEnd };
 }
 
-/** All the characters of the descriptions, line breaks included. */
-export function packedCharacters({ chunks }: PackedDescriptions): number {
+/** All the characters of the docs' descriptions. */
+export function descriptionCharacters(docs: readonly SearchDoc[]): number {
   let characters = 0;
-  for (const chunk of chunks) characters += chunk.length;
+  for (const doc of docs) for (const description of doc.descriptions ?? []) characters += description.length;
   return characters;
 }

@@ -2,7 +2,7 @@ import type { DescriptionTerms } from './description-terms.js';
 import type { NameTerms } from './row-terms.js';
 import { termTable, termTableBuffers, type TermTable } from './term-table.js';
 
-export { descriptionTerms } from './description-terms.js';
+export { DescriptionCutter } from './description-terms.js';
 export { nameTerms } from './row-terms.js';
 
 /**

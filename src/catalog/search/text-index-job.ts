@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { descriptionTerms } from './description-terms.js';
+import { DescriptionCutter } from './description-terms.js';
 import { nameTerms, rowWords, type RowWords } from './row-terms.js';
-import { packDescriptions } from './text-fields.js';
+import { descriptionCharacters, type DescriptionChunk, packDescriptions } from './text-fields.js';
 import { combineTextIndex, type TextIndexParts } from './text-index-build.js';
 import { TextRows } from './text-rows.js';
 import type { SearchDoc } from './types.js';
@@ -27,16 +27,16 @@ const THREAD_WAIT_MS = 120_000;
 const BUILD_MODULE = new URL('./text-index-build.js', import.meta.url);
 
 /**
- * The thread's whole program: load the build module while the descriptions are
- * packed, cut them into terms when they arrive, then, once the names' words
- * arrive, cut those and build the index. It imports the module itself, so that
+ * The thread's whole program: load the build module while the first chunk of
+ * descriptions is packed, cut each chunk into terms as it arrives, then, once
+ * the names' words arrive, cut those and build the index. It imports the module itself, so that
  * a module that fails to load is reported like any other failure: every
  * outcome ends with a message on the port and the flag set, which is all the
  * waiting thread can see (blocked in Atomics.wait, its event loop stands still).
  */
 const THREAD_PROGRAM = `
 const { workerData } = require('node:worker_threads');
-const { port, flag, moduleUrl } = workerData;
+const { port, flag, moduleUrl, docCount, characters } = workerData;
 const finish = (message, transfer, state) => {
   if (Atomics.load(flag, 0) !== 0) return;
   port.postMessage(message, transfer);
@@ -52,9 +52,16 @@ port.on('message', (message) => (waiting.length > 0 ? waiting.shift()(message) :
 const next = () => (arrived.length > 0 ? Promise.resolve(arrived.shift()) : new Promise((resolve) => waiting.push(resolve)));
 (async () => {
   const build = await import(moduleUrl);
-  const descriptions = build.descriptionTerms(await next());
-  const parts = build.combineTextIndex(build.nameTerms(await next()), descriptions);
-  finish(parts, build.partsBuffers(parts), 1);
+  const cutter = new build.DescriptionCutter(docCount, characters);
+  for (;;) {
+    const message = await next();
+    if (message.chunk) {
+      cutter.add(message.chunk);
+      continue;
+    }
+    const parts = build.combineTextIndex(build.nameTerms(message.rows), cutter.result());
+    return finish(parts, build.partsBuffers(parts), 1);
+  }
 })().catch(fail);
 `;
 
@@ -81,21 +88,29 @@ export interface TextIndexJob {
  * fails, the index is built here instead: the same index, only later.
  */
 export function startTextIndex(docs: readonly SearchDoc[], options: TextIndexJobOptions = {}): TextIndexJob {
-  const worker = (options.thread ?? descriptionCharacters(docs) >= THREAD_MIN_CHARACTERS) ? startThread(options.buildModule ?? BUILD_MODULE) : undefined;
-  const packed = packDescriptions(docs); // while the thread starts
+  const characters = descriptionCharacters(docs);
+  const useThread = options.thread ?? characters >= THREAD_MIN_CHARACTERS;
+  const worker = useThread ? startThread(options.buildModule ?? BUILD_MODULE, docs.length, characters) : undefined;
+  // Kept here as well: if the thread fails, the index is built from them on this one.
+  const chunks: DescriptionChunk[] = [];
+  packDescriptions(docs, (chunk) => {
+    chunks.push(chunk);
+    if (worker && Atomics.load(worker.flag, 0) === 0) worker.port.postMessage({ chunk }); // the thread starts on it at once
+  });
   let given: RowWords | undefined;
   const buildHere = () => {
     if (!given) throw new Error('TextIndexJob.wait() before give()');
-    return { parts: combineTextIndex(nameTerms(given), descriptionTerms(packed)), thread: false };
+    const cutter = new DescriptionCutter(docs.length, characters);
+    for (const chunk of chunks) cutter.add(chunk);
+    return { parts: combineTextIndex(nameTerms(given), cutter.result()), thread: false };
   };
   if (!worker) return { give: (rows) => void (given = rows), wait: buildHere };
   const { thread, flag, port } = worker;
-  if (Atomics.load(flag, 0) === 0) port.postMessage(packed);
   return {
     give: (rows) => {
       given = rows;
       // Copied, not transferred: if the thread fails, the words are needed here.
-      if (Atomics.load(flag, 0) === 0) port.postMessage(rows);
+      if (Atomics.load(flag, 0) === 0) port.postMessage({ rows });
     },
     wait: () => {
       const waited = Atomics.wait(flag, 0, 0, THREAD_WAIT_MS);
@@ -109,12 +124,12 @@ export function startTextIndex(docs: readonly SearchDoc[], options: TextIndexJob
 }
 
 /** The worker thread, started, with the flag it sets and the port it answers on; undefined if it cannot start. */
-function startThread(buildModule: URL): { thread: Worker; flag: Int32Array; port: MessagePort } | undefined {
+function startThread(buildModule: URL, docCount: number, characters: number): { thread: Worker; flag: Int32Array; port: MessagePort } | undefined {
   if (!existsSync(fileURLToPath(buildModule))) return undefined;
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   try {
-    const thread = new Worker(THREAD_PROGRAM, { eval: true, workerData: { port: port2, flag, moduleUrl: buildModule.href }, transferList: [port2] });
+    const thread = new Worker(THREAD_PROGRAM, { eval: true, workerData: { port: port2, flag, moduleUrl: buildModule.href, docCount, characters }, transferList: [port2] });
     thread.unref(); // never what keeps the process alive
     thread.on('error', () => undefined); // the outcome is read from the flag; a failure means building here
     return { thread, flag, port: port1 };
@@ -124,11 +139,6 @@ function startThread(buildModule: URL): { thread: Worker; flag: Int32Array; port
   }
 }
 
-function descriptionCharacters(docs: readonly SearchDoc[]): number {
-  let characters = 0;
-  for (const doc of docs) for (const description of doc.descriptions ?? []) characters += description.length;
-  return characters;
-}
 
 /** The text index of these docs, built on this thread (`rows`: TextRows of the same docs, if already made). */
 export function buildTextIndexHere(docs: readonly SearchDoc[], rows: TextRows = new TextRows(docs)): TextIndexParts {
