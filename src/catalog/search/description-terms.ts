@@ -1,5 +1,5 @@
 import { TermStream } from './term-stream.js';
-import type { DescriptionChunk } from './text-fields.js';
+import type { CodedChunk } from './text-fields.js';
 
 /**
  * The terms of every doc's descriptions (notes, remarks, overviews): the bulk
@@ -29,14 +29,14 @@ export class DescriptionCutter {
   }
 
   /** The chunks must come in doc order (packDescriptions). */
-  add({ text, firstDoc, textCount, textLength }: DescriptionChunk): void {
+  add({ text, firstDoc, textCount, textLength }: CodedChunk): void {
     const { stream, docEnd } = this;
     let offset = 0;
     let at = 0;
     for (let doc = 0; doc < textCount.length; doc++) {
       for (let count = textCount[doc]!; count > 0; count--, at++) {
         const length = textLength[at]!;
-        stream.addRange(text, offset, offset + length);
+        stream.addCodes(text, offset, offset + length);
         offset += length + 1; // and the line break
       }
       docEnd[firstDoc + doc] = stream.size;

@@ -63,25 +63,21 @@ function lowerAscii(code: number): number {
  * substring, no string hashing, no garbage for a run seen before. A new run is
  * cut into terms once (termsOfRun) and remembered; notes repeat their words,
  * so new runs are few.
- *
- * Each kind of text gets its own memo (`memo` below): names are mostly words
- * seen once, notes a small vocabulary seen millions of times, and a memo of
- * notes alone stays in the processor's cache where one shared with 100,000
- * made-up names would not.
  */
 export class TermStream {
   ids: Int32Array;
   size = 0;
-  private readonly memos: RunMemo[];
+  private readonly memo: RunMemo;
+  /** A string's char codes, for add(): the scan reads typed arrays only. */
+  private scratch = new Uint16Array(256);
 
-  /** `expectedTerms` sizes the id array up front (it grows if too small); `memos`: kinds of text kept apart. */
+  /** `expectedTerms` sizes the id array up front (it grows if too small). */
   constructor(
     private readonly termIds: Map<string, number>,
     expectedTerms = 1 << 16,
-    memos = 1,
   ) {
     this.ids = new Int32Array(Math.max(16, expectedTerms));
-    this.memos = Array.from({ length: memos }, () => new RunMemo(termIds));
+    this.memo = new RunMemo(termIds);
   }
 
   /** Appends again the `count` term ids appended from position `start` on. */
@@ -101,42 +97,50 @@ export class TermStream {
   }
 
   /** Appends the text's terms (repeats kept). */
-  add(text: string, memo = 0): void {
-    this.addRange(text, 0, text.length, memo);
+  add(text: string): void {
+    this.addCodes(this.codesOf(text), 0, text.length);
   }
 
   /**
-   * Appends the terms of text[start, end), which must not cut a run short (the
-   * index passes whole texts joined by line breaks, text-fields.ts). Most text —
-   * English notes, Japanese in kana and kanji — folds to its lower case and is
-   * scanned as written; at the first char folding would change, what the range
-   * appended is dropped and it is scanned again, folded.
+   * Appends the terms of the text whose UTF-16 code units are codes[start, end);
+   * the range must not cut a run short (the index passes whole texts joined by
+   * line breaks, text-fields.ts). Most text — English notes, Japanese in kana
+   * and kanji — folds to its lower case and is scanned as written; at the first
+   * char folding would change, what the range appended is dropped and it is
+   * scanned again, folded.
    */
-  addRange(text: string, start: number, end: number, memo = 0): void {
+  addCodes(codes: Uint16Array, start: number, end: number): void {
     const tables = scriptTables();
     const mark = this.size;
-    const runMemo = this.memos[memo]!;
-    if (this.scan(text, start, end, tables.raw, runMemo)) return;
+    if (this.scan(codes, start, end, tables.raw)) return;
     this.size = mark;
-    const folded = foldWidthAndCase(text.slice(start, end));
-    this.scan(folded, 0, folded.length, tables.folded, runMemo);
+    const folded = foldWidthAndCase(stringOf(codes, start, end));
+    this.scan(this.codesOf(folded), 0, folded.length, tables.folded);
+  }
+
+  private codesOf(text: string): Uint16Array {
+    if (text.length > this.scratch.length) this.scratch = new Uint16Array(Math.max(2 * this.scratch.length, text.length));
+    const codes = this.scratch;
+    for (let at = 0, length = text.length; at < length; at++) codes[at] = text.charCodeAt(at);
+    return codes;
   }
 
   /**
-   * One pass over text[start, end): each char's script from the table, runs cut where the
+   * One pass over codes[start, end): each char's script from the table, runs cut where the
    * script changes, each run's hash (FNV-1a over its lower-cased char codes) computed on the
    * way and looked up in the memo. False, with nothing remembered of the run it stopped in,
    * at the first NEEDS_FOLD char. A run that ended before that char is the same run in the
    * folded text: every char up to there is its own NFKC form and a starter, so folding changes
    * none of them. Arrays are held in locals: this loop runs once per character of the catalog.
    */
-  private scan(text: string, start: number, end: number, table: Uint8Array, memo: RunMemo): boolean {
+  private scan(codes: Uint16Array, start: number, end: number, table: Uint8Array): boolean {
+    const { memo } = this;
     let { ids, size } = this;
     let { slots, runs, chars, runTermIds, mask } = memo;
     let at = start;
     while (at < end) {
       const runStart = at;
-      let code = text.charCodeAt(at);
+      let code = codes[at]!;
       const script = table[code]!;
       if (script === Script.Other) {
         at++;
@@ -146,11 +150,11 @@ export class TermStream {
       if (script === Script.Hiragana) {
         // Particles and endings, never a term (termsOfRun): a quarter of a Japanese note's runs, skipped
         // unhashed. A char after the run that folding would change is met as the next run's start.
-        while (++at < end && table[text.charCodeAt(at)] === Script.Hiragana);
+        while (++at < end && table[codes[at]!] === Script.Hiragana);
         continue;
       }
       let hash = Math.imul(0x811c9dc5 ^ lowerAscii(code), 0x01000193);
-      while (++at < end && table[(code = text.charCodeAt(at))] === script) hash = Math.imul(hash ^ lowerAscii(code), 0x01000193);
+      while (++at < end && table[(code = codes[at]!)] === script) hash = Math.imul(hash ^ lowerAscii(code), 0x01000193);
       if (at < end && table[code] === NEEDS_FOLD) return false; // the run may not end here once folded ("e" + U+0301)
       const runLength = at - runStart;
       let slot = (hash ^ (hash >>> 15)) & mask;
@@ -161,13 +165,13 @@ export class TermStream {
         if (slots[2 * slot] !== hash || runs[4 * (stored - 1) + 1] !== runLength) continue;
         const from = runs[4 * (stored - 1)]!;
         for (let offset = 0; offset < runLength; offset++) {
-          if (chars[from + offset] !== lowerAscii(text.charCodeAt(runStart + offset))) continue probing;
+          if (chars[from + offset] !== lowerAscii(codes[runStart + offset]!)) continue probing;
         }
         run = stored - 1;
         break;
       }
       if (run < 0) {
-        run = memo.remember(text, runStart, at, script as Script, hash, slot);
+        run = memo.remember(codes, runStart, at, script as Script, hash, slot);
         ({ slots, runs, chars, runTermIds, mask } = memo); // remembering may have grown them
       }
       const from = runs[4 * run + 2]!;
@@ -178,6 +182,13 @@ export class TermStream {
     this.size = size;
     return true;
   }
+}
+
+/** codes[start, end) as a string (in slices: apply() takes a bounded number of arguments). */
+function stringOf(codes: Uint16Array, start: number, end: number): string {
+  let text = '';
+  for (let at = start; at < end; at += 8192) text += String.fromCharCode.apply(null, codes.subarray(at, Math.min(end, at + 8192)) as unknown as number[]);
+  return text;
 }
 
 /** Initial slots of a memo's table (a power of two; it doubles at half full). */
@@ -204,24 +215,26 @@ class RunMemo {
   constructor(private readonly termIds: Map<string, number>) {}
 
   /** A run not seen before, to store in the empty `slot`: its terms, as ids; returns its number. */
-  remember(text: string, start: number, end: number, script: Script, hash: number, slot: number): number {
-    this.scratch.length = 0;
-    termsOfRun(text.slice(start, end).toLowerCase(), script, this.scratch);
-    if (this.runTermCount + this.scratch.length > this.runTermIds.length) {
-      this.runTermIds = grow(this.runTermIds, this.runTermCount + this.scratch.length);
-    }
-    if (this.charCount + end - start > this.chars.length) {
-      const grown = new Uint16Array(Math.max(2 * this.chars.length, this.charCount + end - start));
+  remember(codes: Uint16Array, start: number, end: number, script: Script, hash: number, slot: number): number {
+    const length = end - start;
+    if (this.charCount + length > this.chars.length) {
+      const grown = new Uint16Array(Math.max(2 * this.chars.length, this.charCount + length));
       grown.set(this.chars);
       this.chars = grown;
     }
+    const from = this.charCount;
+    for (let at = start; at < end; at++) this.chars[this.charCount++] = lowerAscii(codes[at]!);
+    this.scratch.length = 0;
+    termsOfRun(stringOf(this.chars, from, from + length), script, this.scratch);
+    if (this.runTermCount + this.scratch.length > this.runTermIds.length) {
+      this.runTermIds = grow(this.runTermIds, this.runTermCount + this.scratch.length);
+    }
     if (4 * this.runCount + 4 > this.runs.length) this.runs = grow(this.runs);
     const run = this.runCount++;
-    this.runs[4 * run] = this.charCount;
-    this.runs[4 * run + 1] = end - start;
+    this.runs[4 * run] = from;
+    this.runs[4 * run + 1] = length;
     this.runs[4 * run + 2] = this.runTermCount;
     this.runs[4 * run + 3] = this.scratch.length;
-    for (let at = start; at < end; at++) this.chars[this.charCount++] = lowerAscii(text.charCodeAt(at));
     for (const term of this.scratch) {
       let id = this.termIds.get(term);
       if (id === undefined) this.termIds.set(term, (id = this.termIds.size));

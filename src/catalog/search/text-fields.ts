@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import type { SearchDoc } from './types.js';
 
 /**
@@ -7,16 +8,16 @@ import type { SearchDoc } from './types.js';
  * gives the text's terms.
  *
  * Why joined: the generated 100,000-entry catalog has 200,000 notes and 24
- * million characters. A few hundred flat strings reach a second thread
- * (text-index-job.ts) as a copy of their bytes, where 200,000 strings are
- * rebuilt one by one at several times the cost; the thread starts on the first
- * chunk while the rest are joined; and a concatenated string (a note built
- * with `+`) is read char by char several times slower than the flat copy that
- * joining makes.
+ * million characters. A chunk's UTF-16 code units (chunkCodes) reach a second
+ * thread (text-index-job.ts) as a buffer handed over without a copy, where
+ * 200,000 strings would be copied twice and rebuilt one by one; the thread
+ * starts on the first chunk while the rest are joined; and the scan reads a
+ * typed array, not strings in whatever form V8 keeps them (a note built with
+ * `+` is read char by char several times slower than a flat one).
  */
-export interface DescriptionChunk {
-  /** The docs' descriptions, joined by line breaks. */
-  text: string;
+export interface DescriptionChunk<Text = string> {
+  /** The docs' descriptions, joined by line breaks: a string, or its code units (CodedChunk). */
+  text: Text;
   /** The first doc of the chunk; doc firstDoc + i has textCount[i] texts, in order. */
   firstDoc: number;
   textCount: Int32Array;
@@ -24,8 +25,23 @@ export interface DescriptionChunk {
   textLength: Int32Array;
 }
 
+/** A chunk as the scan reads it: its text's UTF-16 code units. */
+export type CodedChunk = DescriptionChunk<Uint16Array>;
+
+export function codedChunk(chunk: DescriptionChunk): CodedChunk {
+  return { ...chunk, text: chunkCodes(chunk.text) };
+}
+
+/** The string's UTF-16 code units, copied by Buffer's native encoder (little-endian hosts: every one Node runs on today). */
+function chunkCodes(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  if (endianness() === 'LE') Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).write(text, 'utf16le');
+  else for (let at = 0; at < text.length; at++) codes[at] = text.charCodeAt(at);
+  return codes;
+}
+
 /** Characters per chunk, about: a chunk ends with the doc that reaches it. */
-const CHUNK_CHARACTERS = 1 << 16;
+const CHUNK_CHARACTERS = 1 << 20;
 
 /** Calls `emit` with every chunk of the docs' descriptions, in doc order, covering every doc. */
 export function packDescriptions(docs: readonly SearchDoc[], emit: (chunk: DescriptionChunk) => void): void {

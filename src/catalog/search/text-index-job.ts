@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { DescriptionCutter } from './description-terms.js';
 import { nameTerms, rowWords, type RowWords } from './row-terms.js';
-import { descriptionCharacters, type DescriptionChunk, packDescriptions } from './text-fields.js';
+import { codedChunk, descriptionCharacters, type DescriptionChunk, packDescriptions } from './text-fields.js';
 import { combineTextIndex, type TextIndexParts } from './text-index-build.js';
 import { TextRows } from './text-rows.js';
 import type { SearchDoc } from './types.js';
@@ -95,13 +95,15 @@ export function startTextIndex(docs: readonly SearchDoc[], options: TextIndexJob
   const chunks: DescriptionChunk[] = [];
   packDescriptions(docs, (chunk) => {
     chunks.push(chunk);
-    if (worker && Atomics.load(worker.flag, 0) === 0) worker.port.postMessage({ chunk }); // the thread starts on it at once
+    if (!worker || Atomics.load(worker.flag, 0) !== 0) return;
+    const coded = codedChunk(chunk);
+    worker.port.postMessage({ chunk: coded }, [coded.text.buffer as ArrayBuffer]); // handed over, not copied; the thread starts on it at once
   });
   let given: RowWords | undefined;
   const buildHere = () => {
     if (!given) throw new Error('TextIndexJob.wait() before give()');
     const cutter = new DescriptionCutter(docs.length, characters);
-    for (const chunk of chunks) cutter.add(chunk);
+    for (const chunk of chunks) cutter.add(codedChunk(chunk));
     return { parts: combineTextIndex(nameTerms(given), cutter.result()), thread: false };
   };
   if (!worker) return { give: (rows) => void (given = rows), wait: buildHere };
