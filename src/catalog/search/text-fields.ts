@@ -62,10 +62,3 @@ export function packDescriptions(docs: readonly SearchDoc[], emit: (chunk: Descr
     characters = 0;
   }
 }
-
-/** All the characters of the docs' descriptions. */
-export function descriptionCharacters(docs: readonly SearchDoc[]): number {
-  let characters = 0;
-  for (const doc of docs) for (const description of doc.descriptions ?? []) characters += description.length;
-  return characters;
-}

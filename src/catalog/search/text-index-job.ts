@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { DescriptionCutter } from './description-terms.js';
 import { nameTerms, rowWords, type RowWords } from './row-terms.js';
-import { codedChunk, descriptionCharacters, type DescriptionChunk, packDescriptions } from './text-fields.js';
+import { codedChunk, type DescriptionChunk, packDescriptions } from './text-fields.js';
 import { combineTextIndex, type TextIndexParts } from './text-index-build.js';
 import { TextRows } from './text-rows.js';
 import type { SearchDoc } from './types.js';
@@ -88,16 +88,25 @@ export interface TextIndexJob {
  * fails, the index is built here instead: the same index, only later.
  */
 export function startTextIndex(docs: readonly SearchDoc[], options: TextIndexJobOptions = {}): TextIndexJob {
-  const characters = descriptionCharacters(docs);
-  const useThread = options.thread ?? characters >= THREAD_MIN_CHARACTERS;
-  const worker = useThread ? startThread(options.buildModule ?? BUILD_MODULE, docs.length, characters) : undefined;
   // Kept here as well: if the thread fails, the index is built from them on this one.
   const chunks: DescriptionChunk[] = [];
-  packDescriptions(docs, (chunk) => {
-    chunks.push(chunk);
+  let characters = 0;
+  let worker: Thread | undefined;
+  let tried = false;
+  const handOver = (chunk: DescriptionChunk) => {
     if (!worker || Atomics.load(worker.flag, 0) !== 0) return;
     const coded = codedChunk(chunk);
-    worker.port.postMessage({ chunk: coded }, [coded.text.buffer as ArrayBuffer]); // handed over, not copied; the thread starts on it at once
+    worker.port.postMessage({ chunk: coded }, [coded.text.buffer as ArrayBuffer]); // handed over, not copied
+  };
+  packDescriptions(docs, (chunk) => {
+    chunks.push(chunk);
+    characters += chunk.text.length;
+    if (tried || options.thread === false || !(options.thread || characters >= THREAD_MIN_CHARACTERS)) return handOver(chunk);
+    // Started as soon as the catalog is known to be large enough; it catches up on the chunks so far.
+    tried = true;
+    const docsSoFar = chunk.firstDoc + chunk.textCount.length;
+    worker = startThread(options.buildModule ?? BUILD_MODULE, docs.length, Math.ceil((characters * docs.length) / docsSoFar));
+    chunks.forEach(handOver);
   });
   let given: RowWords | undefined;
   const buildHere = () => {
@@ -125,8 +134,16 @@ export function startTextIndex(docs: readonly SearchDoc[], options: TextIndexJob
   };
 }
 
-/** The worker thread, started, with the flag it sets and the port it answers on; undefined if it cannot start. */
-function startThread(buildModule: URL, docCount: number, characters: number): { thread: Worker; flag: Int32Array; port: MessagePort } | undefined {
+/** The worker thread, started; undefined if it cannot start. */
+/** The worker thread, the flag it sets when done and the port it answers on. */
+interface Thread {
+  thread: Worker;
+  flag: Int32Array;
+  port: MessagePort;
+}
+
+/** `characters`: about how many the descriptions hold (the thread sizes its arrays by it). */
+function startThread(buildModule: URL, docCount: number, characters: number): Thread | undefined {
   if (!existsSync(fileURLToPath(buildModule))) return undefined;
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
