@@ -31,7 +31,10 @@ export class TextIndex {
   private readonly laterTerm: Uint8Array;
 
   constructor(parts: TextIndexParts) {
-    this.terms = parts.terms;
+    // A fresh object, not the one another thread's message was read into: that one's hidden class
+    // is not the one rank() is optimized for, which cost every query a deoptimization.
+    const { slots, chars, charStart } = parts.terms;
+    this.terms = { slots, chars, charStart };
     ({ postingStart: this.postingStart, postingDoc: this.postingDoc, postingScore: this.postingScore, idf: this.idf } = parts);
     this.scores = new Float64Array(parts.docCount);
     this.matchedTerms = new Uint8Array(parts.docCount);
