@@ -61,7 +61,8 @@ export class SearchIndex {
   private readonly docs: readonly SearchDoc[];
   private readonly names: NameTable;
   private readonly words: WordTable;
-  private readonly rows: TextRows;
+  /** Kept only while the text index is still to be built on first use. */
+  private rows: TextRows | undefined;
   private textIndex: TextIndex | undefined;
   private readonly textOnFirstUse: boolean;
   private docIndexById: Map<string, number> | undefined;
@@ -76,16 +77,20 @@ export class SearchIndex {
     this.textOnFirstUse = options.descriptionsOnFirstUse ?? false;
     // Started first: for a large catalog a second thread cuts the descriptions into terms meanwhile.
     const textIndex = this.textOnFirstUse ? undefined : startTextIndex(this.docs);
-    this.rows = new TextRows(this.docs); // every name and keyword split into words once, for all three indexes
+    const rows = new TextRows(this.docs); // every name and keyword split into words once, for all three indexes
     // Given to the thread before the name tables are built here, so that it builds the postings meanwhile.
-    textIndex?.give(rowWords(this.rows));
-    this.names = new NameTable(this.rows);
-    this.words = new WordTable(this.rows);
+    textIndex?.give(rowWords(rows));
+    this.names = new NameTable(rows);
+    this.words = new WordTable(rows);
     if (textIndex) this.textIndex = new TextIndex(textIndex.wait().parts);
+    else this.rows = rows;
   }
 
   private get text(): TextIndex {
-    this.textIndex ??= new TextIndex(buildTextIndexHere(this.docs, this.rows));
+    if (!this.textIndex) {
+      this.textIndex = new TextIndex(buildTextIndexHere(this.docs, this.rows));
+      this.rows = undefined;
+    }
     return this.textIndex;
   }
 

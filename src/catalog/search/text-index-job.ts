@@ -29,10 +29,11 @@ const BUILD_MODULE = new URL('./text-index-build.js', import.meta.url);
 /**
  * The thread's whole program: load the build module while the first chunk of
  * descriptions is packed, cut each chunk into terms as it arrives, then, once
- * the names' words arrive, cut those and build the index. It imports the module itself, so that
- * a module that fails to load is reported like any other failure: every
- * outcome ends with a message on the port and the flag set, which is all the
- * waiting thread can see (blocked in Atomics.wait, its event loop stands still).
+ * the names' words arrive, cut those and build the index. It imports the
+ * module itself, so that a module that fails to load is reported like any
+ * other failure: every outcome ends with a message on the port and the flag
+ * set, which is all the waiting thread can see (blocked in Atomics.wait, its
+ * event loop stands still).
  */
 const THREAD_PROGRAM = `
 const { workerData } = require('node:worker_threads');
@@ -82,10 +83,11 @@ export interface TextIndexJob {
 /**
  * Starts building the text index of these docs. For a large catalog a worker
  * thread cuts the descriptions into terms while the caller goes on (SearchIndex
- * splits the names into words meanwhile); give() hands it those, and it cuts
- * them into terms and builds the postings while the caller builds its name tables; wait() then waits for
- * it — synchronously, so SearchIndex's constructor stays synchronous. If the thread cannot start or
- * fails, the index is built here instead: the same index, only later.
+ * splits the names into words meanwhile); give() hands it those words, and the
+ * thread cuts them and builds the postings while the caller builds its name
+ * tables; wait() then waits for it — synchronously, so SearchIndex's
+ * constructor stays synchronous. If the thread cannot start or fails, the
+ * index is built here instead: the same index, only later.
  */
 export function startTextIndex(docs: readonly SearchDoc[], options: TextIndexJobOptions = {}): TextIndexJob {
   // Kept here as well: if the thread fails, the index is built from them on this one.
@@ -134,7 +136,6 @@ export function startTextIndex(docs: readonly SearchDoc[], options: TextIndexJob
   };
 }
 
-/** The worker thread, started; undefined if it cannot start. */
 /** The worker thread, the flag it sets when done and the port it answers on. */
 interface Thread {
   thread: Worker;
@@ -142,7 +143,7 @@ interface Thread {
   port: MessagePort;
 }
 
-/** `characters`: about how many the descriptions hold (the thread sizes its arrays by it). */
+/** Undefined if it cannot start. `characters`: about how many the descriptions hold (the thread sizes its arrays by it). */
 function startThread(buildModule: URL, docCount: number, characters: number): Thread | undefined {
   if (!existsSync(fileURLToPath(buildModule))) return undefined;
   const flag = new Int32Array(new SharedArrayBuffer(4));
@@ -157,7 +158,6 @@ function startThread(buildModule: URL, docCount: number, characters: number): Th
     return undefined;
   }
 }
-
 
 /** The text index of these docs, built on this thread (`rows`: TextRows of the same docs, if already made). */
 export function buildTextIndexHere(docs: readonly SearchDoc[], rows: TextRows = new TextRows(docs)): TextIndexParts {
