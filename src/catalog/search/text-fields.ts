@@ -8,11 +8,11 @@ import type { SearchDoc } from './types.js';
  * gives the text's terms.
  *
  * Why joined: the generated 100,000-entry catalog has 200,000 notes and 24
- * million characters. A chunk's UTF-16 code units (chunkCodes) reach a second
- * thread (text-index-job.ts) as a buffer handed over without a copy, where
- * 200,000 strings would be copied twice and rebuilt one by one; the thread
- * starts on the first chunk while the rest are joined; and the scan reads a
- * typed array, not strings in whatever form V8 keeps them (a note built with
+ * million characters. A few hundred flat strings reach a second thread
+ * (text-index-job.ts) as copies of their bytes, where 200,000 strings would be
+ * rebuilt one by one; the thread starts on the first chunk while the rest are
+ * joined; and the scan reads each chunk's code units from a typed array
+ * (codedChunk), not strings in whatever form V8 keeps them (a note built with
  * `+` is read char by char several times slower than a flat one).
  */
 export interface DescriptionChunk<Text = string> {

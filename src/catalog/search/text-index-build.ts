@@ -4,6 +4,7 @@ import { termTable, termTableBuffers, type TermTable } from './term-table.js';
 
 export { DescriptionCutter } from './description-terms.js';
 export { nameTerms } from './row-terms.js';
+export { codedChunk } from './text-fields.js';
 
 /**
  * The text index (text-index.ts) from the terms of each doc's fields: BM25F
