@@ -58,8 +58,8 @@ export function nameTerms(rows: RowWords): NameTerms {
  * lower-cased words with separators between them, and a separator is never
  * part of a term, so the row's terms are its words' terms one after another;
  * each distinct word is cut into terms once and then copied. Other rows
- * (kanji, hiragana, full width, "+", "--") go through the stream whole, as
- * without TextRows. test/catalog/row-terms.test.ts checks both give one index.
+ * (kanji, hiragana, full width, "+", "--") go through the stream whole.
+ * test/catalog/row-terms.test.ts checks the terms are textTerms() of each text.
  */
 export class RowTerms {
   /** Where a word's terms were first appended to the stream (-1: not yet), and how many. */
@@ -77,7 +77,7 @@ export class RowTerms {
 
   /**
    * A word seen for the first time. Most are one run of one script ("efficientnet", "v2",
-   * "ビデオ"), cut into terms directly; the rest ("x線" never is: kanji makes a row not plain)
+   * "ビデオ"), cut into terms directly; the rest (Latin and katakana in one word, "xビデオ")
    * go through the stream.
    */
   private addWord(word: string): void {
