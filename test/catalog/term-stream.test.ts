@@ -62,26 +62,15 @@ describe('TermStream (the index tokenizer) and textTerms give the same terms', (
 });
 
 describe('foldsToItself', () => {
-  it('holds only for characters that folding leaves alone, lower-casing aside', () => {
+  it('holds only for characters that folding leaves alone, ASCII capitals lower-cased aside (the scan lower-cases those itself)', () => {
+    let accepted = 0;
     for (let code = 0; code < 0x10000; code++) {
       if (!foldsToItself(code) || (code >= 0xd800 && code <= 0xdfff)) continue;
+      accepted++;
       const char = String.fromCharCode(code);
-      if (foldWidthAndCase(char) !== char.toLowerCase() || /\p{M}/u.test(char)) expect.fail(`U+${code.toString(16)} changes when folded`);
+      const lowered = String.fromCharCode(code >= 65 && code <= 90 ? code + 32 : code);
+      if (foldWidthAndCase(char) !== lowered || /\p{M}/u.test(char)) expect.fail(`U+${code.toString(16)} changes when folded`);
     }
-  });
-
-  it('refuses a char whose lower case it accepts only where folding gives that lower case (the Kelvin sign)', () => {
-    // The stream scans text.toLowerCase() and folds only when it meets a char foldsToItself() refuses:
-    // a char that lower-cases into the accepted set (the Kelvin sign, U+212A → "k") must fold the same way.
-    let lowerCasedIn = 0;
-    for (let code = 0; code < 0x10000; code++) {
-      if (foldsToItself(code) || (code >= 0xd800 && code <= 0xdfff)) continue;
-      const char = String.fromCharCode(code);
-      const lower = char.toLowerCase();
-      if (![...lower].every((part) => part.length === 1 && foldsToItself(part.charCodeAt(0)))) continue;
-      lowerCasedIn++;
-      if (foldWidthAndCase(char) !== lower) expect.fail(`U+${code.toString(16)} lower-cases to ${lower} but folds to ${foldWidthAndCase(char)}`);
-    }
-    expect(lowerCasedIn).toBeGreaterThan(0);
+    expect(accepted).toBeGreaterThan(20_000);
   });
 });
