@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
+import { configProblems } from './helpers/config-problems.js';
 
-function problems(env: Record<string, string>): string {
-  try {
-    loadConfig({}, env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('config loaded');
-}
+const problems = configProblems;
 
 describe('config', () => {
   it('has working defaults with an empty environment (console mode)', () => {

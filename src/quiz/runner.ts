@@ -15,20 +15,11 @@ import { Coalescer, type PassOutcome, type Wait } from '../schedule/coalesce.js'
 import { PlatformCalls } from '../schedule/platform-calls.js';
 import { noFault, type FaultHook } from '../schedule/fault.js';
 import { PlaceWork } from '../schedule/place-work.js';
+import { CALL_DEADLINE_MS, leaseUntil, retryAfterMinutes } from '../schedule/timing.js';
 import type { PostKeys } from '../store/instance.js';
 import { chooseQuestion, shuffledOrder } from './select.js';
 
 const MINUTE = 60_000;
-/** How long one worker may hold a round while posting or revealing it; renewed right before each call. */
-const LEASE_MS = 2 * MINUTE;
-/**
- * A platform call taking longer counts as failed. It is well inside the
- * lease, so a slow post is given up (and later found by the duplicate check)
- * before anyone else may take the round over.
- */
-export const CALL_DEADLINE_MS = 30_000;
-/** Transient failures are retried after 1, 2, 4, 8, 16, 16 … minutes. */
-const MAX_BACKOFF_MINUTES = 16;
 
 export interface QuizRunnerDeps {
   schedules: QuizScheduleStore;
@@ -147,7 +138,7 @@ export class QuizRunner {
     const fresh: Round[] = [];
     const staleOpen: Round[] = [];
     const occurrences = new Map<string, { due: Date; localDate: string; revealCap?: Date } | undefined>();
-    const lease = new Date(now.getTime() + LEASE_MS);
+    const lease = leaseUntil(now);
     this.deps.rounds.immediate(() => {
       for (const schedule of this.deps.schedules.active()) {
         try {
@@ -217,7 +208,7 @@ export class QuizRunner {
     if (!adapter) return; // That platform is not running in this process; its round waits.
     const now = this.deps.clock.now();
     const retry = !this.fresh.delete(round.id);
-    if (!this.deps.rounds.lease(round.id, 'claimed', this.deps.worker, now, new Date(now.getTime() + LEASE_MS))) return;
+    if (!this.deps.rounds.lease(round.id, 'claimed', this.deps.worker, now, leaseUntil(now))) return;
     if (now.getTime() - round.scheduledFor.getTime() > this.deps.graceMinutes * MINUTE) {
       await this.repairOrAbandon(round, adapter, now);
       return;
@@ -276,7 +267,7 @@ export class QuizRunner {
 
   /** Releases the lease and tries again after 1, 2, 4 … 16 minutes: each retry checks for an earlier post first. */
   private retryLater(round: Round, now: Date, detail: string | undefined): void {
-    const wait = Math.min(2 ** round.attempts, MAX_BACKOFF_MINUTES);
+    const wait = retryAfterMinutes(round.attempts);
     this.deps.rounds.scheduleRetry(round.id, new Date(now.getTime() + wait * MINUTE));
     this.deps.logger.warn({ round: round.id, channel: round.channelKey, state: round.state, detail, retryInMinutes: wait }, 'quiz: platform call failed; will retry');
   }
@@ -304,7 +295,7 @@ export class QuizRunner {
     const adapter = round && this.deps.publisher(round.platform);
     if (!round || !adapter || round.state !== 'revealed') return;
     const now = this.deps.clock.now();
-    if (!this.deps.rounds.lease(round.id, 'revealed', this.deps.worker, now, new Date(now.getTime() + LEASE_MS))) return;
+    if (!this.deps.rounds.lease(round.id, 'revealed', this.deps.worker, now, leaseUntil(now))) return;
     if (!round.buttonsClosed) {
       if (round.messageId) {
         // A live-count edit still in flight must land first: sent after it, the closing edit is the
@@ -321,7 +312,7 @@ export class QuizRunner {
     }
     if (round.revealMessageId !== undefined) return;
     const later = this.deps.clock.now();
-    if (!this.deps.rounds.lease(round.id, 'revealed', this.deps.worker, later, new Date(later.getTime() + LEASE_MS))) return;
+    if (!this.deps.rounds.lease(round.id, 'revealed', this.deps.worker, later, leaseUntil(later))) return;
     const answers = this.deps.answers.answersFor(round.id);
     const result = await this.calls.call(round.platform, 'post', () =>
       adapter.post(round.channel, revealReply(round, answers, this.deps.catalog, this.deps.briefs?.brief(round)), {

@@ -3,6 +3,7 @@ import { Coalescer, type PassOutcome, type Wait } from '../schedule/coalesce.js'
 import { PlatformCalls } from '../schedule/platform-calls.js';
 import { noFault, type FaultHook } from '../schedule/fault.js';
 import { PlaceWork } from '../schedule/place-work.js';
+import { CALL_DEADLINE_MS, leaseUntil, retryAfterMinutes } from '../schedule/timing.js';
 import type { PostKeys } from '../store/instance.js';
 import type { Clock } from '../core/clock.js';
 import type { ChatAdapter, Lookup, Publisher } from '../core/adapter.js';
@@ -19,10 +20,6 @@ import type { ReadingService } from './service.js';
 import { upcomingMeetings } from './series.js';
 
 const MINUTE = 60_000;
-const LEASE_MS = 2 * MINUTE;
-/** A platform call taking longer counts as failed: well inside the lease (see the quiz runner). */
-const CALL_DEADLINE_MS = 30_000;
-const MAX_BACKOFF_MINUTES = 16;
 /** The "starting now" reminder still goes out this long after the start (a tick is once a minute). */
 export const START_GRACE_MINUTES = 10;
 /** A reminder of a meeting that began longer ago than this is given up without looking for it. */
@@ -133,7 +130,7 @@ export class ReadingRunner {
   /** Every due reminder claimed in one transaction: a thousand sessions due together cost one commit. */
   private claimDue(now: Date): Claimed[] {
     const claimed: Claimed[] = [];
-    const lease = new Date(now.getTime() + LEASE_MS);
+    const lease = leaseUntil(now);
     const { occurrences } = this.deps.service.deps;
     this.deps.reminders.immediate(() => {
       for (const session of this.deps.service.deps.sessions.activeSessions()) {
@@ -172,7 +169,7 @@ export class ReadingRunner {
     const adapter = this.deps.publisher(claimed.session.platform);
     if (!adapter) return; // That platform is not running here; the claim waits for its lease and a later tick.
     const now = this.deps.clock.now();
-    if (!this.deps.reminders.lease(claimed.id, this.deps.worker, now, new Date(now.getTime() + LEASE_MS))) return;
+    if (!this.deps.reminders.lease(claimed.id, this.deps.worker, now, leaseUntil(now))) return;
     const occurrence = this.deps.service.deps.occurrences.get(claimed.occurrenceId);
     const reply = this.render(claimed.session, claimed.occurrenceId, claimed.stage);
     const wanted = occurrence && !occurrence.skipped && !claimed.session.cancelledAt && stillWanted(claimed.stage, occurrence.startsAt, now);
@@ -220,7 +217,7 @@ export class ReadingRunner {
   }
 
   private retryLater(claimed: Claimed, now: Date, detail: string | undefined): void {
-    const wait = Math.min(2 ** claimed.attempts, MAX_BACKOFF_MINUTES);
+    const wait = retryAfterMinutes(claimed.attempts);
     this.deps.reminders.scheduleRetry(claimed.id, new Date(now.getTime() + wait * MINUTE));
     this.deps.logger.warn({ session: claimed.session.id, detail, retryInMinutes: wait }, 'reading: reminder failed; will retry');
     this.calls.observePost('reminder', 'failed');

@@ -7,6 +7,7 @@ import type { Actor, Place } from '../../src/core/invocation.js';
 import { APP_ID, FakeDiscord, GUILD_ID } from '../fakes/discord.js';
 import { testApp } from '../helpers/app.js';
 import { startBot, stopBot, type Bot } from '../helpers/bot-process.js';
+import { ShiftedClock, titled } from '../helpers/discord-processes.js';
 import { say } from '../reading/harness.js';
 
 /**
@@ -42,16 +43,6 @@ async function prepare(file: string, ballots: readonly { channel: string; closes
   app.close();
 }
 
-class ShiftedClock {
-  private offset = 0;
-  moveTo(iso: string): void {
-    this.offset = Date.parse(iso) - Date.now();
-  }
-  now(): Date {
-    return new Date(Date.now() + this.offset);
-  }
-}
-
 describe('a ballot closes exactly once across crashes and two processes', () => {
   const clock = new ShiftedClock();
   const fake = new FakeDiscord({ clock });
@@ -68,10 +59,9 @@ describe('a ballot closes exactly once across crashes and two processes', () => 
     expect(await bot.exited, `the bot did not die after "${step}":\n${bot.log}`).toBe('SIGKILL');
     fake.forgetNonces();
   };
-  const titled = (channel: string, prefix: string) =>
-    fake.channelMessages(channel).filter((m) => String((m['embeds'] as { title?: string }[] | undefined)?.[0]?.title ?? '').startsWith(prefix));
+  const titledIn = (channel: string, prefix: string) => titled(fake, channel, prefix);
   const buttonsClosed = (channel: string) => {
-    const rows = titled(channel, 'Vote: what do we read next?')[0]?.['components'] as { components: { disabled?: boolean }[] }[];
+    const rows = titledIn(channel, 'Vote: what do we read next?')[0]?.['components'] as { components: { disabled?: boolean }[] }[];
     return rows.flatMap((row) => row.components).every((button) => button.disabled);
   };
 
@@ -96,28 +86,28 @@ describe('a ballot closes exactly once across crashes and two processes', () => 
     await bot.waitForLog('reading: ballot posted');
     await bot.waitForLog('reading: ballots tick done');
     await stopBot(bot, 'SIGTERM');
-    expect(titled(first, 'Vote: what do we read next?')).toHaveLength(1);
-    expect(titled(second, 'Vote: what do we read next?')).toHaveLength(1);
+    expect(titledIn(first, 'Vote: what do we read next?')).toHaveLength(1);
+    expect(titledIn(second, 'Vote: what do we read next?')).toHaveLength(1);
 
     // The closing minute: dead right after the result was posted, before it was recorded.
     await crashAt(file, '2027-01-11T09:00:05Z', 'post');
-    expect(titled(first, 'Vote result')).toHaveLength(1);
+    expect(titledIn(first, 'Vote result')).toHaveLength(1);
     // Two processes restart together on the same file (past the dead one's lease).
     const a = run(file, '2027-01-11T09:03:05Z');
     const b = run(file, '2027-01-11T09:03:05Z');
     await Promise.all([a.waitForLog('reading: ballots tick done'), b.waitForLog('reading: ballots tick done')]);
     await Promise.all([stopBot(a, 'SIGTERM'), stopBot(b, 'SIGTERM')]);
-    expect(titled(first, 'Vote result')).toHaveLength(1);
-    expect(titled(first, 'Vote result')[0]?.['embeds']).toMatchObject([{ title: 'Vote result: X3D' }]);
+    expect(titledIn(first, 'Vote result')).toHaveLength(1);
+    expect(titledIn(first, 'Vote result')[0]?.['embeds']).toMatchObject([{ title: 'Vote result: X3D' }]);
     expect(buttonsClosed(first)).toBe(true);
 
     // The second channel: dead right after claiming the close; the next start finishes it, once.
     await crashAt(file, '2027-01-11T10:00:05Z', 'reveal-claim');
-    expect(titled(second, 'Vote result')).toHaveLength(0);
+    expect(titledIn(second, 'Vote result')).toHaveLength(0);
     bot = run(file, '2027-01-11T10:03:05Z');
     await bot.waitForLog('reading: ballot result posted');
     await stopBot(bot, 'SIGTERM');
-    expect(titled(second, 'Vote result')).toHaveLength(1);
+    expect(titledIn(second, 'Vote result')).toHaveLength(1);
     expect(buttonsClosed(second)).toBe(true);
   }, 180_000);
 });

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { testApp } from '../helpers/app.js';
-import { FakeSlack, FakeSlackChannels, slackApi, type Recorded } from '../fakes/slack.js';
+import { startSlackBot, stopSlackBot } from '../helpers/slack-bot.js';
+import { FakeSlackChannels, type FakeSlack, type Recorded } from '../fakes/slack.js';
 
 const ADMIN = 'U0ADMIN';
 type Block = { type: string; elements?: { action_id?: string; text?: { text: string } }[] };
@@ -18,20 +18,10 @@ describe('nominate and vote on Slack (real Bolt, signed requests, fake Web API)'
   let adapter: SlackAdapter;
 
   beforeAll(async () => {
-    slack = await FakeSlack.start(
-      slackApi({ ...channels.handlers, 'users.info': (r) => ({ ok: true, user: { id: r.body.user, is_admin: r.body.user === ADMIN, is_owner: false } }) }),
-    );
-    app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo', ...slack.env }, clock);
-    adapter = new SlackAdapter(app, { host: '127.0.0.1' });
-    await adapter.start();
-    app.adapters.set('slack', adapter);
+    ({ slack, app, adapter } = await startSlackBot({ clock, channels, env: { YOMIKAI_TIMEZONE: 'Asia/Tokyo' }, admins: [ADMIN] }));
   });
 
-  afterAll(async () => {
-    await adapter?.stop();
-    app?.close();
-    await slack?.close();
-  });
+  afterAll(() => stopSlackBot({ slack, app, adapter }));
 
   const slash = (text: string, userId: string): Promise<Recorded> => slack.slash('/yomikai', text, userId);
   const calls = (path: string, from: number) => slack.api.requests.slice(from).filter((r) => r.path === path);

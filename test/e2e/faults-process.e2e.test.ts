@@ -7,6 +7,7 @@ import type { Place } from '../../src/core/invocation.js';
 import { APP_ID, FakeDiscord, GUILD_ID } from '../fakes/discord.js';
 import { testApp } from '../helpers/app.js';
 import { startBot, stopBot, type Bot } from '../helpers/bot-process.js';
+import { ShiftedClock, titled } from '../helpers/discord-processes.js';
 import { say } from '../reading/harness.js';
 
 /**
@@ -30,25 +31,6 @@ async function prepare(file: string, channels: readonly number[], sessions: read
     if (added.status !== 'ok') throw new Error(`could not add a session: ${JSON.stringify(added.reply)}`);
   }
   app.close();
-}
-
-function titled(fake: FakeDiscord, channelId: string, prefix: string): Record<string, unknown>[] {
-  return fake.channelMessages(channelId).filter((m) => String((m['embeds'] as { title?: string }[] | undefined)?.[0]?.title ?? '').startsWith(prefix));
-}
-
-/**
- * The fake Discord lives at the bots' date too: message ids and timestamps
- * come from it, and a bot's history check reads back only to the moment its
- * work was claimed. Each start moves it to that bot's date.
- */
-class ShiftedClock {
-  private offset = 0;
-  moveTo(iso: string): void {
-    this.offset = Date.parse(iso) - Date.now();
-  }
-  now(): Date {
-    return new Date(Date.now() + this.offset);
-  }
 }
 
 describe('scheduled work across hard crashes and two processes', () => {

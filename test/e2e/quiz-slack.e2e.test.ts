@@ -8,8 +8,8 @@ import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { POST_EVENT } from '../../src/adapters/slack/deliver.js';
 import { escapeText } from '../../src/adapters/slack/escape.js';
 import { buildManifest } from '../../src/adapters/slack/manifest.js';
-import { testApp } from '../helpers/app.js';
-import { FakeSlack, FakeSlackChannels, slackApi, type Recorded } from '../fakes/slack.js';
+import { startSlackBot, stopSlackBot } from '../helpers/slack-bot.js';
+import { FakeSlackChannels, type FakeSlack, type Recorded } from '../fakes/slack.js';
 import { answerButton, forgetPostedMessage, forgetRevealMessage, roundById, storedAnswers, storedSchedules, keysOf } from './quiz-helpers.js';
 
 /**
@@ -39,23 +39,10 @@ describe('the daily quiz on Slack (real Bolt, signed requests, fake Web API)', (
   let roundTs = '';
 
   beforeAll(async () => {
-    slack = await FakeSlack.start(
-      slackApi({
-        ...channels.handlers,
-        'users.info': (r) => ({ ok: true, user: { id: r.body.user, is_admin: r.body.user === ADMIN, is_owner: false } }),
-      }),
-    );
-    app = testApp(slack.env, clock);
-    adapter = new SlackAdapter(app, { host: '127.0.0.1' });
-    await adapter.start();
-    app.adapters.set('slack', adapter);
+    ({ slack, app, adapter } = await startSlackBot({ clock, channels, admins: [ADMIN] }));
   });
 
-  afterAll(async () => {
-    await adapter?.stop();
-    app?.close();
-    await slack?.close();
-  });
+  afterAll(() => stopSlackBot({ slack, app, adapter }));
 
   /** A signed slash command; resolves with what the bot sent to its response_url. */
   const slash = (command: string, text: string, userId = ADMIN): Promise<Recorded> => slack.slash(command, text, userId);

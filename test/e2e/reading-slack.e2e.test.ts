@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { testApp } from '../helpers/app.js';
-import { FakeSlack, FakeSlackChannels, slackApi, type Recorded } from '../fakes/slack.js';
+import { startSlackBot, stopSlackBot } from '../helpers/slack-bot.js';
+import { FakeSlackChannels, type FakeSlack, type Recorded } from '../fakes/slack.js';
 
 const AIKO = 'U1AIKO';
 const PRESENTER = 'U9BEN';
@@ -19,18 +19,10 @@ describe('reading sessions on Slack (real Bolt, signed requests, fake Web API)',
   let adapter: SlackAdapter;
 
   beforeAll(async () => {
-    slack = await FakeSlack.start(slackApi({ ...channels.handlers, 'users.info': (r) => ({ ok: true, user: { id: r.body.user, is_admin: false, is_owner: false } }) }));
-    app = testApp({ YOMIKAI_TIMEZONE: 'Asia/Tokyo', ...slack.env }, clock);
-    adapter = new SlackAdapter(app, { host: '127.0.0.1' });
-    await adapter.start();
-    app.adapters.set('slack', adapter);
+    ({ slack, app, adapter } = await startSlackBot({ clock, channels, env: { YOMIKAI_TIMEZONE: 'Asia/Tokyo' } }));
   });
 
-  afterAll(async () => {
-    await adapter?.stop();
-    app?.close();
-    await slack?.close();
-  });
+  afterAll(() => stopSlackBot({ slack, app, adapter }));
 
   const slash = (command: string, text: string, userId = AIKO): Promise<Recorded> => slack.slash(command, text, userId);
 

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, PLACEHOLDER_API_KEY, loadConfig } from '../../src/config.js';
+import { PLACEHOLDER_API_KEY, loadConfig } from '../../src/config.js';
+import { configProblems } from '../helpers/config-problems.js';
 
-function problem(env: Record<string, string>): string {
-  try {
-    loadConfig({}, env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('config loaded');
-}
+const problem = configProblems;
 
 describe('summary settings', () => {
   it('leave summaries off with neither a key nor a base URL', () => {

@@ -60,13 +60,9 @@ export class DiscordScheduledEvents implements EventMirror {
     try {
       const guild = await this.guild(scope);
       const created = await guild.scheduledEvents.create({
-        name: event.name,
+        ...(await this.fields(event)),
         privacyLevel: GuildScheduledEventPrivacyLevel.GuildOnly,
         entityType: GuildScheduledEventEntityType.External,
-        scheduledStartTime: event.start,
-        scheduledEndTime: event.end,
-        description: describe(event),
-        entityMetadata: { location: await this.location(event.channel) },
       });
       return { ok: true, eventId: created.id };
     } catch (error) {
@@ -77,17 +73,22 @@ export class DiscordScheduledEvents implements EventMirror {
   async update(scope: string, eventId: string, event: MirroredEvent): Promise<MirrorResult> {
     try {
       const guild = await this.guild(scope);
-      const edited = await guild.scheduledEvents.edit(eventId, {
-        name: event.name,
-        scheduledStartTime: event.start,
-        scheduledEndTime: event.end,
-        description: describe(event),
-        entityMetadata: { location: await this.location(event.channel) },
-      });
+      const edited = await guild.scheduledEvents.edit(eventId, await this.fields(event));
       return { ok: true, eventId: edited.id };
     } catch (error) {
       return failure(error);
     }
+  }
+
+  /** What create and update both send: the event as the Events list shows it. */
+  private async fields(event: MirroredEvent) {
+    return {
+      name: event.name,
+      scheduledStartTime: event.start,
+      scheduledEndTime: event.end,
+      description: describe(event),
+      entityMetadata: { location: await this.location(event.channel) },
+    };
   }
 
   async remove(scope: string, eventId: string): Promise<MirrorResult> {

@@ -8,6 +8,7 @@ import { Coalescer, type PassOutcome, type Wait } from '../../schedule/coalesce.
 import { noFault, type FaultHook } from '../../schedule/fault.js';
 import { PlaceWork } from '../../schedule/place-work.js';
 import { PlatformCalls } from '../../schedule/platform-calls.js';
+import { CALL_DEADLINE_MS, leaseUntil, retryAfterMinutes } from '../../schedule/timing.js';
 import type { PostKeys } from '../../store/instance.js';
 import type { Ballot } from './ballots.js';
 import { decide } from './decide.js';
@@ -15,9 +16,6 @@ import { ballotReply, resultReply } from './render.js';
 import type { BallotService } from './service.js';
 
 const MINUTE = 60_000;
-const LEASE_MS = 2 * MINUTE;
-const CALL_DEADLINE_MS = 30_000;
-const MAX_BACKOFF_MINUTES = 16;
 
 export interface BallotRunnerDeps {
   service: BallotService;
@@ -94,7 +92,7 @@ export class BallotRunner {
     const adapter = this.deps.publisher(ballot.platform);
     if (!adapter) return;
     const now = this.deps.clock.now();
-    if (!this.store.lease(ballot.id, this.deps.worker, now, new Date(now.getTime() + LEASE_MS))) return;
+    if (!this.store.lease(ballot.id, this.deps.worker, now, leaseUntil(now))) return;
     const current = this.store.get(ballot.id);
     if (!current || current.state !== 'open' || current.messageId) return;
     const reply = this.render(current);
@@ -126,7 +124,7 @@ export class BallotRunner {
     const adapter = ballot && this.deps.publisher(ballot.platform);
     if (!ballot || !adapter || ballot.state !== 'closed') return;
     const now = this.deps.clock.now();
-    if (!this.store.lease(ballot.id, this.deps.worker, now, new Date(now.getTime() + LEASE_MS))) return;
+    if (!this.store.lease(ballot.id, this.deps.worker, now, leaseUntil(now))) return;
     if (!ballot.buttonsClosed) {
       if (ballot.messageId) {
         // A live-count edit in flight lands first, so the closing edit is the last one members see.
@@ -156,7 +154,7 @@ export class BallotRunner {
   }
 
   private retryLater(ballot: Ballot, now: Date, detail: string | undefined): void {
-    const wait = Math.min(2 ** ballot.attempts, MAX_BACKOFF_MINUTES);
+    const wait = retryAfterMinutes(ballot.attempts);
     this.store.scheduleRetry(ballot.id, new Date(now.getTime() + wait * MINUTE));
     this.deps.logger.warn({ ballot: ballot.id, detail, retryInMinutes: wait }, 'reading: ballot post failed; will retry');
   }

@@ -5,13 +5,12 @@ import type { EventMirror, MirrorResult } from '../../core/event-mirror.js';
 import type { Logger } from '../../core/logger.js';
 import { PlaceWork } from '../../schedule/place-work.js';
 import { withDeadline } from '../../schedule/deadline.js';
+import { CALL_DEADLINE_MS, leaseUntil } from '../../schedule/timing.js';
 import type { ReadingOccurrenceStore } from '../store/occurrences.js';
 import type { ReadingSession, ReadingSessionStore } from '../store/sessions.js';
 import type { EventSettingsStore, GuildEventStore, MirrorRow } from '../store/guild-events.js';
 import { meetingKey, scopeKey, wantedEvents, type WantedEvent } from './wanted.js';
 
-const LEASE_MS = 2 * 60_000;
-const CALL_DEADLINE_MS = 30_000;
 
 export interface GuildEventSyncDeps {
   sessions: ReadingSessionStore;
@@ -167,7 +166,7 @@ export class GuildEventSync {
   }
 
   private leaseEnd(): Date {
-    return new Date(this.deps.clock.now().getTime() + LEASE_MS);
+    return leaseUntil(this.deps.clock.now());
   }
 
   private marker(rowId: number): string {
