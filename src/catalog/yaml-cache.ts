@@ -47,21 +47,32 @@ export function readYamlCache(cacheDir: string, prefix: string, sources: readonl
  * not cached at all, so a cached load always sees what the parser gave.
  */
 export function writeYamlCache(cacheDir: string, prefix: string, sources: readonly YamlSource[], values: readonly unknown[]): void {
+  let partial: string | undefined;
   try {
     const json = JSON.stringify(values);
     if (!isDeepStrictEqual(JSON.parse(json), values)) return;
     mkdirSync(cacheDir, { recursive: true });
     const target = cachePath(cacheDir, prefix, sources);
     // Written aside, then renamed: another process never reads half a file.
-    const partial = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    partial = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     writeFileSync(partial, json);
     renameSync(partial, target);
+    partial = undefined;
     for (const name of readdirSync(cacheDir)) {
       const old = join(cacheDir, name);
       if (name.startsWith(`${prefix}-`) && name.endsWith('.json') && old !== target) rmSync(old, { force: true });
     }
   } catch {
-    // Not cached: the next start parses the YAML again.
+    // Not cached: the next start parses the YAML again. A file half written (a full disk) is not left behind.
+    if (partial) removeQuietly(partial);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing more to do: a stray .tmp file is only clutter.
   }
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,16 @@ describe('the parsed-catalog cache', () => {
     writeFileSync(inFile, '');
     expect(loadCatalog(catalogDir, { cacheDir: join(inFile, 'cache') }).get('x3d')).toBeDefined();
     chmodSync(readOnly, 0o700);
+  });
+
+  it('leaves no half-written file behind when the cache file cannot be put in place', () => {
+    const { catalogDir, cacheDir, cacheFiles } = setUp();
+    loadCatalog(catalogDir, { cacheDir });
+    const [target] = cacheFiles();
+    rmSync(join(cacheDir, target!));
+    mkdirSync(join(cacheDir, target!)); // the rename onto it fails, after the file was written aside
+    expect(loadCatalog(catalogDir, { cacheDir }).get('x3d')).toBeDefined();
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('keeps one file per catalog folder, so two catalogs do not evict each other', () => {
